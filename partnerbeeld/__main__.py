@@ -1,0 +1,5 @@
+"""`python -m partnerbeeld`."""
+
+from partnerbeeld.cli import run
+
+run()

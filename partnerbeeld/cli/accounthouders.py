@@ -1,0 +1,8 @@
+"""Placeholder until its issue lands: the command exists and says so."""
+
+from partnerbeeld.errors import UsageError
+
+
+def accounthouders() -> None:
+    """Nog niet beschikbaar."""
+    raise UsageError("'partnerbeeld accounthouders' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")

@@ -1,0 +1,58 @@
+"""`partnerbeeld valideer`: check every file of the dataset."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
+from partnerbeeld.errors import ExitStatus
+from partnerbeeld.loading import find_root
+from partnerbeeld.validation import validate
+
+
+class Formaat(StrEnum):
+    TEKST = "tekst"
+    JSON = "json"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+
+
+def valideer(
+    data: DataOption = None,
+    formaat: Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tekst, json, github "
+                                             "(annotaties) of gitlab (Code Quality-rapport).",
+                                             case_sensitive=False)] = Formaat.TEKST,
+    strikt: Annotated[bool, typer.Option("--strikt", help="Ook waarschuwingen laten falen (exitcode 1).")] = False,
+    peildatum_: PeildatumOption = None,
+) -> None:
+    """Controleer alle bestanden van de dataset en toon elke fout met bestand en regel.
+
+    Voorbeeld: partnerbeeld valideer --formaat github
+    """
+    root = find_root(data)
+    report = validate(root, peildatum(peildatum_))
+    if formaat is Formaat.JSON:
+        from partnerbeeld.views.findings import as_json
+
+        sys.stdout.write(as_json(report))
+    elif formaat is Formaat.GITHUB:
+        from partnerbeeld.views.findings import as_github
+
+        sys.stdout.write(as_github(report, Path.cwd()))
+    elif formaat is Formaat.GITLAB:
+        from partnerbeeld.views.gitlab import as_gitlab
+
+        sys.stdout.write(as_gitlab(report, Path.cwd()))
+    else:
+        from partnerbeeld.views.colour import palette_for
+        from partnerbeeld.views.findings import as_text
+
+        sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout)))
+    status = report.exit_status(strikt)
+    if status is not ExitStatus.OK:
+        raise typer.Exit(int(status))

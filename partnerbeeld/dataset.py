@@ -1,0 +1,160 @@
+"""The loaded dataset: records by id, the incident-type tree, and where each record came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from partnerbeeld.errors import DatasetUnreadable
+from partnerbeeld.findings import Finding
+from partnerbeeld.loading import SETTINGS_FILE, Loaded, Source, find_root, load
+from partnerbeeld.models import (
+    AccountHolder,
+    AccountHolders,
+    Covenant,
+    Exercise,
+    IncidentType,
+    IncidentTypes,
+    Partner,
+    Plan,
+    Profile,
+    Settings,
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every valid record, indexed. Built once per command; never mutated."""
+
+    root: Path
+    settings: Settings
+    incident_types: dict[str, IncidentType]
+    aliases: dict[str, list[str]]
+    account_holders: dict[str, AccountHolder]
+    partners: dict[str, Partner]
+    profiles: dict[str, Profile]
+    covenants: dict[str, Covenant]
+    exercises: dict[str, Exercise]
+    plans: dict[str, Plan]
+    # (kind, id) -> Source; kind is a folder name, "incidenttypes" or "accountholders" (one
+    # entry of that file), or "file" with a file name for the three fixed files as a whole
+    sources: dict[tuple[str, str], Source] = field(repr=False)
+    children: dict[str | None, list[str]] = field(repr=False)
+
+    # --- the incident-type tree -------------------------------------------------------
+
+    def parent(self, code: str) -> str | None:
+        item = self.incident_types.get(code)
+        return item.parent if item else None
+
+    def ancestors(self, code: str) -> list[str]:
+        """Parent, grandparent, ... (nearest first); stops at a cycle instead of looping."""
+        result: list[str] = []
+        current = self.parent(code)
+        while current is not None and current not in result and current != code:
+            result.append(current)
+            current = self.parent(current)
+        return result
+
+    def descendants(self, code: str) -> list[str]:
+        """Every type below ``code``, depth first in file order."""
+        result: list[str] = []
+        stack = list(reversed(self.children.get(code, [])))
+        while stack:
+            current = stack.pop()
+            if current in result or current == code:
+                continue
+            result.append(current)
+            stack.extend(reversed(self.children.get(current, [])))
+        return result
+
+    def depth(self, code: str) -> int:
+        """0 for a theme, 1 for a crisis type, 2 and deeper for incident types."""
+        return len(self.ancestors(code))
+
+    @property
+    def themes(self) -> list[str]:
+        return [code for code in self.incident_types if self.parent(code) is None]
+
+    @property
+    def crisis_types(self) -> list[str]:
+        return [code for code in self.incident_types if self.depth(code) == 1]
+
+    @property
+    def municipalities(self) -> dict[str, str]:
+        """id -> name."""
+        return {m.id: m.name for m in self.settings.municipalities}
+
+    def source(self, kind: str, record_id: str) -> Source:
+        return self.sources[(kind, record_id)]
+
+
+def build(loaded: Loaded) -> Dataset | None:
+    """Index the valid records; None when one of the three fixed files is unusable."""
+    try:
+        settings, settings_source = loaded.singles[SETTINGS_FILE]
+        tree, tree_source = loaded.singles["incidenttypes.yaml"]
+        holders, holders_source = loaded.singles["accountholders.yaml"]
+    except KeyError:
+        return None
+    assert isinstance(settings, Settings) and isinstance(tree, IncidentTypes)
+    assert isinstance(holders, AccountHolders)
+    sources: dict[tuple[str, str], Source] = {
+        ("file", SETTINGS_FILE): settings_source,
+        ("file", "incidenttypes.yaml"): tree_source,
+        ("file", "accountholders.yaml"): holders_source,
+    }
+    incident_types: dict[str, IncidentType] = {}
+    children: dict[str | None, list[str]] = {}
+    for index, item in enumerate(tree.incident_types):
+        if item.code in incident_types:
+            continue  # reported by the tree check
+        incident_types[item.code] = item
+        children.setdefault(item.parent, []).append(item.code)
+        sources[("incidenttypes", item.code)] = Source(tree_source.file, tree_source.doc, ("incident_types", index))
+    account_holders: dict[str, AccountHolder] = {}
+    for index, holder in enumerate(holders.account_holders):
+        account_holders.setdefault(holder.id, holder)
+        sources.setdefault(("accountholders", holder.id),
+                           Source(holders_source.file, holders_source.doc, ("account_holders", index)))
+    by_kind: dict[str, dict[str, Any]] = {}
+    for kind, records in loaded.records.items():
+        table = by_kind.setdefault(kind, {})
+        for record, source in records:
+            if record.id not in table:  # a duplicate id is reported by the identity check
+                table[record.id] = record
+                sources[(kind, record.id)] = source
+    return Dataset(
+        root=loaded.root,
+        settings=settings,
+        incident_types=incident_types,
+        aliases=dict(tree.aliases),
+        account_holders=account_holders,
+        partners=by_kind.get("partners", {}),
+        profiles=by_kind.get("profiles", {}),
+        covenants=by_kind.get("covenants", {}),
+        exercises=by_kind.get("exercises", {}),
+        plans=by_kind.get("plans", {}),
+        sources=sources,
+        children=children,
+    )
+
+
+def open_dataset(data: Path | None = None) -> tuple[Dataset, list[Finding]]:
+    """Find, load and index the dataset for a read-only command.
+
+    Returns the dataset with the findings that loading produced (records with
+    errors are left out); raises ``DatasetUnreadable`` when there is no usable
+    dataset at all. The cross-record checks are not run here: they cost time
+    (phone numbers) that a query under stress should not pay; ``valideer`` runs them.
+    """
+    root = find_root(data)
+    loaded = load(root)
+    dataset = build(loaded)
+    if dataset is None:
+        first = next((f for f in loaded.findings if f.file.parent == root), None)
+        where = f" ({first.file.name}:{first.line}: {first.message})" if first else ""
+        raise DatasetUnreadable(f"De dataset in {root} kan niet worden gelezen{where}.",
+                                "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.")
+    return dataset, loaded.findings

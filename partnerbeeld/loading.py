@@ -1,0 +1,282 @@
+"""Finding the dataset on disk and turning its files into validated records.
+
+Each file on its own: bytes -> ``yamlsource.parse`` -> pydantic model. Every
+problem becomes a ``Finding`` with file, line and column; nothing here raises
+for bad data. Only a dataset that cannot be found at all raises
+``DatasetUnreadable``. Cross-record checks run later, in ``checks``.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnerbeeld import yamlsource
+from partnerbeeld.errors import DatasetUnreadable
+from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.models import (
+    AccountHolders,
+    Covenant,
+    Exercise,
+    IncidentTypes,
+    Partner,
+    Plan,
+    Profile,
+    Settings,
+)
+from partnerbeeld.suggest import closest
+from partnerbeeld.yamlsource import Document, PathKey
+
+MAX_FILE_BYTES = 1024 * 1024  # a partner file is ~2 KB; anything this big is a mistake or an attack
+ENV_VAR = "PARTNERBEELD_DATA"
+SETTINGS_FILE = "partnerbeeld.yaml"
+
+# The files with one fixed name, and the folders with one record per file.
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    SETTINGS_FILE: Settings,
+    "incidenttypes.yaml": IncidentTypes,
+    "accountholders.yaml": AccountHolders,
+}
+RECORD_FOLDERS: dict[str, type[BaseModel]] = {
+    "partners": Partner,
+    "profiles": Profile,
+    "covenants": Covenant,
+    "exercises": Exercise,
+    "plans": Plan,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from, so later checks can point at its lines."""
+
+    file: Path
+    doc: Document
+    base: PathKey = ()
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[Path, int, int]:
+        line, column = self.doc.where((*self.base, *path), key=key)
+        return self.file, line, column
+
+    def finding(self, path: PathKey, severity: Severity, code: str, message: str, hint: str = "",
+                *, key: bool = False) -> Finding:
+        file, line, column = self.at(*path, key=key)
+        return Finding(file, line, column, severity, code, message, hint)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Everything read from disk: valid records with their sources, and the findings."""
+
+    root: Path
+    singles: dict[str, tuple[BaseModel, Source]] = field(default_factory=dict)
+    records: dict[str, list[tuple[Any, Source]]] = field(default_factory=dict)
+    # ids of records that exist on disk but failed validation: references to
+    # them are not reported again as unknown.
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+# --- finding the dataset -------------------------------------------------------------
+
+
+def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = None,
+              cwd: Path | None = None) -> Path:
+    """The dataset folder: ``--data``, then $PARTNERBEELD_DATA, then the nearest ``data/`` upward."""
+    environ = os.environ if environ is None else environ
+    if explicit is None and environ.get(ENV_VAR):
+        explicit = Path(environ[ENV_VAR])
+    if explicit is not None:
+        if not explicit.is_dir():
+            raise DatasetUnreadable(f"De map {explicit} bestaat niet.",
+                                    "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml.")
+        if not (explicit / SETTINGS_FILE).is_file():
+            raise DatasetUnreadable(f"In {explicit} staat geen {SETTINGS_FILE}; dit is geen partnerbeeld-dataset.",
+                                    "Wijs de map aan die partnerbeeld.yaml, partners/ en profiles/ bevat.")
+        return explicit
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for candidate in (folder / "data", folder):
+            if (candidate / SETTINGS_FILE).is_file():
+                return candidate
+    raise DatasetUnreadable("Geen dataset gevonden in deze map of een map erboven.",
+                            "Geef de map met --data, zet PARTNERBEELD_DATA, of ga naar een map met data/.")
+
+
+# --- reading files -----------------------------------------------------------------------
+
+
+def _read(path: Path, root: Path) -> Document | Finding:
+    """One file's bytes into a Document, or a finding saying why not."""
+    def problem(code: str, message: str, hint: str, line: int = 1, column: int = 1) -> Finding:
+        return Finding(path, line, column, Severity.FOUT, code, message, hint)
+
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            return problem("bestand-buiten-dataset", f"Dit bestand verwijst naar {target}, buiten de dataset.",
+                           "Kopieer het bestand in de dataset in plaats van ernaar te verwijzen.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return problem("bestand-te-groot", f"Het bestand is {size // 1024} KiB; het maximum is "
+                           f"{MAX_FILE_BYTES // 1024} KiB.", "Een record is een paar KiB; splits of verklein het bestand.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return problem("bestand-onleesbaar", f"Het bestand kan niet worden gelezen: {exc.strerror}.",
+                       "Controleer of het bestand bestaat en leesbaar is.")
+    parsed = yamlsource.parse(raw)
+    if isinstance(parsed, yamlsource.Problem):
+        return problem(parsed.code, parsed.message, parsed.hint, parsed.line, parsed.column)
+    return parsed
+
+
+def _record_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".") and not p.is_dir())
+
+
+def load(root: Path) -> Loaded:
+    """Read and validate every file of the dataset at ``root``."""
+    loaded = Loaded(root=root)
+    for name, model in SINGLE_FILES.items():
+        path = root / name
+        if not path.exists():
+            loaded.findings.append(Finding(path, 0, 0, Severity.FOUT, "bestand-ontbreekt",
+                                           f"{name} ontbreekt.", f"Maak {name} aan in {root}."))
+            continue
+        result = _validate(path, root, model)
+        if isinstance(result, tuple):
+            loaded.singles[name] = result
+        else:
+            loaded.findings.extend(result)
+    for folder, model in RECORD_FOLDERS.items():
+        kind_records = loaded.records.setdefault(folder, [])
+        invalid = loaded.invalid_ids.setdefault(folder, set())
+        for path in _record_files(root / folder):
+            result = _validate(path, root, model)
+            if isinstance(result, tuple):
+                kind_records.append(result)
+            else:
+                invalid.add(path.stem)
+                loaded.findings.extend(result)
+    return loaded
+
+
+def _validate(path: Path, root: Path, model: type[BaseModel]) -> tuple[Any, Source] | list[Finding]:
+    parsed = _read(path, root)
+    if isinstance(parsed, Finding):
+        return [parsed]
+    source = Source(path, parsed)
+    try:
+        return model.model_validate(parsed.data), source
+    except ValidationError as exc:
+        return [_translate(error, source, model) for error in exc.errors(include_url=False)]
+
+
+# --- pydantic errors in Dutch, at the right line ---------------------------------------------
+
+_MESSAGES = {
+    "date_from_datetime_parsing": "is geen geldige datum",
+    "date_parsing": "is geen geldige datum",
+    "date_type": "is geen geldige datum",
+    "int_parsing": "is geen geheel getal",
+    "int_type": "is geen geheel getal",
+    "bool_parsing": "is geen ja/nee-waarde",
+    "bool_type": "is geen ja/nee-waarde",
+    "string_type": "moet tekst zijn, geen lijst of mapping",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een mapping (sleutel: waarde) zijn",
+    "model_type": "moet een mapping (sleutel: waarde) zijn",
+    "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
+    "string_pattern_mismatch": "mag alleen kleine letters, cijfers en koppeltekens bevatten",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "is te lang",
+    "too_short": "mag niet leeg zijn",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+    "enum": "is geen toegestane waarde",
+}
+_HINTS = {
+    "date_from_datetime_parsing": "Schrijf een datum als JJJJ-MM-DD, bijv. 2026-05-12.",
+    "date_parsing": "Schrijf een datum als JJJJ-MM-DD, bijv. 2026-05-12.",
+    "date_type": "Schrijf een datum als JJJJ-MM-DD, bijv. 2026-05-12.",
+    "int_parsing": "Schrijf een geheel getal, bijv. 2.",
+    "bool_parsing": "Schrijf true of false.",
+    "string_type": "Zet de waarde op dezelfde regel achter de dubbele punt.",
+    "list_type": "Schrijf een lijst als [a, b] of met '- ' per regel.",
+    "string_pattern_mismatch": "Bijvoorbeeld 'hoogheemraadschap-van-rijnland'.",
+    "too_short": "Vul minstens één waarde in.",
+    "string_too_short": "Vul een waarde in, of laat het veld weg.",
+}
+
+
+def _annotation_model(annotation: Any) -> Any:
+    """Strip Optional/Annotated layers from a field annotation."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The annotation that ``loc`` points into (a model, list, dict or scalar type)."""
+    current: Any = model
+    for part in loc:
+        current = _annotation_model(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if not isinstance(part, str) or part not in current.model_fields:
+                return None
+            current = current.model_fields[part].annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return None
+    return _annotation_model(current)
+
+
+def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    field_name = ".".join(str(p) for p in loc) or "(bestand)"
+    if kind == "missing":
+        name = str(loc[-1])
+        return source.finding(loc[:-1], Severity.FOUT, "veld-ontbreekt", f"Het verplichte veld '{name}' ontbreekt.",
+                              f"Voeg '{name}: ...' toe aan dit record.")
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        parent = _model_at(model, loc[:-1])
+        fields = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        guess = closest(name, fields, n=1)
+        hint = f"Bedoelde je '{guess[0]}'?" if guess else ("Toegestaan: " + ", ".join(fields) + "." if fields else "")
+        return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld '{name}'.", hint, key=True)
+    value = error.get("input")
+    shown = f" ('{value}')" if isinstance(value, str) and len(value) < 60 else ""
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
+        guess = closest(value, options, n=1) if isinstance(value, str) else []
+        hint = (f"Bedoelde je '{guess[0]}'? " if guess else "") + "Kies uit: " + ", ".join(options) + "."
+        return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} is geen toegestane waarde.", hint)
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}: {message}.", "")
+    text = _MESSAGES.get(kind, str(error["msg"]))
+    if kind in ("greater_than_equal", "less_than_equal") and error.get("ctx"):
+        limit = next(iter(error["ctx"].values()))
+        text = f"{text} (grens: {limit})"
+    return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} {text}.", _HINTS.get(kind, ""))

@@ -1,0 +1,61 @@
+"""How a partner is involved in an incident type: its profiles' roles and its own deviations.
+
+Rules (DESIGN.md, query semantics):
+- per incident-type code, a partner's own role replaces its profiles' role;
+  among profiles, the first one listed on the partner wins;
+- asking for a type X, a role on X itself counts first, then a role on a type
+  below X (asking `overstroming` shows who joins at `dijkdoorbraak`; among several,
+  the one that joins earliest), then the role on the nearest type above X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.models import Partner, Role
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRole:
+    code: str  # the incident type the role is defined on
+    role: Role
+    profile: str | None  # the profile it comes from; None = the partner's own deviation
+
+    @property
+    def is_deviation(self) -> bool:
+        return self.profile is None
+
+    @property
+    def urgency(self) -> tuple[int, int]:
+        """Sort key: who joins earliest, then who is most involved."""
+        return (self.role.from_grip, min(mode.rank for mode in self.role.modes))
+
+
+def roles_of(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
+    """The roles a partner has, per code they are defined on."""
+    result: dict[str, ResolvedRole] = {}
+    for profile_id in partner.profiles:
+        profile = dataset.profiles.get(profile_id)
+        if profile is None:
+            continue
+        for code, role in profile.roles.items():
+            result.setdefault(code, ResolvedRole(code, role, profile_id))
+    for code, role in partner.roles.items():
+        result[code] = ResolvedRole(code, role, None)
+    return result
+
+
+def role_for(dataset: Dataset, partner: Partner, code: str,
+             defined: dict[str, ResolvedRole] | None = None) -> ResolvedRole | None:
+    """The most specific role of ``partner`` for incident type ``code``, or None."""
+    defined = roles_of(dataset, partner) if defined is None else defined
+    if code in defined:
+        return defined[code]
+    below = [defined[c] for c in dataset.descendants(code) if c in defined]
+    if below:
+        return min(below, key=lambda r: r.urgency)
+    for ancestor in dataset.ancestors(code):
+        if ancestor in defined:
+            return defined[ancestor]
+    return None

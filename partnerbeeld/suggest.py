@@ -1,0 +1,28 @@
+"""'Bedoelde je ...?': close matches for a mistyped word, and text normalisation.
+
+difflib is enough for codes and field names (short, few candidates) and costs
+no import time; fuzzy search over partner names lives with the query.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents stripped, runs of spaces/underscores as one hyphen-free space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().replace("_", " ").split())
+
+
+def closest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Up to ``n`` candidates that look like ``word``, best first."""
+    pool = list(dict.fromkeys(candidates))
+    by_norm: dict[str, str] = {}
+    for candidate in pool:
+        by_norm.setdefault(normalise(candidate), candidate)
+    matches = difflib.get_close_matches(normalise(word), list(by_norm), n=n, cutoff=cutoff)
+    return [by_norm[m] for m in matches]

@@ -1,0 +1,79 @@
+"""Views of a validation report: Dutch text for people, JSON, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from pathlib import Path
+
+from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.validation import Report
+from partnerbeeld.views.colour import Palette
+
+
+def _display_path(file: Path, cwd: Path) -> str:
+    try:
+        return file.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def summary(report: Report) -> str:
+    errors, warnings = report.errors, report.warnings
+    parts = [f"{errors} {'fout' if errors == 1 else 'fouten'}",
+             f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"]
+    files = len({f.file for f in report.findings})
+    where = f" in {files} van {report.files} bestanden" if report.findings else f" in {report.files} bestanden"
+    return ", ".join(parts) + where + "."
+
+
+def as_text(report: Report, cwd: Path, palette: Palette) -> str:
+    """Grouped per file; each finding with line:column, severity, code, message and hint."""
+    lines: list[str] = []
+    for file, group in groupby(report.findings, key=lambda f: f.file):
+        lines.append(palette.bold(_display_path(file, cwd)))
+        for f in group:
+            where = f"{f.line}:{f.column}" if f.line else "-"
+            severity = palette.red(f.severity) if f.severity is Severity.FOUT else palette.yellow(f.severity)
+            lines.append(f"  {where:>7}  {severity}  {f.message} [{f.code}]")
+            if f.hint:
+                lines.append(f"{'':11}→ {f.hint}")
+        lines.append("")
+    verdict = summary(report)
+    lines.append(palette.green(verdict) if not report.findings else verdict)
+    return "\n".join(lines) + "\n"
+
+
+def _as_dict(f: Finding, root: Path) -> dict[str, object]:
+    return {"bestand": f.relative_to(root.parent), "regel": f.line, "kolom": f.column,
+            "ernst": str(f.severity), "code": f.code, "melding": f.message, "hint": f.hint}
+
+
+def as_json(report: Report) -> str:
+    """Stable JSON (sorted keys): paths relative to the folder that holds the dataset."""
+    payload = {"bevindingen": [_as_dict(f, report.root) for f in report.findings],
+               "fouten": report.errors, "waarschuwingen": report.warnings, "bestanden": report.files}
+    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(report: Report, repo_root: Path) -> str:
+    """GitHub workflow commands (::error file=...,line=...::message), paths relative to the repo."""
+    lines = []
+    for f in report.findings:
+        level = "error" if f.severity is Severity.FOUT else "warning"
+        props = f"file={_escape_property(f.relative_to(repo_root))}"
+        if f.line:
+            props += f",line={f.line},col={f.column}"
+        props += f",title={_escape_property(f.code)}"
+        message = f.message + (f" {f.hint}" if f.hint else "")
+        lines.append(f"::{level} {props}::{_escape_data(message)}")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"

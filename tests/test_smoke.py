@@ -1,0 +1,26 @@
+"""The shipped data validates, and the command line answers in Dutch."""
+
+from __future__ import annotations
+
+from conftest import SHIPPED_DATA
+
+
+def test_shipped_data_is_valid(run_cli):
+    result = run_cli("valideer", "--data", SHIPPED_DATA)
+    assert result.exit_code == 0, result.stdout
+    assert "0 fouten" in result.stdout
+
+
+def test_help_is_dutch(run_cli):
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    assert "Gebruik: partnerbeeld" in result.stdout
+    assert "Opdrachten:" in result.stdout
+    assert "Usage" not in result.stdout and "Show this message" not in result.stdout
+
+
+def test_unknown_option_is_a_dutch_usage_error(run_cli):
+    result = run_cli("valideer", "--data", SHIPPED_DATA, "--fromaat", "json")
+    assert result.exit_code == 2
+    assert "Onbekende optie: --fromaat" in result.stderr
+    assert "--formaat" in result.stderr
