@@ -206,19 +206,6 @@ class Partner(Record):
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Afwijkingen van het profiel per incidenttype.")
     note: Text | None = None
 
-    @property
-    def primary_contact(self) -> Contact | None:
-        """The number to call first: primary and 24/7, then primary, then any 24/7."""
-        for wanted in (
-            lambda c: c.primary and c.is_24_7,
-            lambda c: c.primary,
-            lambda c: c.is_24_7,
-        ):
-            for contact in self.contacts:
-                if wanted(contact) and contact.number:
-                    return contact
-        return None
-
 
 class Profile(Record):
     id: Slug

@@ -1,0 +1,54 @@
+"""Jinja2 templates: the only module that imports jinja2.
+
+Autoescape is always on (partner names come from data anyone can edit) and
+undefined variables are errors, so a typo in a template fails loudly in the
+tests instead of printing an empty cell in a binder.
+
+Templates are looked up in a data repository's own folder first (`--sjablonen`),
+then in the defaults: inside the installed package (the wheel carries them as
+partnerbeeld/templates), or the top-level templates/ of a source checkout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from partnerbeeld.errors import UsageError
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def default_template_dir() -> Path:
+    installed = _PACKAGE / "templates"
+    return installed if installed.is_dir() else _PACKAGE.parent / "templates"
+
+
+def render(name: str, context: dict[str, Any], override_dir: Path | None = None) -> str:
+    """Render template ``name`` with ``context``; Dutch UsageError for a missing or broken template."""
+    import jinja2
+
+    search = [str(default_template_dir())]
+    if override_dir is not None:
+        if not override_dir.is_dir():
+            raise UsageError(f"De sjablonenmap {override_dir} bestaat niet.", "Geef een bestaande map met --sjablonen.")
+        search.insert(0, str(override_dir))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=True,  # always, also for .j2 names: every template here is HTML-like or escapes itself
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        raise UsageError(f"Sjabloon '{name}' niet gevonden in {', '.join(search)}.",
+                         "Kopieer het standaardsjabloon uit templates/ naar je eigen map.") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(f"Sjabloon {exc.filename or name}, regel {exc.lineno}: {exc.message}.",
+                         "Herstel de Jinja2-syntaxis in het sjabloon.") from None
+    except jinja2.UndefinedError as exc:
+        raise UsageError(f"Sjabloon '{name}' gebruikt een onbekende waarde: {exc.message}.",
+                         "Controleer de namen in het sjabloon tegen de standaardsjablonen.") from None
