@@ -10,10 +10,20 @@ loading stays cheap for the read-only commands.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# The closed vocabularies live apart so that the CLI can offer them as choices
+# without importing pydantic; re-exported here for the library.
+from partnerbeeld.vocabulary import (  # noqa: F401
+    CovenantStatus,
+    CovenantTopic,
+    ExerciseKind,
+    Mode,
+    PlanKind,
+    Team,
+)
 
 Slug = Annotated[
     str,
@@ -29,72 +39,6 @@ class Record(BaseModel):
     """Base for every record: frozen, unknown keys are errors."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Mode(StrEnum):
-    """How a partner takes part; ordered from strongest to weakest involvement."""
-
-    LIAISON = "liaison"
-    ALARMEREN = "alarmeren"
-    UITVOERING = "uitvoering"
-    BIJSTAND = "bijstand"
-    ADVIES = "advies"
-    INFORMEREN = "informeren"
-
-    @property
-    def rank(self) -> int:
-        """0 is the strongest involvement."""
-        return list(Mode).index(self)
-
-
-class Team(StrEnum):
-    """Crisis teams a partner can have a seat in, in order of scale-up."""
-
-    MELDKAMER = "meldkamer"
-    COPI = "copi"
-    ROT = "rot"
-    BT = "bt"
-    RBT = "rbt"
-
-
-class CovenantStatus(StrEnum):
-    CONCEPT = "concept"
-    ACTIEF = "actief"
-    IN_HERZIENING = "in-herziening"
-    BEEINDIGD = "beeindigd"
-
-
-class CovenantTopic(StrEnum):
-    """What a covenant covers (see DOMAIN: what a covenant contains)."""
-
-    RISICOPROFIEL = "risicoprofiel"
-    PLANVORMING = "planvorming"
-    ALARMERING = "alarmering"
-    CRISISTEAMS = "crisisteams"
-    INFORMATIEDELING = "informatiedeling"
-    CRISISCOMMUNICATIE = "crisiscommunicatie"
-    OEFENEN = "oefenen"
-    EVALUATIE = "evaluatie"
-    NAZORG = "nazorg"
-    KOSTEN = "kosten"
-
-
-class PlanKind(StrEnum):
-    REGIONAAL_CRISISPLAN = "regionaal-crisisplan"
-    RAMPBESTRIJDINGSPLAN = "rampbestrijdingsplan"
-    INCIDENTBESTRIJDINGSPLAN = "incidentbestrijdingsplan"
-    EVACUATIEPLAN = "evacuatieplan"
-    COORDINATIEPLAN = "coordinatieplan"
-    CONTINUITEITSPLAN = "continuiteitsplan"
-    OVERIG = "overig"
-
-
-class ExerciseKind(StrEnum):
-    TABLE_TOP = "table-top"
-    SYSTEEMOEFENING = "systeemoefening"
-    VELDOEFENING = "veldoefening"
-    ALARMERINGSOEFENING = "alarmeringsoefening"
-    BESTUURLIJKE_OEFENING = "bestuurlijke-oefening"
 
 
 # --- settings -----------------------------------------------------------------

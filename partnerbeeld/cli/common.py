@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from partnerbeeld.clock import parse_date, reference_date
-from partnerbeeld.dataset import Dataset, open_dataset
-from partnerbeeld.findings import Finding, Severity
+
+if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
+    from partnerbeeld.dataset import Dataset
+    from partnerbeeld.findings import Finding
 
 DataOption = Annotated[
     Path | None,
@@ -43,12 +45,16 @@ def peildatum(value: str | None) -> dt.date:
 
 def load_for_reading(data: Path | None) -> Dataset:
     """Open the dataset for a read-only command; warn on stderr when records were left out."""
+    from partnerbeeld.dataset import open_dataset
+
     dataset, findings = open_dataset(data)
     warn_about_errors(findings)
     return dataset
 
 
 def warn_about_errors(findings: list[Finding]) -> None:
+    from partnerbeeld.findings import Severity
+
     errors = [f for f in findings if f.severity is Severity.FOUT]
     if errors:
         files = len({f.file for f in errors})

@@ -11,8 +11,6 @@ import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
 from partnerbeeld.errors import ExitStatus
-from partnerbeeld.loading import find_root
-from partnerbeeld.validation import validate
 
 
 class Formaat(StrEnum):
@@ -34,6 +32,9 @@ def valideer(
 
     Voorbeeld: partnerbeeld valideer --formaat github
     """
+    from partnerbeeld.loading import find_root
+    from partnerbeeld.validation import validate
+
     root = find_root(data)
     report = validate(root, peildatum(peildatum_))
     if formaat is Formaat.JSON:

@@ -1,0 +1,75 @@
+"""The closed vocabularies of the dataset (modes, teams, statuses, kinds).
+
+Plain enums with no pydantic import: the command line offers them as choices
+and `--help` must stay fast.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Mode(StrEnum):
+    """How a partner takes part; ordered from strongest to weakest involvement."""
+
+    LIAISON = "liaison"
+    ALARMEREN = "alarmeren"
+    UITVOERING = "uitvoering"
+    BIJSTAND = "bijstand"
+    ADVIES = "advies"
+    INFORMEREN = "informeren"
+
+    @property
+    def rank(self) -> int:
+        """0 is the strongest involvement."""
+        return list(Mode).index(self)
+
+
+class Team(StrEnum):
+    """Crisis teams a partner can have a seat in, in order of scale-up."""
+
+    MELDKAMER = "meldkamer"
+    COPI = "copi"
+    ROT = "rot"
+    BT = "bt"
+    RBT = "rbt"
+
+
+class CovenantStatus(StrEnum):
+    CONCEPT = "concept"
+    ACTIEF = "actief"
+    IN_HERZIENING = "in-herziening"
+    BEEINDIGD = "beeindigd"
+
+
+class CovenantTopic(StrEnum):
+    """What a covenant covers (see DOMAIN: what a covenant contains)."""
+
+    RISICOPROFIEL = "risicoprofiel"
+    PLANVORMING = "planvorming"
+    ALARMERING = "alarmering"
+    CRISISTEAMS = "crisisteams"
+    INFORMATIEDELING = "informatiedeling"
+    CRISISCOMMUNICATIE = "crisiscommunicatie"
+    OEFENEN = "oefenen"
+    EVALUATIE = "evaluatie"
+    NAZORG = "nazorg"
+    KOSTEN = "kosten"
+
+
+class PlanKind(StrEnum):
+    REGIONAAL_CRISISPLAN = "regionaal-crisisplan"
+    RAMPBESTRIJDINGSPLAN = "rampbestrijdingsplan"
+    INCIDENTBESTRIJDINGSPLAN = "incidentbestrijdingsplan"
+    EVACUATIEPLAN = "evacuatieplan"
+    COORDINATIEPLAN = "coordinatieplan"
+    CONTINUITEITSPLAN = "continuiteitsplan"
+    OVERIG = "overig"
+
+
+class ExerciseKind(StrEnum):
+    TABLE_TOP = "table-top"
+    SYSTEEMOEFENING = "systeemoefening"
+    VELDOEFENING = "veldoefening"
+    ALARMERINGSOEFENING = "alarmeringsoefening"
+    BESTUURLIJKE_OEFENING = "bestuurlijke-oefening"
