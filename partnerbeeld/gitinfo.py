@@ -6,6 +6,7 @@ traced back to the exact data it shows.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,3 +44,102 @@ def data_version(root: Path) -> DataVersion:
     status = git(["status", "--porcelain", "--untracked-files=all", "--", "."], root)
     dirty = bool(status and status.stdout.strip())
     return DataVersion(commit, dirty, date or None)
+
+
+# --- reading an older version of the dataset (for `wijzigingen`) ------------------------
+
+# Branches whose merge base with HEAD is the natural "since": local first, then the
+# remote-tracking names a CI checkout usually has.
+MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
+
+
+class GitUnavailable(Exception):
+    """Git is missing, or ``path`` is not inside a work tree. Carries a Dutch message."""
+
+
+class UnknownRevision(Exception):
+    """A revision (branch, tag, commit, HEAD~1) that does not name a commit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    name: str  # as the user gave it, or as we chose it
+    commit: str  # full hash
+    short: str
+    date: str  # committer date, ISO day
+
+
+def repo_root(path: Path) -> Path:
+    """The top of the work tree that holds ``path``; ``GitUnavailable`` if there is none."""
+    if shutil.which("git") is None:
+        raise GitUnavailable("git is niet gevonden op deze computer.")
+    top = git(["rev-parse", "--show-toplevel"], path)
+    if top is None or not top.stdout.strip():
+        raise GitUnavailable(f"{path} staat niet in een git-repository.")
+    return Path(top.stdout.decode().strip())
+
+
+def revision(name: str, cwd: Path) -> Revision:
+    """Resolve ``name`` to a commit; ``UnknownRevision`` when it names none."""
+    # `--end-of-options` keeps a name that starts with '-' from being read as an option
+    shown = git(["log", "-1", "--format=%H %h %cs", "--end-of-options", f"{name}^{{commit}}", "--"], cwd)
+    if shown is None or not shown.stdout.strip():
+        raise UnknownRevision(name)
+    full, short, date = shown.stdout.decode().split()
+    return Revision(name, full, short, date)
+
+
+def default_base(cwd: Path) -> Revision:
+    """The merge base of HEAD with the main branch; HEAD itself on main or without one.
+
+    On a feature branch this shows everything the branch would bring in (committed
+    or not); on main it shows what is not committed yet.
+    """
+    head = revision("HEAD", cwd)
+    for branch in MAIN_BRANCHES:
+        if git(["rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"], cwd) is None and \
+                git(["rev-parse", "--verify", "--quiet", f"refs/remotes/{branch}"], cwd) is None:
+            continue
+        base = git(["merge-base", "HEAD", branch], cwd)
+        if base is None:
+            continue
+        found = revision(base.stdout.decode().strip(), cwd)
+        return Revision(f"merge-base met {branch}", found.commit, found.short, found.date)
+    return head
+
+
+def files_at(rev: Revision, folder: str, cwd: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (repository-relative, posix) at ``rev``: path -> bytes.
+
+    One `git ls-tree` and one `git cat-file --batch` process, however many files:
+    the work tree and the index are never touched.
+    """
+    prefix = folder.rstrip("/") + "/" if folder not in ("", ".") else ""
+    listed = git(["ls-tree", "-r", "-z", "--full-tree", rev.commit, "--", prefix or "."], cwd)
+    if listed is None:
+        return {}
+    entries = [e.decode("utf-8", "surrogateescape") for e in listed.stdout.split(b"\0") if e]
+    # "<mode> <type> <sha>\t<path>"; symbolic links (120000) are not dataset files
+    blobs = [(line.split("\t", 1)[1], line.split()[2]) for line in entries
+             if line.split()[1] == "blob" and line.split()[0] != "120000"]
+    if not blobs:
+        return {}
+    request = b"".join(sha.encode() + b"\n" for _, sha in blobs)
+    try:
+        result = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True,
+                                timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitUnavailable(f"git cat-file mislukte: {exc}") from None
+    return dict(zip((path for path, _ in blobs), _split_batch(result.stdout), strict=True))
+
+
+def _split_batch(output: bytes) -> list[bytes]:
+    """The contents from `git cat-file --batch` output ("<sha> blob <size>\\n<bytes>\\n" each)."""
+    contents: list[bytes] = []
+    at = 0
+    while at < len(output):
+        header_end = output.index(b"\n", at)
+        size = int(output[at:header_end].split()[2])
+        contents.append(output[header_end + 1 : header_end + 1 + size])
+        at = header_end + 1 + size + 1
+    return contents

@@ -45,8 +45,8 @@ class Record(BaseModel):
 
 
 class Municipality(Record):
-    id: Slug
-    name: Text
+    id: Slug = Field(description="Code van de gemeente, bijv. 'alphen-aan-den-rijn'; records verwijzen ernaar.")
+    name: Text = Field(description="Naam van de gemeente, bijv. 'Alphen aan den Rijn'.")
     cluster: Text | None = Field(None, description="Deelregio, bijv. 'Duin- en Bollenstreek'.")
 
 
@@ -60,27 +60,29 @@ class Settings(Record):
     """data/partnerbeeld.yaml: the region and its thresholds."""
 
     region: Text = Field(description="Naam van de veiligheidsregio.")
-    short_name: Text | None = None
+    short_name: Text | None = Field(None, description="Korte naam of afkorting, bijv. 'VRHM'.")
     classification: Text = Field(description="Rubriceringsregel op elke pagina en elke export.")
     notice: Text | None = Field(None, description="Opmerking over de data, bijv. dat contactgegevens fictief zijn.")
-    municipalities: list[Municipality] = Field(min_length=1)
-    thresholds: Thresholds = Thresholds()
+    municipalities: list[Municipality] = Field(min_length=1, description="De gemeenten van de regio.")
+    thresholds: Thresholds = Field(Thresholds(), description="Drempels voor signalen (verlopen, verouderd, te veel).")
 
 
 # --- incident types ------------------------------------------------------------
 
 
 class IncidentType(Record):
-    code: Slug
-    name: Text
+    code: Slug = Field(description="Code van het incidenttype, bijv. 'wateroverlast'; rollen verwijzen ernaar.")
+    name: Text = Field(description="Naam zoals medewerkers die lezen, bijv. 'Wateroverlast'.")
     parent: Slug | None = Field(None, description="Code van het bovenliggende type; leeg voor een thema.")
-    description: Text | None = None
+    description: Text | None = Field(None, description="Toelichting op dit incidenttype.")
 
 
 class IncidentTypes(Record):
     """data/incidenttypes.yaml: the tree as a flat list with parents, plus aliases."""
 
-    incident_types: list[IncidentType] = Field(min_length=1)
+    incident_types: list[IncidentType] = Field(
+        min_length=1, description="Alle incidenttypen als platte lijst; de boom volgt uit 'parent'."
+    )
     aliases: dict[Slug, list[Slug]] = Field(
         default_factory=dict, description="Woord dat medewerkers typen → een of meer incidenttypecodes."
     )
@@ -90,27 +92,27 @@ class IncidentTypes(Record):
 
 
 class AccountHolder(Record):
-    id: Slug
-    name: Text
-    email: Text | None = None
-    phone: Text | None = None
-    team: Text | None = None
+    id: Slug = Field(description="Code van de accounthouder, bijv. 'm-jansen'; partners verwijzen ernaar.")
+    name: Text = Field(description="Volledige naam.")
+    email: Text | None = Field(None, description="E-mailadres bij de regio.")
+    phone: Text | None = Field(None, description="Telefoonnummer, precies zoals geschreven.")
+    team: Text | None = Field(None, description="Afdeling of team bij de regio.")
 
 
 class AccountHolders(Record):
-    account_holders: list[AccountHolder] = Field(min_length=1)
+    account_holders: list[AccountHolder] = Field(min_length=1, description="De accounthouders van de regio.")
 
 
 class Contact(Record):
     label: Text = Field(description="Wat dit contact is, bijv. 'Piket crisiscoördinatie'.")
-    person: Text | None = None
+    person: Text | None = Field(None, description="Naam van de persoon, als het contact een persoon is.")
     phone: Text | None = Field(None, description="Telefoonnummer, precies zoals geschreven.")
-    mobile: Text | None = None
-    email: Text | None = None
+    mobile: Text | None = Field(None, description="Mobiel nummer, precies zoals geschreven.")
+    email: Text | None = Field(None, description="E-mailadres.")
     available: Text | None = Field(None, description="Bereikbaarheid, bijv. '24/7' of 'kantoortijden'.")
     primary: bool = Field(False, description="Het nummer dat je als eerste belt.")
     confidential: bool = Field(False, description="Alleen in exports met --vertrouwelijk.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Opmerking bij dit contact.")
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
@@ -133,28 +135,31 @@ class Role(Record):
 
     modes: list[Mode] = Field(min_length=1, description="alarmeren, informeren, advies, liaison, uitvoering, bijstand.")
     teams: list[Team] = Field(default_factory=list, description="meldkamer, copi, rot, bt, rbt.")
-    from_grip: Grip = 0
+    from_grip: Grip = Field(0, description="Vanaf welk GRIP-niveau (0 tot en met 5) deze rol geldt.")
     task: Text | None = Field(None, description="Korte taakomschrijving.")
 
 
 class Partner(Record):
-    id: Slug
-    name: Text
-    sector: Slug
-    profiles: list[Slug] = Field(default_factory=list)
+    id: Slug = Field(description="Code van de partner, gelijk aan de bestandsnaam zonder .yaml.")
+    name: Text = Field(description="Naam van de organisatie.")
+    sector: Slug = Field(description="Sector als code, bijv. 'waterbeheer' of 'drinkwater'.")
+    profiles: list[Slug] = Field(default_factory=list, description="Partnerprofielen (ids uit profiles/).")
     area: list[Slug] | None = Field(None, description="Gemeenten; leeg = de hele regio.")
-    account_holder: Slug | None = None
-    verified_on: dt.date | None = Field(None, description="Wanneer de contactgegevens voor het laatst zijn gecontroleerd.")
-    website: Text | None = None
-    contacts: list[Contact] = Field(default_factory=list)
+    account_holder: Slug | None = Field(None, description="Accounthouder (id uit accountholders.yaml).")
+    verified_on: dt.date | None = Field(
+        None, description="Wanneer de contactgegevens voor het laatst zijn gecontroleerd (JJJJ-MM-DD)."
+    )
+    website: Text | None = Field(None, description="Website van de organisatie.")
+    contacts: list[Contact] = Field(default_factory=list, description="Telefoonnummers en adressen; het eerste "
+                                    "nummer om te bellen heeft primary: true.")
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Afwijkingen van het profiel per incidenttype.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Opmerking over deze partner.")
 
 
 class Profile(Record):
-    id: Slug
-    name: Text
-    description: Text | None = None
+    id: Slug = Field(description="Code van het profiel, gelijk aan de bestandsnaam zonder .yaml.")
+    name: Text = Field(description="Naam van het profiel, bijv. 'Waterbeheerder'.")
+    description: Text | None = Field(None, description="Welke partners dit profiel hebben.")
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Rol per incidenttypecode.")
 
 
@@ -162,40 +167,40 @@ class Profile(Record):
 
 
 class Covenant(Record):
-    id: Slug
-    title: Text
-    partners: list[Slug] = Field(min_length=1)
-    status: CovenantStatus
-    signed_on: dt.date | None = None
+    id: Slug = Field(description="Code van het convenant, gelijk aan de bestandsnaam zonder .yaml.")
+    title: Text = Field(description="Titel van het convenant.")
+    partners: list[Slug] = Field(min_length=1, description="De partners die het convenant sloten (ids uit partners/).")
+    status: CovenantStatus = Field(description="concept, actief, in-herziening of beeindigd.")
+    signed_on: dt.date | None = Field(None, description="Datum van ondertekening (JJJJ-MM-DD).")
     valid_until: dt.date | None = Field(None, description="Leeg = voor onbepaalde tijd.")
-    last_reviewed_on: dt.date | None = None
-    review_every_months: Months | None = None
-    exercise_every_months: Months | None = None
-    account_holder: Slug | None = None
-    covers: list[CovenantTopic] = Field(default_factory=list)
-    signatories: list[Text] = Field(default_factory=list)
+    last_reviewed_on: dt.date | None = Field(None, description="Datum van de laatste evaluatie (JJJJ-MM-DD).")
+    review_every_months: Months | None = Field(None, description="Evalueren om de zoveel maanden.")
+    exercise_every_months: Months | None = Field(None, description="Samen oefenen om de zoveel maanden.")
+    account_holder: Slug | None = Field(None, description="Accounthouder die het convenant bijhoudt.")
+    covers: list[CovenantTopic] = Field(default_factory=list, description="Onderwerpen die het convenant regelt.")
+    signatories: list[Text] = Field(default_factory=list, description="Ondertekenaars (naam en functie).")
     arrangements: list[Text] = Field(default_factory=list, description="Concrete werkafspraken.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Opmerking over dit convenant.")
 
 
 class Exercise(Record):
-    id: Slug
-    title: Text
-    date: dt.date
-    kind: ExerciseKind
-    incident_types: list[Slug] = Field(default_factory=list)
-    partners: list[Slug] = Field(min_length=1)
-    covenant: Slug | None = None
-    note: Text | None = None
+    id: Slug = Field(description="Code van de oefening, gelijk aan de bestandsnaam zonder .yaml.")
+    title: Text = Field(description="Titel van de oefening.")
+    date: dt.date = Field(description="Datum van de oefening (JJJJ-MM-DD).")
+    kind: ExerciseKind = Field(description="Soort oefening.")
+    incident_types: list[Slug] = Field(default_factory=list, description="Geoefende incidenttypen (codes).")
+    partners: list[Slug] = Field(min_length=1, description="Deelnemende partners (ids uit partners/).")
+    covenant: Slug | None = Field(None, description="Convenant waaronder geoefend werd (id uit covenants/).")
+    note: Text | None = Field(None, description="Opmerking, bijv. de belangrijkste leerpunten.")
 
 
 class Plan(Record):
-    id: Slug
-    title: Text
-    kind: PlanKind
-    incident_types: list[Slug] = Field(default_factory=list)
-    partners: list[Slug] = Field(default_factory=list)
+    id: Slug = Field(description="Code van het plan, gelijk aan de bestandsnaam zonder .yaml.")
+    title: Text = Field(description="Titel van het plan.")
+    kind: PlanKind = Field(description="Soort plan.")
+    incident_types: list[Slug] = Field(default_factory=list, description="Incidenttypen waarvoor het plan geldt.")
+    partners: list[Slug] = Field(default_factory=list, description="Betrokken partners (ids uit partners/).")
     owner: Slug | None = Field(None, description="Accounthouder die het plan bijhoudt.")
-    last_revised_on: dt.date
-    review_every_months: Months = 48
-    note: Text | None = None
+    last_revised_on: dt.date = Field(description="Datum van de laatste herziening (JJJJ-MM-DD).")
+    review_every_months: Months = Field(48, description="Herzien om de zoveel maanden.")
+    note: Text | None = Field(None, description="Opmerking over dit plan.")
