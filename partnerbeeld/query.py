@@ -2,7 +2,8 @@
 
 ``select(dataset, Selection(...))`` returns one ``Hit`` per partner, ordered so
 that who joins earliest comes first. Every view (terminal table, JSON, CSV,
-contact lists, the HTML binder) is built from this one list.
+contact lists, the HTML binder) is built from this one list. ``answer`` adds
+what was asked (the resolved incident type) for views that print a head line.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.errors import NotFound
+from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.models import AccountHolder, Contact, Mode, Partner, Team
 from partnerbeeld.roles import ResolvedRole, role_for, roles_of
 from partnerbeeld.suggest import closest, normalise
+
+FUZZY_CUTOFF = 80  # rapidfuzz partial score (0-100) above which a mistyped name still matches
+FUZZY_BAND = 5  # ... and no further than this below the best score
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,19 @@ class Hit:
     account_holder: AccountHolder | None
 
 
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The hits plus what was asked, resolved: what a head line or a JSON export needs."""
+
+    selection: Selection
+    incident: IncidentQuery | None
+    gemeente: str | None  # municipality id after resolving a name
+    hits: list[Hit]
+
+
+# --- resolving what the user typed -----------------------------------------------------------
+
+
 def resolve_incidenttype(dataset: Dataset, text: str) -> IncidentQuery:
     """Exact code, then alias, then name (case and accents ignored); else NotFound with suggestions."""
     wanted = text.strip()
@@ -59,7 +76,8 @@ def resolve_incidenttype(dataset: Dataset, text: str) -> IncidentQuery:
     by_name = {normalise(item.name): code for code, item in dataset.incident_types.items()}
     if normalise(wanted) in by_name:
         return IncidentQuery(wanted, (by_name[normalise(wanted)],), "naam")
-    candidates = [*dataset.incident_types, *dataset.aliases]
+    # aliases first in the pool: 'stroomstoring' must not lose to 'overstroming' on a tie
+    candidates = [*dataset.aliases, *dataset.incident_types]
     suggestions = closest(key, candidates, n=3, cutoff=0.5)
     raise NotFound(f"Onbekend incidenttype '{wanted}'.", suggestions,
                    "" if suggestions else "Zie 'partnerbeeld incidenttypen' voor alle codes en aliassen.")
@@ -75,10 +93,42 @@ def resolve_municipality(dataset: Dataset, text: str) -> str:
     raise NotFound(f"Onbekende gemeente '{text}'.", closest(text, [m.name for m in dataset.settings.municipalities]))
 
 
+def parse_team(text: str) -> Team:
+    """A team from what the user typed ('ROT', 'copi'); NotFound with suggestions otherwise."""
+    key = normalise(text)
+    for team in Team:
+        if team.value == key:
+            return team
+    suggestions = closest(key, [t.value for t in Team], cutoff=0.5)
+    raise NotFound(f"Onbekend team '{text}'.", suggestions,
+                   "" if suggestions else "Kies uit: " + ", ".join(t.value for t in Team) + ".")
+
+
+def parse_mode(text: str) -> Mode:
+    """A cooperation mode from what the user typed; NotFound with suggestions otherwise."""
+    key = normalise(text)
+    for mode in Mode:
+        if mode.value == key:
+            return mode
+    suggestions = closest(key, [m.value for m in Mode], cutoff=0.5)
+    raise NotFound(f"Onbekende modus '{text}'.", suggestions,
+                   "" if suggestions else "Kies uit: " + ", ".join(m.value for m in Mode) + ".")
+
+
+def check_grip(level: int | None) -> int | None:
+    if level is not None and not 0 <= level <= 5:
+        raise UsageError(f"GRIP {level} bestaat niet.", "Geef een GRIP-niveau van 0 tot en met 5.")
+    return level
+
+
 def _check_known(kind: str, value: str, known: dict[str, object]) -> str:
     if value in known:
         return value
-    raise NotFound(f"Onbekend {kind} '{value}'.", closest(value, known))
+    article = "Onbekend" if kind == "profiel" else "Onbekende"
+    raise NotFound(f"{article} {kind} '{value}'.", closest(value, known))
+
+
+# --- choosing ------------------------------------------------------------------------------
 
 
 def call_first(partner: Partner, include_confidential: bool) -> Contact | None:
@@ -92,24 +142,42 @@ def call_first(partner: Partner, include_confidential: bool) -> Contact | None:
 
 
 def _best_role(dataset: Dataset, partner: Partner, codes: tuple[str, ...]) -> ResolvedRole | None:
+    """With an alias for several codes, the earliest and strongest role across them counts."""
     defined = roles_of(dataset, partner)
+    if not defined:
+        return None
     found = [r for code in codes if (r := role_for(dataset, partner, code, defined)) is not None]
     return min(found, key=lambda r: r.urgency) if found else None
 
 
-def _text_matches(partner: Partner, text: str) -> bool:
+def text_matches(partners: list[Partner], text: str) -> set[str]:
+    """Ids of partners whose name, sector or id contains ``text``; only when none does, fuzzy names.
+
+    Exact parts first: 'westland' must not also bring 'Omroep Testland' along.
+    rapidfuzz loads only for the fuzzy pass, so a plain incident query never pays its import.
+    """
     needle = normalise(text)
-    return needle in normalise(partner.name) or needle in normalise(partner.sector) or needle in partner.id
+    exact = {p.id for p in partners if needle in normalise(p.name) or needle in normalise(p.sector) or needle in p.id}
+    if exact or len(needle) < 4:  # fuzzy matching on very short words matches nearly everything
+        return exact
+    from rapidfuzz import fuzz
+
+    scores = {p.id: fuzz.partial_ratio(needle, normalise(p.name)) for p in partners}
+    best = max(scores.values(), default=0)
+    # only the best few: a typo of one name should not bring in every look-alike
+    return {key for key, score in scores.items() if score >= FUZZY_CUTOFF and score >= best - FUZZY_BAND}
 
 
-def select(dataset: Dataset, selection: Selection) -> list[Hit]:
-    """Partners matching every filter, earliest to join first, then by name."""
+def answer(dataset: Dataset, selection: Selection) -> Answer:
+    """Partners matching every filter, earliest to join first, then by name; plus what was asked."""
     incident = resolve_incidenttype(dataset, selection.incident) if selection.incident else None
     gemeente = resolve_municipality(dataset, selection.gemeente) if selection.gemeente else None
+    check_grip(selection.grip)
     if selection.profiel:
         _check_known("profiel", selection.profiel, dataset.profiles)  # type: ignore[arg-type]
     if selection.accounthouder:
         _check_known("accounthouder", selection.accounthouder, dataset.account_holders)  # type: ignore[arg-type]
+    matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst else None
     hits: list[Hit] = []
     for partner in dataset.partners.values():
         if gemeente and partner.area is not None and gemeente not in partner.area:
@@ -118,7 +186,7 @@ def select(dataset: Dataset, selection: Selection) -> list[Hit]:
             continue
         if selection.accounthouder and partner.account_holder != selection.accounthouder:
             continue
-        if selection.tekst and not _text_matches(partner, selection.tekst):
+        if matching is not None and partner.id not in matching:
             continue
         role = _best_role(dataset, partner, incident.codes) if incident else None
         if incident and role is None:
@@ -130,7 +198,13 @@ def select(dataset: Dataset, selection: Selection) -> list[Hit]:
                 continue
         holder = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
         hits.append(Hit(partner, role, call_first(partner, selection.vertrouwelijk), holder))
-    return sorted(hits, key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
+    hits.sort(key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
+    return Answer(selection, incident, gemeente, hits)
+
+
+def select(dataset: Dataset, selection: Selection) -> list[Hit]:
+    """Partners matching every filter, earliest to join first, then by name."""
+    return answer(dataset, selection).hits
 
 
 def _role_passes(role: ResolvedRole | None, selection: Selection) -> bool:

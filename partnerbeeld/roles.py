@@ -59,3 +59,28 @@ def role_for(dataset: Dataset, partner: Partner, code: str,
         if ancestor in defined:
             return defined[ancestor]
     return None
+
+
+def shadowed_profile(dataset: Dataset, partner: Partner, code: str) -> str | None:
+    """The profile whose role on ``code`` the partner's own deviation replaces, if any."""
+    if code not in partner.roles:
+        return None
+    for profile_id in partner.profiles:
+        profile = dataset.profiles.get(profile_id)
+        if profile is not None and code in profile.roles:
+            return profile_id
+    return None
+
+
+def involved_codes(dataset: Dataset, partner: Partner) -> set[str]:
+    """Every incident type ``role_for`` finds a role for: the defined codes, their ancestors and descendants.
+
+    The same involvement rule as ``zoek``, computed once per partner so counting
+    over the whole tree stays linear.
+    """
+    result: set[str] = set()
+    for code in roles_of(dataset, partner):
+        result.add(code)
+        result.update(dataset.ancestors(code))
+        result.update(dataset.descendants(code))
+    return result

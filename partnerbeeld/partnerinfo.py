@@ -1,0 +1,122 @@
+"""Everything about one partner, for `toon`: contacts, roles with their origin, agreements.
+
+``find_partner`` resolves what the user typed (id, name, or a fuzzy name) and
+never guesses between several candidates; ``partner_info`` gathers the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.errors import NotFound
+from partnerbeeld.models import AccountHolder, Contact, Covenant, Exercise, Partner, Plan, Profile
+from partnerbeeld.roles import ResolvedRole, roles_of, shadowed_profile
+from partnerbeeld.suggest import closest, normalise
+
+SURE = 90  # fuzzy score (0-100) at which one name is taken without asking
+CLEAR_LEAD = 8  # ... provided the next best is at least this far behind
+CANDIDATE = 60  # scores from here are offered as candidates
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLine:
+    """The partner's role defined on one incident type, and where it comes from."""
+
+    code: str
+    name: str  # the incident type's name; the code itself when the type is unknown
+    role: ResolvedRole
+    replaces: str | None  # profile whose role the own deviation replaces
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerInfo:
+    partner: Partner
+    profiles: list[Profile]
+    roles: list[RoleLine]  # in the order of the incident-type tree
+    contacts: list[Contact]  # the ones that may be shown
+    hidden_contacts: int  # confidential contacts left out (without --vertrouwelijk)
+    account_holder: AccountHolder | None
+    covenants: list[Covenant]
+    exercises: list[Exercise]  # newest first
+    plans: list[Plan]
+    today: dt.date
+    verified_days_ago: int | None
+    verification_overdue: bool  # older than the dataset's verification threshold
+
+
+def find_partner(dataset: Dataset, text: str) -> Partner:
+    """A partner by id, exact name, unique part of a name, or a clearly best fuzzy name.
+
+    Several plausible partners raise NotFound listing them (exit 2): under
+    stress a wrong partner's number is worse than a question.
+    """
+    wanted = normalise(text)
+    if wanted.replace(" ", "-") in dataset.partners:
+        return dataset.partners[wanted.replace(" ", "-")]
+    by_name = {normalise(p.name): p for p in dataset.partners.values()}
+    if wanted in by_name:
+        return by_name[wanted]
+    containing = [p for p in dataset.partners.values() if wanted in normalise(p.name) or wanted in p.id]
+    if len(containing) == 1:
+        return containing[0]
+    if containing:
+        raise _ambiguous(text, [p.id for p in sorted(containing, key=lambda p: p.id)])
+    return _fuzzy(dataset, text, wanted)
+
+
+def _fuzzy(dataset: Dataset, text: str, wanted: str) -> Partner:
+    from rapidfuzz import fuzz, process
+
+    names = {p.id: normalise(p.name) for p in dataset.partners.values()}
+    scored = process.extract(wanted, names, scorer=fuzz.WRatio, limit=5)
+    if scored and scored[0][1] >= SURE and (len(scored) == 1 or scored[0][1] - scored[1][1] >= CLEAR_LEAD):
+        return dataset.partners[scored[0][2]]
+    candidates = [key for _, score, key in scored if score >= CANDIDATE]
+    if len(candidates) > 1:
+        raise _ambiguous(text, candidates)
+    suggestions = candidates or closest(text, dataset.partners)
+    raise NotFound(f"Onbekende partner '{text}'.", suggestions,
+                   "" if suggestions else "Zie 'partnerbeeld zoek' voor alle partners.")
+
+
+def _ambiguous(text: str, ids: list[str]) -> NotFound:
+    shown = ids[:8]
+    more = f" (en nog {len(ids) - len(shown)})" if len(ids) > len(shown) else ""
+    return NotFound(f"'{text}' past bij {len(ids)} partners.",
+                    hint="Bedoelde je " + ", ".join(shown) + more + "? Geef het id.")
+
+
+def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouwelijk: bool = False) -> PartnerInfo:
+    visible = [c for c in partner.contacts if vertrouwelijk or not c.confidential]
+    days = (today - partner.verified_on).days if partner.verified_on else None
+    limit_days = dataset.settings.thresholds.verification_months * 365 // 12
+    return PartnerInfo(
+        partner=partner,
+        profiles=[dataset.profiles[p] for p in partner.profiles if p in dataset.profiles],
+        roles=_role_lines(dataset, partner),
+        contacts=visible,
+        hidden_contacts=len(partner.contacts) - len(visible),
+        account_holder=dataset.account_holders.get(partner.account_holder) if partner.account_holder else None,
+        covenants=sorted((c for c in dataset.covenants.values() if partner.id in c.partners), key=lambda c: c.id),
+        exercises=sorted((e for e in dataset.exercises.values() if partner.id in e.partners),
+                         key=lambda e: (e.date, e.id), reverse=True),
+        plans=sorted((p for p in dataset.plans.values() if partner.id in p.partners), key=lambda p: p.id),
+        today=today,
+        verified_days_ago=days,
+        verification_overdue=days is None or days > limit_days,
+    )
+
+
+def _role_lines(dataset: Dataset, partner: Partner) -> list[RoleLine]:
+    order = {code: index for index, code in enumerate(_tree_order(dataset))}
+    lines = []
+    for code, resolved in roles_of(dataset, partner).items():
+        item = dataset.incident_types.get(code)
+        lines.append(RoleLine(code, item.name if item else code, resolved, shadowed_profile(dataset, partner, code)))
+    return sorted(lines, key=lambda line: (order.get(line.code, len(order)), line.code))
+
+
+def _tree_order(dataset: Dataset) -> list[str]:
+    return [code for theme in dataset.themes for code in (theme, *dataset.descendants(theme))]

@@ -1,0 +1,241 @@
+"""Query and role semantics on small builder datasets: who is involved, with which role, in what order."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import INCIDENT_TYPES, dump
+from partnerbeeld.dataset import open_dataset
+from partnerbeeld.errors import NotFound, UsageError
+from partnerbeeld.models import Mode, Team
+from partnerbeeld.partnerinfo import find_partner
+from partnerbeeld.query import (
+    Selection,
+    answer,
+    call_first,
+    parse_mode,
+    parse_team,
+    resolve_incidenttype,
+    select,
+)
+from partnerbeeld.roles import involved_codes, role_for, roles_of
+from partnerbeeld.tree import incident_tree
+
+LIAISON_ROT_2 = {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": 2, "task": "Advies waterkeringen"}
+
+
+def build_fixture(builder):
+    """The shared small region: water boards, drinking water, a grid operator and two odd cases."""
+    builder.profile("waterbeheerder", name="Waterbeheerder", roles={
+        "overstroming": LIAISON_ROT_2,
+        "wateroverlast": {"modes": ["advies"], "from_grip": 1},
+    })
+    builder.profile("drinkwaterbedrijf", name="Drinkwaterbedrijf", roles={
+        "drinkwater": {"modes": ["alarmeren", "uitvoering"], "teams": ["rot"], "from_grip": 1,
+                       "task": "Noodwater"},
+    })
+    builder.profile("netbeheerder", name="Netbeheerder", roles={
+        "energie": {"modes": ["informeren"], "from_grip": 2},
+    })
+    builder.partner("waterschap-west", name="Hoogheemraadschap van Westland", profiles=["waterbeheerder"],
+                    area=["leiden", "katwijk"],
+                    roles={"wateroverlast": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 1,
+                                             "task": "Liaison ROT"}},
+                    contacts=[{"label": "Piket", "phone": "071 000 00 01", "available": "24/7", "primary": True},
+                              {"label": "Liaison", "person": "Anna de Vries", "mobile": "06 10 00 00 01",
+                               "confidential": True}])
+    builder.partner("drinkwater-kust", name="Drinkwater Kust", sector="drinkwater",
+                    profiles=["drinkwaterbedrijf"], area=["leiden", "katwijk"])
+    builder.partner("drinkwater-hart", name="Drinkwater Groene Hart", sector="drinkwater",
+                    profiles=["drinkwaterbedrijf"], area=["gouda"],
+                    contacts=[{"label": "Kantoor", "phone": "0182 000 000", "available": "kantoortijden"}])
+    builder.partner("netbeheer-zuid", name="Netbeheer Zuid", sector="energie", profiles=["netbeheerder"],
+                    roles={"stroomuitval": {"modes": ["alarmeren"], "teams": ["copi"], "from_grip": 0}})
+    builder.partner("gemaal-oost", name="Gemaalbeheer Oost", profiles=[],
+                    roles={"dijkdoorbraak": {"modes": ["uitvoering"], "from_grip": 1}},
+                    contacts=[{"label": "Algemeen", "email": "info@gemaal.example"}])
+    builder.partner("omroep", name="Omroep Testland", sector="media", profiles=[])
+    return builder.root
+
+
+@pytest.fixture
+def dataset(builder):
+    dataset, findings = open_dataset(build_fixture(builder))
+    assert findings == []
+    return dataset
+
+
+def ids(hits):
+    return [h.partner.id for h in hits]
+
+
+# --- resolving the incident type ------------------------------------------------------------
+
+
+def test_code_alias_and_name_resolve_case_and_accents_ignored(dataset):
+    assert resolve_incidenttype(dataset, "OVERSTROMING").codes == ("overstroming",)
+    assert resolve_incidenttype(dataset, " Stroomstoring ").via == "alias"
+    assert resolve_incidenttype(dataset, "water").codes == ("overstroming", "drinkwater")
+
+
+def test_name_resolves_when_it_differs_from_the_code(builder):
+    tree = {**INCIDENT_TYPES, "incident_types": [*INCIDENT_TYPES["incident_types"],
+                                                  {"code": "uitval-gas", "name": "Gasstoring Één", "parent": "energie"}]}
+    builder.write("incidenttypes.yaml", dump(tree))
+    dataset, _ = open_dataset(builder.root)
+    found = resolve_incidenttype(dataset, "gasstoring een")
+    assert (found.codes, found.via) == (("uitval-gas",), "naam")
+
+
+def test_unknown_incident_type_suggests_alias_before_lookalike_and_never_guesses(dataset):
+    with pytest.raises(NotFound) as caught:
+        select(dataset, Selection(incident="stroomstorig"))
+    assert caught.value.suggestions[0] == "stroomstoring"
+    assert len(caught.value.suggestions) <= 3
+    assert caught.value.exit_status == 2
+
+
+def test_nonsense_incident_type_has_no_suggestions_but_a_hint(dataset):
+    with pytest.raises(NotFound) as caught:
+        resolve_incidenttype(dataset, "qqqqqqq")
+    assert caught.value.suggestions == []
+    assert "incidenttypen" in caught.value.hint
+
+
+# --- the tree: ancestors, descendants, the most specific role, deviations -----------------------
+
+
+def test_role_on_an_ancestor_holds_for_its_descendants(dataset):
+    grid = dataset.partners["netbeheer-zuid"]
+    assert role_for(dataset, grid, "uitval-gas") is None  # not in this tree at all
+    hits = select(dataset, Selection(incident="energie"))
+    assert ids(hits) == ["netbeheer-zuid"]
+    # energie itself: the own role on stroomuitval is below; the profile role on energie itself wins
+    assert hits[0].role.code == "energie"
+
+
+def test_asking_a_parent_shows_who_joins_at_a_descendant(dataset):
+    hits = select(dataset, Selection(incident="overstroming"))
+    assert "gemaal-oost" in ids(hits)
+    gemaal = next(h for h in hits if h.partner.id == "gemaal-oost")
+    assert gemaal.role.code == "dijkdoorbraak"
+
+
+def test_the_most_specific_role_wins(dataset):
+    water_board = dataset.partners["waterschap-west"]
+    assert role_for(dataset, water_board, "wateroverlast").code == "wateroverlast"
+    assert role_for(dataset, water_board, "dijkdoorbraak").code == "overstroming"  # nearest ancestor
+    assert role_for(dataset, dataset.partners["netbeheer-zuid"], "stroomuitval").role.from_grip == 0
+
+
+def test_own_deviation_replaces_the_profile_role_on_the_same_type(dataset):
+    resolved = roles_of(dataset, dataset.partners["waterschap-west"])["wateroverlast"]
+    assert resolved.is_deviation and resolved.profile is None
+    assert resolved.role.modes == [Mode.LIAISON]
+    assert roles_of(dataset, dataset.partners["waterschap-west"])["overstroming"].profile == "waterbeheerder"
+
+
+def test_alias_over_several_codes_takes_the_earliest_role(builder):
+    build_fixture(builder)
+    builder.partner("dubbel", profiles=["waterbeheerder", "drinkwaterbedrijf"])
+    dataset, _ = open_dataset(builder.root)
+    hit = next(h for h in select(dataset, Selection(incident="water")) if h.partner.id == "dubbel")
+    assert (hit.role.code, hit.role.role.from_grip) == ("drinkwater", 1)  # not overstroming at GRIP 2
+
+
+def test_involvement_for_counts_is_the_same_rule_as_zoek(dataset):
+    for partner in dataset.partners.values():
+        by_role_for = {code for code in dataset.incident_types if role_for(dataset, partner, code)}
+        assert involved_codes(dataset, partner) & set(dataset.incident_types) == by_role_for
+    counts = {node.code: node.partners for node in incident_tree(dataset)}
+    for code, count in counts.items():
+        assert count == len(select(dataset, Selection(incident=code))), code
+
+
+# --- ordering and filters --------------------------------------------------------------------
+
+
+def test_who_joins_earliest_comes_first(dataset):
+    hits = select(dataset, Selection(incident="overstroming"))
+    grips = [h.role.role.from_grip for h in hits]
+    assert grips == sorted(grips)
+    assert ids(hits)[0] in {"waterschap-west", "gemaal-oost"}  # GRIP 1 (wateroverlast, dijkdoorbraak)
+    assert ids(select(dataset, Selection(incident="stroomstoring"))) == ["netbeheer-zuid"]
+
+
+def test_grip_filter_drops_partners_that_join_later(dataset):
+    everyone = ids(select(dataset, Selection(incident="energie")))
+    assert everyone == ["netbeheer-zuid"]  # joins energie at GRIP 2
+    assert ids(select(dataset, Selection(incident="energie", grip=1))) == []
+    assert ids(select(dataset, Selection(incident="stroomuitval", grip=0))) == ["netbeheer-zuid"]
+
+
+def test_municipality_filter_keeps_whole_region_partners(dataset):
+    katwijk = ids(select(dataset, Selection(incident="drinkwater", gemeente="Katwijk")))
+    assert katwijk == ["drinkwater-kust"]
+    assert "omroep" in ids(select(dataset, Selection(gemeente="gouda")))  # no area = the whole region
+    with pytest.raises(NotFound, match="gemeente"):
+        select(dataset, Selection(gemeente="Katwyk-aan-zee-x"))
+
+
+def test_team_mode_and_profile_filters_combine(dataset):
+    assert ids(select(dataset, Selection(incident="overstroming", team=Team.ROT))) == ["waterschap-west"]
+    assert ids(select(dataset, Selection(team=Team.COPI))) == ["netbeheer-zuid"]
+    assert ids(select(dataset, Selection(modus=Mode.UITVOERING, profiel="drinkwaterbedrijf"))) == [
+        "drinkwater-hart", "drinkwater-kust"]
+    with pytest.raises(NotFound) as caught:
+        select(dataset, Selection(profiel="waterbeheer"))
+    assert caught.value.suggestions[0] == "waterbeheerder"
+
+
+def test_free_text_matches_names_and_sectors_and_forgives_typos(dataset):
+    assert ids(select(dataset, Selection(tekst="westland"))) == ["waterschap-west"]
+    assert ids(select(dataset, Selection(tekst="drinkwater"))) == ["drinkwater-hart", "drinkwater-kust"]
+    assert ids(select(dataset, Selection(tekst="westlnd"))) == ["waterschap-west"]  # fuzzy
+    assert ids(select(dataset, Selection(tekst="testland"))) == ["omroep"]  # exact part beats fuzzy westland
+    assert ids(select(dataset, Selection(tekst="zzzzzz"))) == []
+
+
+def test_bad_filter_values_are_usage_errors_with_suggestions(dataset):
+    assert parse_team("ROT") is Team.ROT
+    with pytest.raises(NotFound) as caught:
+        parse_team("rott")
+    assert "rot" in caught.value.suggestions
+    assert parse_mode("Liaison") is Mode.LIAISON
+    with pytest.raises(NotFound):
+        parse_mode("bellen")
+    with pytest.raises(UsageError, match="GRIP 6"):
+        select(dataset, Selection(grip=6))
+
+
+# --- the number to call first ------------------------------------------------------------------
+
+
+def test_call_first_prefers_primary_24_7_and_hides_confidential(dataset):
+    water_board = dataset.partners["waterschap-west"]
+    assert call_first(water_board, False).label == "Piket"
+    only_confidential = water_board.model_copy(update={"contacts": water_board.contacts[1:]})
+    assert call_first(only_confidential, False) is None
+    assert call_first(only_confidential, True).label == "Liaison"
+    assert call_first(dataset.partners["gemaal-oost"], True) is None  # e-mail only: nothing to dial
+
+
+def test_answer_reports_what_was_asked(dataset):
+    result = answer(dataset, Selection(incident="water", gemeente="Leiden"))
+    assert result.incident.via == "alias" and result.gemeente == "leiden"
+
+
+# --- finding one partner ----------------------------------------------------------------------
+
+
+def test_find_partner_by_id_name_part_or_typo(dataset):
+    assert find_partner(dataset, "omroep").id == "omroep"
+    assert find_partner(dataset, "Groene Hart").id == "drinkwater-hart"
+    assert find_partner(dataset, "Gemaalbeheer Ost").id == "gemaal-oost"
+
+
+def test_ambiguous_partner_lists_candidates_instead_of_guessing(dataset):
+    with pytest.raises(NotFound) as caught:
+        find_partner(dataset, "drinkwater")
+    assert "drinkwater-hart" in caught.value.hint and "drinkwater-kust" in caught.value.hint
+    assert caught.value.exit_status == 2
