@@ -97,14 +97,18 @@ def default_base(cwd: Path) -> Revision:
     """
     head = revision("HEAD", cwd)
     for branch in MAIN_BRANCHES:
-        if git(["rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"], cwd) is None and \
-                git(["rev-parse", "--verify", "--quiet", f"refs/remotes/{branch}"], cwd) is None:
+        if (
+            git(["rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"], cwd) is None
+            and git(["rev-parse", "--verify", "--quiet", f"refs/remotes/{branch}"], cwd) is None
+        ):
             continue
         base = git(["merge-base", "HEAD", branch], cwd)
         if base is None:
             continue
         found = revision(base.stdout.decode().strip(), cwd)
-        return Revision(f"merge-base met {branch}", found.commit, found.short, found.date)
+        if found.commit == head.commit:
+            break  # on main, or a branch with no commits of its own: compare with HEAD
+        return Revision(f"afsplitsing van {branch}", found.commit, found.short, found.date)
     return head
 
 
@@ -120,14 +124,18 @@ def files_at(rev: Revision, folder: str, cwd: Path) -> dict[str, bytes]:
         return {}
     entries = [e.decode("utf-8", "surrogateescape") for e in listed.stdout.split(b"\0") if e]
     # "<mode> <type> <sha>\t<path>"; symbolic links (120000) are not dataset files
-    blobs = [(line.split("\t", 1)[1], line.split()[2]) for line in entries
-             if line.split()[1] == "blob" and line.split()[0] != "120000"]
+    blobs = [
+        (line.split("\t", 1)[1], line.split()[2])
+        for line in entries
+        if line.split()[1] == "blob" and line.split()[0] != "120000"
+    ]
     if not blobs:
         return {}
     request = b"".join(sha.encode() + b"\n" for _, sha in blobs)
     try:
-        result = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True,
-                                timeout=60, check=False)
+        result = subprocess.run(
+            ["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True, timeout=60, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GitUnavailable(f"git cat-file mislukte: {exc}") from None
     return dict(zip((path for path, _ in blobs), _split_batch(result.stdout), strict=True))

@@ -37,6 +37,7 @@ def _register() -> None:
         accounthouders,
         contactlijst,
         git,
+        nieuw,
         overzicht,
         signalen,
         toon,
@@ -54,7 +55,7 @@ def _register() -> None:
     command("valideer")(valideer.valideer)
     command("wijzigingen")(git.wijzigingen)
     command("schema")(git.schema)
-    command("nieuw")(git.nieuw)
+    command("nieuw")(nieuw.nieuw)
 
 
 _register()

@@ -1,18 +1,125 @@
-"""Placeholder until its issue lands: the command exists and says so."""
+"""`partnerbeeld wijzigingen` and `partnerbeeld schema`: working with the data in git."""
 
-from partnerbeeld.errors import UsageError
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption
+from partnerbeeld.errors import DatasetUnreadable, ExitStatus, UsageError
 
 
-def wijzigingen() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld wijzigingen' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+class WijzigingenFormaat(StrEnum):
+    TEKST = "tekst"
+    MD = "md"
+    JSON = "json"
 
 
-def schema() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld schema' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+def wijzigingen(
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REF",
+            show_default=False,
+            help="Git-versie om mee te vergelijken: branch, tag of commit (main, v1.0, HEAD~1). Standaard: "
+            "waar deze branch van main (of master) afsplitst; op main zelf: de laatste commit (HEAD).",
+        ),
+    ] = None,
+    formaat: Annotated[
+        WijzigingenFormaat,
+        typer.Option(
+            "--formaat", "-f", case_sensitive=False, help="Uitvoer: tekst, md (Markdown voor een pull request) of json."
+        ),
+    ] = WijzigingenFormaat.TEKST,
+    vertrouwelijk: Annotated[
+        bool, typer.Option("--vertrouwelijk", help="Toon ook de waarden van vertrouwelijke contacten.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Toon wat er inhoudelijk in de dataset is veranderd sinds een eerdere versie in git.
+
+    Voorbeeld: partnerbeeld wijzigingen --sinds main --formaat md
+    """
+    from partnerbeeld.changes import changes_since
+    from partnerbeeld.loading import find_root
+    from partnerbeeld.views import changes as view
+
+    report = changes_since(find_root(data), sinds, confidential=vertrouwelijk)
+    if formaat is WijzigingenFormaat.JSON:
+        sys.stdout.write(view.as_json(report))
+    elif formaat is WijzigingenFormaat.MD:
+        sys.stdout.write(view.as_markdown(report))
+    else:
+        sys.stdout.write(view.as_text(report))
 
 
-def nieuw() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld nieuw' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+def shown_path(path: Path) -> str:
+    """A path as the user will recognise it: relative to the current folder when it is below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _schema_folder(uit: Path | None, data: Path | None) -> Path:
+    from partnerbeeld.loading import find_root
+    from partnerbeeld.schemas import default_folder
+
+    if uit is None:
+        return default_folder(find_root(data))
+    try:
+        root = find_root(data).resolve()
+    except DatasetUnreadable:
+        return uit  # no dataset here: nothing to keep the schemas out of
+    if uit.resolve() == root or uit.resolve().is_relative_to(root):
+        raise UsageError(
+            f"{uit} ligt in de dataset; schema's horen daar niet.",
+            "Kies een map buiten de dataset, bijv. schemas/ ernaast (de standaard).",
+        )
+    return uit
+
+
+def schema(
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            metavar="MAP",
+            file_okay=False,
+            show_default=False,
+            help="Map voor de schema's. Standaard: schemas/ naast de datamap (waar de bestanden naar verwijzen).",
+        ),
+    ] = None,
+    controleer: Annotated[
+        bool,
+        typer.Option("--controleer", help="Schrijf niets; exitcode 1 als de schema's in de map niet meer kloppen."),
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Schrijf de JSON Schema's voor editors (hulp bij elk veld, aanvulling, controle tijdens typen).
+
+    Voorbeeld: partnerbeeld schema --controleer
+    """
+    from partnerbeeld.atomic import write_atomic
+    from partnerbeeld.schemas import render_all, stale
+
+    folder = _schema_folder(uit, data)
+    outdated = stale(folder)
+    if controleer:
+        for name in outdated:
+            print(f"verouderd of ontbrekend: {shown_path(folder / name)}")
+        if outdated:
+            print("Draai 'partnerbeeld schema' en leg de nieuwe schema's vast.", file=sys.stderr)
+            raise typer.Exit(int(ExitStatus.DATA_ERRORS))
+        print(f"De schema's in {shown_path(folder)} zijn actueel.")
+        return
+    rendered = render_all()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in outdated:
+        write_atomic(folder / name, rendered[name], overwrite=True)
+    print(f"{len(outdated)} van {len(rendered)} schema's bijgewerkt in {shown_path(folder)}.")

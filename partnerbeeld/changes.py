@@ -1,0 +1,406 @@
+"""`wijzigingen` as a library call: a semantic diff of the dataset between a commit and the work tree.
+
+Both sides are parsed (``yamlsource.parse``) and, where valid, normalised through
+the models, so layout, quoting, comments and key order never count as a change.
+Records are matched by kind and id; the entries of the three fixed files
+(incident types, aliases, account holders) are records of their own.
+
+Decisions:
+- a record with the same id in another file is *renamed* (the file moved);
+  a removed and an added record of the same kind with equal content apart from
+  the id is *renamed* too (the id changed). Renamed and edited at once shows as
+  removed + added: we do not guess by similarity;
+- lists of mappings (contacts, municipalities) are matched by ``label``, ``id``
+  or ``code``, so reordering is no change and an edit shows per field;
+- values of confidential contacts are masked unless asked for (``confidential``);
+- a file that cannot be parsed on either side is listed, not guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnerbeeld import gitinfo, yamlsource
+from partnerbeeld.errors import DatasetUnreadable, UsageError
+from partnerbeeld.loading import MAX_FILE_BYTES, RECORD_FOLDERS, SINGLE_FILES
+
+MASK = "(vertrouwelijk)"
+# Dutch word per kind, in the order the report lists them.
+KIND_LABELS = {
+    "settings": "instellingen",
+    "incidenttypes": "incidenttype",
+    "aliases": "alias",
+    "accountholders": "accounthouder",
+    "partners": "partner",
+    "profiles": "profiel",
+    "covenants": "convenant",
+    "exercises": "oefening",
+    "plans": "plan",
+}
+_IDENTITY_KEYS = ("id", "code")  # left out when looking for a record under a new id
+_MATCH_KEYS = ("label", "id", "code")  # how items of a list of mappings find each other
+_PUBLIC_CONTACT_KEYS = {"label", "available", "primary", "confidential"}
+_TRUE = {"true", "yes", "on", "1", "y", "t", "ja"}  # generous: masking too much is the safe side
+
+
+class Status(StrEnum):
+    TOEGEVOEGD = "toegevoegd"
+    VERWIJDERD = "verwijderd"
+    HERNOEMD = "hernoemd"
+    GEWIJZIGD = "gewijzigd"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    path: str  # e.g. "contacts[Piket].phone"; "" for the record as a whole
+    old: Any  # None = absent
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class RecordChange:
+    kind: str
+    id: str
+    status: Status
+    file: str  # relative to the folder above the dataset, e.g. "data/partners/dunea.yaml"
+    name: str | None = None
+    old_id: str | None = None
+    old_file: str | None = None
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    file: str
+    side: str  # "eerdere versie" or "werkmap"
+    message: str
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    base: gitinfo.Revision
+    version: gitinfo.DataVersion
+    changes: list[RecordChange]
+    unreadable: list[Unreadable]
+    confidential: bool
+
+    def counts(self) -> dict[Status, int]:
+        result = dict.fromkeys(Status, 0)
+        for change in self.changes:
+            result[change.status] += 1
+        return result
+
+
+# --- reading both sides -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str
+    id: str
+    file: str
+    raw: Any  # parsed text data
+    normal: Any  # model_dump(mode="json") when the file validated, else None
+
+    def value(self, other: _Entry) -> Any:
+        """Compare normalised data when both sides validated, else the raw text."""
+        return self.normal if self.normal is not None and other.normal is not None else self.raw
+
+    @property
+    def name(self) -> str | None:
+        data = self.raw if isinstance(self.raw, dict) else {}
+        found = data.get("name") or data.get("title")
+        return found if isinstance(found, str) else None
+
+
+@dataclass
+class _Side:
+    label: str  # "eerdere versie" / "werkmap"
+    prefix: str  # dataset folder name, for display paths
+    entries: dict[tuple[str, str], _Entry] = field(default_factory=dict)
+    broken: list[Unreadable] = field(default_factory=list)
+    skip: set[tuple[str, str | None]] = field(default_factory=set)  # (kind, id or None = whole kind)
+
+
+def is_dataset_file(relpath: str) -> bool:
+    """Whether ``relpath`` (posix, relative to the dataset folder) is a file the loader reads."""
+    parts = relpath.split("/")
+    if len(parts) == 1:
+        return parts[0] in SINGLE_FILES
+    return (
+        len(parts) == 2
+        and parts[0] in RECORD_FOLDERS
+        and not parts[1].startswith(".")
+        and parts[1].endswith((".yaml", ".yml"))
+    )
+
+
+def work_tree_files(root: Path) -> dict[str, bytes]:
+    """The dataset's files as they are on disk now (committed or not)."""
+    files: dict[str, bytes] = {}
+    candidates = [root / name for name in SINGLE_FILES]
+    for folder in RECORD_FOLDERS:
+        if (root / folder).is_dir():
+            candidates.extend(sorted((root / folder).iterdir()))
+    resolved_root = root.resolve()
+    for path in candidates:
+        relpath = path.relative_to(root).as_posix()
+        if not is_dataset_file(relpath) or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(resolved_root):
+            continue  # the loader refuses links out of the dataset; so do we
+        try:
+            files[relpath] = path.read_bytes()
+        except OSError:
+            continue
+    return files
+
+
+def _normalise(model: type[BaseModel], data: Any) -> Any:
+    try:
+        return model.model_validate(data).model_dump(mode="json")
+    except ValidationError:
+        return None
+
+
+def _read_side(side: _Side, files: dict[str, bytes]) -> None:
+    for relpath in sorted(files):
+        raw_bytes = files[relpath]
+        shown = f"{side.prefix}/{relpath}" if side.prefix else relpath
+        folder, _, name = relpath.rpartition("/")
+        kinds = _kinds_of(relpath)
+        parsed = (
+            yamlsource.parse(raw_bytes)
+            if len(raw_bytes) <= MAX_FILE_BYTES
+            else yamlsource.Problem("bestand-te-groot", 1, 1, "Het bestand is te groot.")
+        )
+        if isinstance(parsed, yamlsource.Problem):
+            side.broken.append(Unreadable(shown, side.label, f"regel {parsed.line}: {parsed.message}"))
+            side.skip.update((kind, Path(name).stem if folder else None) for kind in kinds)
+            continue
+        if folder:
+            _add_record(side, folder, Path(name).stem, shown, parsed.data)
+        else:
+            _add_single(side, relpath, shown, parsed.data)
+
+
+def _kinds_of(relpath: str) -> list[str]:
+    folder = relpath.rpartition("/")[0]
+    if folder:
+        return [folder]
+    return {
+        "partnerbeeld.yaml": ["settings"],
+        "incidenttypes.yaml": ["incidenttypes", "aliases"],
+        "accountholders.yaml": ["accountholders"],
+    }[relpath]
+
+
+def _add_record(side: _Side, kind: str, stem: str, shown: str, data: Any) -> None:
+    record_id = data.get("id") if isinstance(data.get("id"), str) else stem
+    if (kind, record_id) in side.entries:  # a copied file that kept its id: tell them apart by file
+        record_id = stem
+    normal = _normalise(RECORD_FOLDERS[kind], data)
+    side.entries[(kind, record_id)] = _Entry(kind, record_id, shown, data, normal)
+
+
+def _add_single(side: _Side, name: str, shown: str, data: Any) -> None:
+    normal = _normalise(SINGLE_FILES[name], data)
+    if name == "partnerbeeld.yaml":
+        side.entries[("settings", "partnerbeeld")] = _Entry("settings", "partnerbeeld", shown, data, normal)
+        return
+    kind, list_key, id_key = (
+        ("incidenttypes", "incident_types", "code")
+        if name == "incidenttypes.yaml"
+        else ("accountholders", "account_holders", "id")
+    )
+    items = data.get(list_key) if isinstance(data.get(list_key), list) else []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get(id_key), str):
+            item_normal = normal[list_key][index] if normal is not None else None
+            side.entries.setdefault((kind, item[id_key]), _Entry(kind, item[id_key], shown, item, item_normal))
+    if kind == "incidenttypes":
+        aliases = data.get("aliases") if isinstance(data.get("aliases"), dict) else {}
+        for word, codes in aliases.items():
+            alias_normal = {"codes": normal["aliases"].get(word)} if normal is not None else None
+            side.entries[("aliases", word)] = _Entry("aliases", word, shown, {"codes": codes}, alias_normal)
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+
+def _is_true(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() in _TRUE)
+
+
+def _mask_item(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return MASK
+    return {key: value if key in _PUBLIC_CONTACT_KEYS or value is None else MASK for key, value in item.items()}
+
+
+def _match_key(old: list[Any], new: list[Any]) -> str | None:
+    items = old + new
+    if not items or not all(isinstance(item, dict) for item in items):
+        return None
+    return next((key for key in _MATCH_KEYS if all(isinstance(item.get(key), str) for item in items)), None)
+
+
+def _keyed(items: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
+    """Items by their key; a repeated key gets '#2', '#3' so nothing is lost."""
+    result: dict[str, dict[str, Any]] = {}
+    for item in items:
+        name, n = item[key], 1
+        while name in result:
+            n += 1
+            name = f"{item[key]}#{n}"
+        result[name] = item
+    return result
+
+
+def diff_values(
+    old: Any, new: Any, path: str = "", *, confidential: bool = False, masked: bool = False
+) -> Iterator[FieldChange]:
+    """Every leaf that differs between two parsed values, lists of mappings matched by key."""
+    if old == new:
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in dict.fromkeys([*old, *new]):
+            sub = f"{path}.{key}" if path else str(key)
+            hide = masked and key not in _PUBLIC_CONTACT_KEYS
+            yield from diff_values(old.get(key), new.get(key), sub, confidential=confidential, masked=hide)
+        return
+    if isinstance(old, list) and isinstance(new, list) and (key := _match_key(old, new)):
+        old_items, new_items = _keyed(old, key), _keyed(new, key)
+        for name in dict.fromkeys([*old_items, *new_items]):
+            before, after = old_items.get(name), new_items.get(name)
+            secret = not confidential and any(_is_true((item or {}).get("confidential")) for item in (before, after))
+            sub = f"{path}[{name}]"
+            if before is None or after is None:
+                yield FieldChange(
+                    sub,
+                    _mask_item(before) if secret and before else before,
+                    _mask_item(after) if secret and after else after,
+                )
+            else:
+                yield from diff_values(before, after, sub, confidential=confidential, masked=secret)
+        return
+    if masked:
+        yield FieldChange(path, None if old is None else MASK, None if new is None else MASK)
+    else:
+        yield FieldChange(path, old, new)
+
+
+def _without_identity(value: Any) -> Any:
+    return {k: v for k, v in value.items() if k not in _IDENTITY_KEYS} if isinstance(value, dict) else value
+
+
+def compare(old: _Side, new: _Side, *, confidential: bool = False) -> list[RecordChange]:
+    """The record changes between two sides, in kind order then id."""
+
+    def skipped(key: tuple[str, str]) -> bool:
+        return any(k in side.skip for side in (old, new) for k in (key, (key[0], None)))
+
+    changes: list[RecordChange] = []
+    removed = {k: e for k, e in old.entries.items() if k not in new.entries and not skipped(k)}
+    added = {k: e for k, e in new.entries.items() if k not in old.entries and not skipped(k)}
+    for key in old.entries.keys() & new.entries.keys():
+        before, after = old.entries[key], new.entries[key]
+        fields = tuple(diff_values(before.value(after), after.value(before), confidential=confidential))
+        if before.file != after.file or fields:
+            status = Status.HERNOEMD if before.file != after.file else Status.GEWIJZIGD
+            changes.append(
+                RecordChange(
+                    key[0],
+                    key[1],
+                    status,
+                    after.file,
+                    after.name,
+                    old_file=before.file if before.file != after.file else None,
+                    fields=fields,
+                )
+            )
+    for key, after in list(added.items()):
+        twin = next(
+            (
+                k
+                for k, before in removed.items()
+                if k[0] == key[0] and _without_identity(before.value(after)) == _without_identity(after.value(before))
+            ),
+            None,
+        )
+        if twin is not None:
+            before = removed.pop(twin)
+            del added[key]
+            changes.append(
+                RecordChange(
+                    key[0],
+                    key[1],
+                    Status.HERNOEMD,
+                    after.file,
+                    after.name,
+                    old_id=before.id,
+                    old_file=before.file if before.file != after.file else None,
+                )
+            )
+    changes.extend(RecordChange(k[0], k[1], Status.TOEGEVOEGD, e.file, e.name) for k, e in added.items())
+    changes.extend(RecordChange(k[0], k[1], Status.VERWIJDERD, e.file, e.name) for k, e in removed.items())
+    order = list(KIND_LABELS)
+    return sorted(changes, key=lambda c: (order.index(c.kind), c.id))
+
+
+# --- the command as a function ------------------------------------------------------------------
+
+
+def _base(root: Path, since: str | None) -> gitinfo.Revision:
+    try:
+        gitinfo.revision("HEAD", root)
+    except gitinfo.UnknownRevision:
+        raise UsageError(
+            "De repository heeft nog geen commits; er is niets om mee te vergelijken.",
+            "Leg eerst een versie vast met 'git commit'.",
+        ) from None
+    if since is None:
+        return gitinfo.default_base(root)
+    try:
+        return gitinfo.revision(since, root)
+    except gitinfo.UnknownRevision:
+        raise UsageError(
+            f"'{since}' is geen bekende commit, branch of tag in deze repository.",
+            "Bijvoorbeeld --sinds main, --sinds HEAD~1 of --sinds v1.0; in CI eerst 'git fetch' van de doelbranch.",
+        ) from None
+
+
+def changes_since(root: Path, since: str | None = None, *, confidential: bool = False) -> ChangeReport:
+    """What changed in the dataset at ``root`` between ``since`` (a git revision) and the work tree.
+
+    ``since=None`` means the merge base of HEAD with main/master (HEAD itself on main).
+    Raises ``DatasetUnreadable`` outside a git repository, ``UsageError`` for an unknown revision.
+    """
+    try:
+        top = gitinfo.repo_root(root)
+    except gitinfo.GitUnavailable as exc:
+        raise DatasetUnreadable(
+            f"Wijzigingen zijn niet te bepalen: {exc}",
+            "'partnerbeeld wijzigingen' vergelijkt met een eerdere versie in git; "
+            "werk in een clone van de datarepository.",
+        ) from None
+    base = _base(root, since)
+    folder = root.resolve().relative_to(top.resolve()).as_posix()
+    prefix = "" if folder == "." else folder + "/"
+    old_files = {path.removeprefix(prefix): blob for path, blob in gitinfo.files_at(base, folder, top).items()}
+    shown = root.resolve().name
+    old, new = _Side("eerdere versie", shown), _Side("werkmap", shown)
+    _read_side(old, {p: b for p, b in old_files.items() if is_dataset_file(p)})
+    _read_side(new, work_tree_files(root))
+    changes = compare(old, new, confidential=confidential)
+    return ChangeReport(base, gitinfo.data_version(root), changes, old.broken + new.broken, confidential)

@@ -1,0 +1,155 @@
+"""Views of a change report (`wijzigingen`): Dutch text, Markdown for a pull request, stable JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
+
+_CONFIDENTIAL_NOTICE = "Let op: deze uitvoer bevat vertrouwelijke contactgegevens (--vertrouwelijk)."
+
+
+def format_value(value: Any) -> str:
+    """A parsed value as a person would write it in YAML, on one line."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(format_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        # None and false are the defaults of every optional field: leaving them out reads better
+        shown = {k: v for k, v in value.items() if v is not None and v is not False}
+        return "{" + ", ".join(f"{k}: {format_value(v)}" for k, v in shown.items()) + "}"
+    return " ".join(str(value).split())  # a folded multi-line text stays on one line
+
+
+def _describe(change: FieldChange) -> str:
+    if change.old is None:
+        return f"toegevoegd: {format_value(change.new)}"
+    if change.new is None:
+        return f"verwijderd (was {format_value(change.old)})"
+    return f"{format_value(change.old)} → {format_value(change.new)}"
+
+
+def _since(report: ChangeReport) -> str:
+    base = report.base
+    name = "de " + base.name if base.name.startswith("afsplitsing") else base.name
+    return f"{name} ({base.short}, {base.date})"
+
+
+def _work_tree(report: ChangeReport) -> str:
+    return f"de werkmap, versie {report.version.label}"
+
+
+def summary(report: ChangeReport) -> str:
+    counts = report.counts()
+    total = len(report.changes)
+    if not total:
+        return "Geen inhoudelijke wijzigingen."
+    parts = [f"{n} {status}" for status, n in counts.items() if n]
+    return f"{total} {'record' if total == 1 else 'records'}: " + ", ".join(parts) + "."
+
+
+def _headline(change: RecordChange) -> str:
+    ident = f"{change.old_id} → {change.id}" if change.old_id else change.id
+    name = f": {change.name}" if change.name else ""
+    return f"{change.label} {ident}{name}"
+
+
+def as_text(report: ChangeReport) -> str:
+    """For the terminal: one line per record, indented field changes under it."""
+    lines = [f"Wijzigingen in de dataset sinds {_since(report)} tot {_work_tree(report)}.", ""]
+    if report.confidential:
+        lines[1:1] = [_CONFIDENTIAL_NOTICE]
+    for change in report.changes:
+        lines.append(f"{change.status:<11} {_headline(change)}")
+        if change.old_file:
+            lines.append(f"{'':12}bestand: {change.old_file} → {change.file}")
+        lines.extend(f"{'':12}{f.path}: {_describe(f)}" for f in change.fields)
+    if report.changes:
+        lines.append("")
+    for problem in report.unreadable:
+        lines.append(f"niet vergeleken: {problem.file} ({problem.side}, {problem.message})")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Safe inside a Markdown table cell of a pull-request comment."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("@", "&#64;")
+        .replace("`", "\\`")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+    )
+
+
+def _md_code(text: str) -> str:
+    return "`" + text.replace("`", "'") + "`"
+
+
+def _md_record(change: RecordChange) -> list[str]:
+    ident = f"{_md_code(change.old_id)} → {_md_code(change.id)}" if change.old_id else _md_code(change.id)
+    name = f" ({_md(change.name)})" if change.name else ""
+    lines = [f"- **{change.status}** {change.label} {ident}{name}"]
+    if change.old_file:
+        lines[0] += f": {_md_code(change.old_file)} → {_md_code(change.file)}"
+    return lines
+
+
+def as_markdown(report: ChangeReport) -> str:
+    """For a pull-request comment or a CI step summary: a list, and a table per changed record."""
+    lines = [
+        "### Wijzigingen in de dataset",
+        "",
+        f"Sinds {_md(_since(report))} tot {_md(_work_tree(report))}. {summary(report)}",
+        "",
+    ]
+    if report.confidential:
+        lines[3:3] = [f"> {_CONFIDENTIAL_NOTICE}", ""]
+    for change in report.changes:
+        lines.extend(_md_record(change))
+    if report.changes:
+        lines.append("")
+    for change in (c for c in report.changes if c.fields):
+        lines += [f"#### {change.label} {_md_code(change.id)}", "", "| veld | was | wordt |", "|---|---|---|"]
+        lines += [
+            f"| {_md_code(f.path)} | {_md(format_value(f.old))} | {_md(format_value(f.new))} |" for f in change.fields
+        ]
+        lines.append("")
+    for problem in report.unreadable:
+        lines.append(f"- niet vergeleken: {_md_code(problem.file)} ({problem.side}, {_md(problem.message)})")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _change_dict(change: RecordChange) -> dict[str, Any]:
+    return {
+        "soort": KIND_LABELS[change.kind],
+        "id": change.id,
+        "status": str(change.status),
+        "bestand": change.file,
+        "naam": change.name,
+        "oud_id": change.old_id,
+        "oud_bestand": change.old_file,
+        "velden": [{"veld": f.path, "oud": f.old, "nieuw": f.new} for f in change.fields],
+    }
+
+
+def as_json(report: ChangeReport) -> str:
+    """Stable JSON (sorted keys, ISO dates); paths relative to the folder above the dataset."""
+    base = report.base
+    payload = {
+        "sinds": {"naam": base.name, "commit": base.commit, "datum": base.date},
+        "versie": {"commit": report.version.commit, "gewijzigd": report.version.dirty},
+        "vertrouwelijk": report.confidential,
+        "aantallen": {str(status): n for status, n in report.counts().items()},
+        "wijzigingen": [_change_dict(c) for c in report.changes],
+        "niet_vergeleken": [{"bestand": u.file, "kant": u.side, "melding": u.message} for u in report.unreadable],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
