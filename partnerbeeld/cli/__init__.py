@@ -77,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         message, hint = dutch.render_usage_error(error)
         fail(message, hint)
         return int(ExitStatus.USAGE)
-    except click_exceptions.Exit as error:
+    except typer.Exit as error:  # typer's bundled click has no Exit/Abort of its own
         return int(error.exit_code)
-    except (click_exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         print("Afgebroken.", file=sys.stderr)
         return 130
     except BrokenPipeError:
