@@ -77,15 +77,19 @@ def _fuzzy(dataset: Dataset, text: str, wanted: str) -> Partner:
     if len(candidates) > 1:
         raise _ambiguous(text, candidates)
     suggestions = candidates or closest(text, dataset.partners)
-    raise NotFound(f"Onbekende partner '{text}'.", suggestions,
-                   "" if suggestions else "Zie 'partnerbeeld zoek' voor alle partners.")
+    raise NotFound(
+        f"Onbekende partner '{text}'.",
+        suggestions,
+        "" if suggestions else "Zie 'partnerbeeld zoek' voor alle partners.",
+    )
 
 
 def _ambiguous(text: str, ids: list[str]) -> NotFound:
     shown = ids[:8]
     more = f" (en nog {len(ids) - len(shown)})" if len(ids) > len(shown) else ""
-    return NotFound(f"'{text}' past bij {len(ids)} partners.",
-                    hint="Bedoelde je " + ", ".join(shown) + more + "? Geef het id.")
+    return NotFound(
+        f"'{text}' past bij {len(ids)} partners.", hint="Bedoelde je " + ", ".join(shown) + more + "? Geef het id."
+    )
 
 
 def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouwelijk: bool = False) -> PartnerInfo:
@@ -100,8 +104,11 @@ def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouweli
         hidden_contacts=len(partner.contacts) - len(visible),
         account_holder=dataset.account_holders.get(partner.account_holder) if partner.account_holder else None,
         covenants=sorted((c for c in dataset.covenants.values() if partner.id in c.partners), key=lambda c: c.id),
-        exercises=sorted((e for e in dataset.exercises.values() if partner.id in e.partners),
-                         key=lambda e: (e.date, e.id), reverse=True),
+        exercises=sorted(
+            (e for e in dataset.exercises.values() if partner.id in e.partners),
+            key=lambda e: (e.date, e.id),
+            reverse=True,
+        ),
         plans=sorted((p for p in dataset.plans.values() if partner.id in p.partners), key=lambda p: p.id),
         today=today,
         verified_days_ago=days,

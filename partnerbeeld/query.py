@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
-from partnerbeeld.models import AccountHolder, Contact, Mode, Partner, Team
+from partnerbeeld.models import AccountHolder, Contact, Partner
 from partnerbeeld.roles import ResolvedRole, role_for, roles_of
 from partnerbeeld.suggest import closest, normalise
+from partnerbeeld.vocabulary import Mode, Team
 
 FUZZY_CUTOFF = 80  # rapidfuzz partial score (0-100) above which a mistyped name still matches
 FUZZY_BAND = 5  # ... and no further than this below the best score
@@ -79,8 +80,11 @@ def resolve_incidenttype(dataset: Dataset, text: str) -> IncidentQuery:
     # aliases first in the pool: 'stroomstoring' must not lose to 'overstroming' on a tie
     candidates = [*dataset.aliases, *dataset.incident_types]
     suggestions = closest(key, candidates, n=3, cutoff=0.5)
-    raise NotFound(f"Onbekend incidenttype '{wanted}'.", suggestions,
-                   "" if suggestions else "Zie 'partnerbeeld incidenttypen' voor alle codes en aliassen.")
+    raise NotFound(
+        f"Onbekend incidenttype '{wanted}'.",
+        suggestions,
+        "" if suggestions else "Zie 'partnerbeeld incidenttypen' voor alle codes en aliassen.",
+    )
 
 
 def resolve_municipality(dataset: Dataset, text: str) -> str:
@@ -100,8 +104,11 @@ def parse_team(text: str) -> Team:
         if team.value == key:
             return team
     suggestions = closest(key, [t.value for t in Team], cutoff=0.5)
-    raise NotFound(f"Onbekend team '{text}'.", suggestions,
-                   "" if suggestions else "Kies uit: " + ", ".join(t.value for t in Team) + ".")
+    raise NotFound(
+        f"Onbekend team '{text}'.",
+        suggestions,
+        "" if suggestions else "Kies uit: " + ", ".join(t.value for t in Team) + ".",
+    )
 
 
 def parse_mode(text: str) -> Mode:
@@ -111,8 +118,11 @@ def parse_mode(text: str) -> Mode:
         if mode.value == key:
             return mode
     suggestions = closest(key, [m.value for m in Mode], cutoff=0.5)
-    raise NotFound(f"Onbekende modus '{text}'.", suggestions,
-                   "" if suggestions else "Kies uit: " + ", ".join(m.value for m in Mode) + ".")
+    raise NotFound(
+        f"Onbekende modus '{text}'.",
+        suggestions,
+        "" if suggestions else "Kies uit: " + ", ".join(m.value for m in Mode) + ".",
+    )
 
 
 def check_grip(level: int | None) -> int | None:
@@ -162,7 +172,13 @@ def text_matches(partners: list[Partner], text: str) -> set[str]:
         return exact
     from rapidfuzz import fuzz
 
-    scores = {p.id: fuzz.partial_ratio(needle, normalise(p.name)) for p in partners}
+    def score(name: str) -> float:
+        # one word: compare it with each word of the name ('rijland' ~ 'rijnland'); more: with the whole name
+        if " " in needle:
+            return float(fuzz.partial_ratio(needle, name))
+        return max((fuzz.ratio(needle, word) for word in name.split()), default=0.0)
+
+    scores = {p.id: score(normalise(p.name)) for p in partners}
     best = max(scores.values(), default=0)
     # only the best few: a typo of one name should not bring in every look-alike
     return {key for key, score in scores.items() if score >= FUZZY_CUTOFF and score >= best - FUZZY_BAND}

@@ -46,8 +46,9 @@ def roles_of(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
     return result
 
 
-def role_for(dataset: Dataset, partner: Partner, code: str,
-             defined: dict[str, ResolvedRole] | None = None) -> ResolvedRole | None:
+def role_for(
+    dataset: Dataset, partner: Partner, code: str, defined: dict[str, ResolvedRole] | None = None
+) -> ResolvedRole | None:
     """The most specific role of ``partner`` for incident type ``code``, or None."""
     defined = roles_of(dataset, partner) if defined is None else defined
     if code in defined:

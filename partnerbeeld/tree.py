@@ -32,6 +32,9 @@ def incident_tree(dataset: Dataset) -> list[TypeNode]:
     for theme in dataset.themes:
         for code in (theme, *dataset.descendants(theme)):
             item = dataset.incident_types[code]
-            nodes.append(TypeNode(code, item.name, dataset.depth(code), item.parent,
-                                  tuple(aliases_of.get(code, ())), counts[code]))
+            nodes.append(
+                TypeNode(
+                    code, item.name, dataset.depth(code), item.parent, tuple(aliases_of.get(code, ())), counts[code]
+                )
+            )
     return nodes

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from builders import INCIDENT_TYPES, dump
+
 from partnerbeeld.dataset import open_dataset
 from partnerbeeld.errors import NotFound, UsageError
-from partnerbeeld.models import Mode, Team
 from partnerbeeld.partnerinfo import find_partner
 from partnerbeeld.query import (
     Selection,
@@ -20,40 +19,75 @@ from partnerbeeld.query import (
 )
 from partnerbeeld.roles import involved_codes, role_for, roles_of
 from partnerbeeld.tree import incident_tree
+from partnerbeeld.vocabulary import Mode, Team
 
 LIAISON_ROT_2 = {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": 2, "task": "Advies waterkeringen"}
 
 
 def build_fixture(builder):
     """The shared small region: water boards, drinking water, a grid operator and two odd cases."""
-    builder.profile("waterbeheerder", name="Waterbeheerder", roles={
-        "overstroming": LIAISON_ROT_2,
-        "wateroverlast": {"modes": ["advies"], "from_grip": 1},
-    })
-    builder.profile("drinkwaterbedrijf", name="Drinkwaterbedrijf", roles={
-        "drinkwater": {"modes": ["alarmeren", "uitvoering"], "teams": ["rot"], "from_grip": 1,
-                       "task": "Noodwater"},
-    })
-    builder.profile("netbeheerder", name="Netbeheerder", roles={
-        "energie": {"modes": ["informeren"], "from_grip": 2},
-    })
-    builder.partner("waterschap-west", name="Hoogheemraadschap van Westland", profiles=["waterbeheerder"],
-                    area=["leiden", "katwijk"],
-                    roles={"wateroverlast": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 1,
-                                             "task": "Liaison ROT"}},
-                    contacts=[{"label": "Piket", "phone": "071 000 00 01", "available": "24/7", "primary": True},
-                              {"label": "Liaison", "person": "Anna de Vries", "mobile": "06 10 00 00 01",
-                               "confidential": True}])
-    builder.partner("drinkwater-kust", name="Drinkwater Kust", sector="drinkwater",
-                    profiles=["drinkwaterbedrijf"], area=["leiden", "katwijk"])
-    builder.partner("drinkwater-hart", name="Drinkwater Groene Hart", sector="drinkwater",
-                    profiles=["drinkwaterbedrijf"], area=["gouda"],
-                    contacts=[{"label": "Kantoor", "phone": "0182 000 000", "available": "kantoortijden"}])
-    builder.partner("netbeheer-zuid", name="Netbeheer Zuid", sector="energie", profiles=["netbeheerder"],
-                    roles={"stroomuitval": {"modes": ["alarmeren"], "teams": ["copi"], "from_grip": 0}})
-    builder.partner("gemaal-oost", name="Gemaalbeheer Oost", profiles=[],
-                    roles={"dijkdoorbraak": {"modes": ["uitvoering"], "from_grip": 1}},
-                    contacts=[{"label": "Algemeen", "email": "info@gemaal.example"}])
+    builder.profile(
+        "waterbeheerder",
+        name="Waterbeheerder",
+        roles={
+            "overstroming": LIAISON_ROT_2,
+            "wateroverlast": {"modes": ["advies"], "from_grip": 1},
+        },
+    )
+    builder.profile(
+        "drinkwaterbedrijf",
+        name="Drinkwaterbedrijf",
+        roles={
+            "drinkwater": {"modes": ["alarmeren", "uitvoering"], "teams": ["rot"], "from_grip": 1, "task": "Noodwater"},
+        },
+    )
+    builder.profile(
+        "netbeheerder",
+        name="Netbeheerder",
+        roles={
+            "energie": {"modes": ["informeren"], "from_grip": 2},
+        },
+    )
+    builder.partner(
+        "waterschap-west",
+        name="Hoogheemraadschap van Westland",
+        profiles=["waterbeheerder"],
+        area=["leiden", "katwijk"],
+        roles={"wateroverlast": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 1, "task": "Liaison ROT"}},
+        contacts=[
+            {"label": "Piket", "phone": "071 000 00 01", "available": "24/7", "primary": True},
+            {"label": "Liaison", "person": "Anna de Vries", "mobile": "06 10 00 00 01", "confidential": True},
+        ],
+    )
+    builder.partner(
+        "drinkwater-kust",
+        name="Drinkwater Kust",
+        sector="drinkwater",
+        profiles=["drinkwaterbedrijf"],
+        area=["leiden", "katwijk"],
+    )
+    builder.partner(
+        "drinkwater-hart",
+        name="Drinkwater Groene Hart",
+        sector="drinkwater",
+        profiles=["drinkwaterbedrijf"],
+        area=["gouda"],
+        contacts=[{"label": "Kantoor", "phone": "0182 000 000", "available": "kantoortijden"}],
+    )
+    builder.partner(
+        "netbeheer-zuid",
+        name="Netbeheer Zuid",
+        sector="energie",
+        profiles=["netbeheerder"],
+        roles={"stroomuitval": {"modes": ["alarmeren"], "teams": ["copi"], "from_grip": 0}},
+    )
+    builder.partner(
+        "gemaal-oost",
+        name="Gemaalbeheer Oost",
+        profiles=[],
+        roles={"dijkdoorbraak": {"modes": ["uitvoering"], "from_grip": 1}},
+        contacts=[{"label": "Algemeen", "email": "info@gemaal.example"}],
+    )
     builder.partner("omroep", name="Omroep Testland", sector="media", profiles=[])
     return builder.root
 
@@ -79,8 +113,8 @@ def test_code_alias_and_name_resolve_case_and_accents_ignored(dataset):
 
 
 def test_name_resolves_when_it_differs_from_the_code(builder):
-    tree = {**INCIDENT_TYPES, "incident_types": [*INCIDENT_TYPES["incident_types"],
-                                                  {"code": "uitval-gas", "name": "Gasstoring Één", "parent": "energie"}]}
+    gas = {"code": "uitval-gas", "name": "Gasstoring Één", "parent": "energie"}
+    tree = {**INCIDENT_TYPES, "incident_types": [*INCIDENT_TYPES["incident_types"], gas]}
     builder.write("incidenttypes.yaml", dump(tree))
     dataset, _ = open_dataset(builder.root)
     found = resolve_incidenttype(dataset, "gasstoring een")
@@ -182,7 +216,9 @@ def test_team_mode_and_profile_filters_combine(dataset):
     assert ids(select(dataset, Selection(incident="overstroming", team=Team.ROT))) == ["waterschap-west"]
     assert ids(select(dataset, Selection(team=Team.COPI))) == ["netbeheer-zuid"]
     assert ids(select(dataset, Selection(modus=Mode.UITVOERING, profiel="drinkwaterbedrijf"))) == [
-        "drinkwater-hart", "drinkwater-kust"]
+        "drinkwater-hart",
+        "drinkwater-kust",
+    ]
     with pytest.raises(NotFound) as caught:
         select(dataset, Selection(profiel="waterbeheer"))
     assert caught.value.suggestions[0] == "waterbeheerder"

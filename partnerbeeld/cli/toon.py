@@ -1,13 +1,81 @@
-"""Placeholder until its issue lands: the command exists and says so."""
+"""`partnerbeeld toon` (one partner, everything) and `partnerbeeld incidenttypen` (the tree)."""
 
-from partnerbeeld.errors import UsageError
+from __future__ import annotations
+
+import shutil
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from partnerbeeld.cli import completion
+from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
+from partnerbeeld.cli.zoek import VertrouwelijkOption, load_for_query
 
 
-def toon() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld toon' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+class Formaat(StrEnum):
+    TEKST = "tekst"
+    JSON = "json"
 
 
-def incidenttypen() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld incidenttypen' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+FormaatOption = Annotated[
+    Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tekst of json.", case_sensitive=False)
+]
+
+
+def toon(
+    partner: Annotated[
+        str,
+        typer.Argument(
+            help="Id of naam van de partner; een deel van de naam of een kleine typefout mag.",
+            metavar="PARTNER",
+            autocompletion=completion.partners,
+        ),
+    ],
+    vertrouwelijk: VertrouwelijkOption = False,
+    formaat: FormaatOption = Formaat.TEKST,
+    data: DataOption = None,
+    peildatum_: PeildatumOption = None,
+) -> None:
+    """Toon alles over één partner: contacten, profielen, rollen, convenanten, oefeningen en plannen.
+
+    Voorbeeld: partnerbeeld toon rijnland
+    """
+    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.partnerinfo import find_partner, partner_info
+    from partnerbeeld.views import partner as view
+
+    dataset = load_for_query(data)
+    info = partner_info(dataset, find_partner(dataset, partner), peildatum(peildatum_), vertrouwelijk)
+    version = data_version(dataset.root)
+    if formaat is Formaat.JSON:
+        sys.stdout.write(view.as_json(info, version, vertrouwelijk))
+    else:
+        from partnerbeeld.views.colour import palette_for
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        sys.stdout.write(view.as_text(info, version, palette_for(sys.stdout), width))
+
+
+def incidenttypen(
+    formaat: FormaatOption = Formaat.TEKST,
+    data: DataOption = None,
+) -> None:
+    """Toon de boom van incidenttypen met codes, aliassen en het aantal betrokken partners.
+
+    Voorbeeld: partnerbeeld incidenttypen --formaat json
+    """
+    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.tree import incident_tree
+    from partnerbeeld.views import tree as view
+
+    dataset = load_for_query(data)
+    nodes = incident_tree(dataset)
+    version = data_version(dataset.root)
+    if formaat is Formaat.JSON:
+        sys.stdout.write(view.as_json(nodes, len(dataset.partners), version))
+    else:
+        from partnerbeeld.views.colour import palette_for
+
+        sys.stdout.write(view.as_text(nodes, len(dataset.partners), version, palette_for(sys.stdout)))

@@ -1,0 +1,267 @@
+"""Views of a `zoek` answer: an 80-column table for people, JSON, CSV and Markdown.
+
+The table puts one partner on one line (so `| grep Dunea` gives the number to
+call) and never uses box drawing; colour only when the palette says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.query import Answer, Hit
+from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.table import Column, fit
+
+# Short words for the modes in the 80-column table (JSON, CSV and Markdown spell them out).
+SHORT_MODE = {"alarmeren": "alarm", "informeren": "info", "uitvoering": "uitvoer"}
+
+
+# --- what was asked -------------------------------------------------------------------------
+
+
+def asked(dataset: Dataset, result: Answer) -> str:
+    """'Overstroming (overstroming)' or 'brand → Natuurbrand, Brand in gebouwen, … (alias)'; plus filters."""
+    parts: list[str] = []
+    if result.incident is not None:
+        names = [dataset.incident_types[c].name if c in dataset.incident_types else c for c in result.incident.codes]
+        if result.incident.via == "alias":
+            parts.append(f"{result.incident.text} → {', '.join(names)} (alias)")
+        else:
+            parts.append(f"{names[0]} ({result.incident.codes[0]})")
+    else:
+        parts.append("alle partners")
+    s = result.selection
+    if s.grip is not None:
+        parts.append(f"tot en met GRIP {s.grip}")
+    if s.team is not None:
+        parts.append(f"team {s.team.value}")
+    if result.gemeente is not None:
+        parts.append(f"gemeente {dataset.municipalities.get(result.gemeente, result.gemeente)}")
+    if s.profiel:
+        parts.append(f"profiel {s.profiel}")
+    if s.modus is not None:
+        parts.append(f"modus {s.modus.value}")
+    if s.accounthouder:
+        parts.append(f"accounthouder {s.accounthouder}")
+    if s.tekst:
+        parts.append(f"tekst '{s.tekst}'")
+    return " · ".join(parts)
+
+
+def stamp(count: int, today: dt.date, version: DataVersion) -> str:
+    noun = "partner" if count == 1 else "partners"
+    return f"{count} {noun} · peildatum {today.isoformat()} · data {version.label}"
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def _call_text(hit: Hit) -> str:
+    contact = hit.call_first
+    if contact is None:
+        return "geen nummer"
+    return f"{contact.number} {contact.available}" if contact.available else str(contact.number)
+
+
+def _row(hit: Hit) -> list[str]:
+    role = hit.role.role if hit.role else None
+    return [
+        str(role.from_grip) if role else "-",
+        hit.partner.name,
+        ",".join(SHORT_MODE.get(m.value, m.value) for m in sorted(role.modes, key=lambda m: m.rank)) if role else "-",
+        ",".join(t.value for t in role.teams) if role and role.teams else "-",
+        _call_text(hit),
+        short_name(hit.account_holder.name) if hit.account_holder else (hit.partner.account_holder or "-"),
+    ]
+
+
+def short_name(name: str) -> str:
+    """'Marieke Jansen' -> 'M. Jansen': the account holder in few columns."""
+    first, _, rest = name.partition(" ")
+    return f"{first[0]}. {rest}" if rest else name
+
+
+def as_table(
+    dataset: Dataset, result: Answer, today: dt.date, version: DataVersion, palette: Palette, width: int = 80
+) -> str:
+    import textwrap
+
+    lines = [palette.bold(line) for line in textwrap.wrap(asked(dataset, result), width, subsequent_indent="  ")]
+    lines.append(palette.dim(stamp(len(result.hits), today, version)))
+    if result.selection.vertrouwelijk:
+        lines.append(palette.yellow("VERTROUWELIJK: bevat contacten die niet verder verspreid mogen worden."))
+    if not result.hits:
+        lines.append("Geen partners gevonden. Laat een filter weg of kies een ruimer incidenttype.")
+        return "\n".join(lines) + "\n"
+    min_number = max((len(h.call_first.number or "") for h in result.hits if h.call_first), default=1)
+    call = Column("BEL EERST", max(min_number, 11), priority=5)
+    holder = Column("ACCOUNTHOUDER", 10, priority=1, short_title="ACC.HOUDER")
+    rows = [_row(h) for h in result.hits]
+    if result.incident is None:  # no role to show: the sector says what kind of partner it is
+        columns = [Column("PARTNER", 16, priority=4, keep_end=True), Column("SECTOR", 8, priority=2), call, holder]
+        rows = [[row[1], hit.partner.sector, row[4], row[5]] for row, hit in zip(rows, result.hits, strict=True)]
+    else:
+        columns = [
+            Column("GRIP", 4, shrink=False),
+            Column("PARTNER", 16, priority=4, keep_end=True),
+            Column("HOE", 13, priority=2),
+            Column("TEAMS", 5, priority=3),
+            call,
+            holder,
+        ]
+    header, rendered = fit(columns, rows, width)
+    lines += ["", palette.dim(header)]
+    for cells, hit in zip(rendered, result.hits, strict=True):
+        lines.append(cells if hit.call_first else palette.red(cells))
+    return "\n".join(lines) + "\n"
+
+
+# --- JSON, CSV, Markdown -------------------------------------------------------------------
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    partner, resolved, contact, holder = hit.partner, hit.role, hit.call_first, hit.account_holder
+    return {
+        "id": partner.id,
+        "naam": partner.name,
+        "sector": partner.sector,
+        "profielen": list(partner.profiles),
+        "gebied": list(partner.area) if partner.area is not None else None,
+        "rol": None
+        if resolved is None
+        else {
+            "incidenttype": resolved.code,
+            "modi": [m.value for m in resolved.role.modes],
+            "teams": [t.value for t in resolved.role.teams],
+            "vanaf_grip": resolved.role.from_grip,
+            "taak": resolved.role.task,
+            "bron": "afwijking" if resolved.is_deviation else "profiel",
+            "profiel": resolved.profile,
+        },
+        "bel_eerst": None
+        if contact is None
+        else {
+            "label": contact.label,
+            "persoon": contact.person,
+            "nummer": contact.number,
+            "bereikbaar": contact.available,
+            "vertrouwelijk": contact.confidential,
+        },
+        "accounthouder": None if holder is None else {"id": holder.id, "naam": holder.name, "email": holder.email},
+        "gecontroleerd_op": partner.verified_on.isoformat() if partner.verified_on else None,
+    }
+
+
+def as_json(dataset: Dataset, result: Answer, today: dt.date, version: DataVersion) -> str:
+    s = result.selection
+    incident = result.incident
+    document = {
+        "gevraagd": None
+        if incident is None
+        else {
+            "tekst": incident.text,
+            "via": incident.via,
+            "codes": list(incident.codes),
+            "namen": [dataset.incident_types[c].name for c in incident.codes if c in dataset.incident_types],
+        },
+        "filters": {
+            "grip": s.grip,
+            "team": s.team.value if s.team else None,
+            "gemeente": result.gemeente,
+            "profiel": s.profiel,
+            "modus": s.modus.value if s.modus else None,
+            "accounthouder": s.accounthouder,
+            "tekst": s.tekst,
+        },
+        "vertrouwelijk": s.vertrouwelijk,
+        "peildatum": today.isoformat(),
+        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "regio": dataset.settings.region,
+        "rubricering": dataset.settings.classification,
+        "aantal": len(result.hits),
+        "partners": [_hit_json(h) for h in result.hits],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+CSV_HEADER = [
+    "id",
+    "partner",
+    "sector",
+    "incidenttype",
+    "vanaf_grip",
+    "modi",
+    "teams",
+    "taak",
+    "bel_eerst",
+    "bereikbaar",
+    "contact",
+    "accounthouder",
+]
+
+
+def _flat(hit: Hit) -> list[str]:
+    r, c = hit.role, hit.call_first
+    return [
+        hit.partner.id,
+        hit.partner.name,
+        hit.partner.sector,
+        r.code if r else "",
+        str(r.role.from_grip) if r else "",
+        ", ".join(m.value for m in r.role.modes) if r else "",
+        ", ".join(t.value for t in r.role.teams) if r else "",
+        (r.role.task or "") if r else "",
+        (c.number or "") if c else "",
+        (c.available or "") if c else "",
+        c.label if c else "",
+        hit.account_holder.name if hit.account_holder else (hit.partner.account_holder or ""),
+    ]
+
+
+def defuse(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection).
+
+    A phone number such as '+31 71 ...' stays as it is: it holds only digits,
+    spaces and number punctuation, so no spreadsheet reads a formula in it.
+    """
+    if not cell or cell[0] not in "=+-@\t\r":
+        return cell
+    if cell[0] in "+-" and all(ch.isdigit() or ch in " +-()/." for ch in cell):
+        return cell
+    return "'" + cell
+
+
+def as_csv(result: Answer) -> str:
+    """RFC 4180: comma separated, CRLF line ends, quotes where needed; UTF-8 without BOM."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for hit in result.hits:
+        writer.writerow([defuse(cell) for cell in _flat(hit)])
+    return buffer.getvalue()
+
+
+def _md(cell: str) -> str:
+    return cell.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") or "-"
+
+
+def as_markdown(dataset: Dataset, result: Answer, today: dt.date, version: DataVersion) -> str:
+    lines = [f"**{_md(asked(dataset, result))}**", "", stamp(len(result.hits), today, version), ""]
+    if result.selection.vertrouwelijk:
+        lines += ["**VERTROUWELIJK**: bevat contacten die niet verder verspreid mogen worden.", ""]
+    if not result.hits:
+        return "\n".join([*lines, "Geen partners gevonden."]) + "\n"
+    lines.append("| GRIP | partner | hoe | teams | bel eerst | bereikbaar | accounthouder |")
+    lines.append("|---:|---|---|---|---|---|---|")
+    for hit in result.hits:
+        flat = _flat(hit)
+        cells = [flat[4], flat[1], flat[5], flat[6], flat[8], flat[9], flat[11]]
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"

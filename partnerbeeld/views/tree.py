@@ -1,0 +1,43 @@
+"""Views of the incident-type tree (`incidenttypen`): indented text and JSON."""
+
+from __future__ import annotations
+
+import json
+
+from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.tree import TypeNode
+from partnerbeeld.views.colour import Palette
+
+
+def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette: Palette) -> str:
+    """One type per line: indentation shows the tree; then code, partner count and aliases."""
+    lines = [
+        palette.bold(f"{len(nodes)} incidenttypen · {partners} partners · data {version.label}"),
+        palette.dim("Partners: hoeveel partners 'partnerbeeld zoek --incident CODE' vindt."),
+        "",
+    ]
+    lines.append(palette.dim("PARTNERS  INCIDENTTYPE [CODE]"))
+    for node in nodes:
+        name = node.name if node.depth else palette.bold(node.name)
+        aliases = f" · alias: {', '.join(node.aliases)}" if node.aliases else ""
+        lines.append(f"{node.partners:>8}  {'  ' * node.depth}{name} [{node.code}]{aliases}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(nodes: list[TypeNode], partners: int, version: DataVersion) -> str:
+    document = {
+        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "partners": partners,
+        "incidenttypen": [
+            {
+                "code": n.code,
+                "naam": n.name,
+                "ouder": n.parent,
+                "diepte": n.depth,
+                "aliassen": list(n.aliases),
+                "partners": n.partners,
+            }
+            for n in nodes
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
