@@ -33,6 +33,7 @@ class RoleLine:
 @dataclass(frozen=True, slots=True)
 class PartnerInfo:
     partner: Partner
+    area_names: list[str] | None  # municipality names; None = the whole region
     profiles: list[Profile]
     roles: list[RoleLine]  # in the order of the incident-type tree
     contacts: list[Contact]  # the ones that may be shown
@@ -98,6 +99,7 @@ def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouweli
     limit_days = dataset.settings.thresholds.verification_months * 365 // 12
     return PartnerInfo(
         partner=partner,
+        area_names=None if partner.area is None else [dataset.municipalities.get(m, m) for m in partner.area],
         profiles=[dataset.profiles[p] for p in partner.profiles if p in dataset.profiles],
         roles=_role_lines(dataset, partner),
         contacts=visible,

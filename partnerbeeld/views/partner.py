@@ -36,7 +36,7 @@ def role_summary(resolved: ResolvedRole) -> str:
     role = resolved.role
     parts = [", ".join(m.value for m in role.modes)]
     if role.teams:
-        parts.append("teams " + ", ".join(t.value for t in role.teams))
+        parts.append(("team " if len(role.teams) == 1 else "teams ") + ", ".join(t.value for t in role.teams))
     parts.append(f"vanaf GRIP {role.from_grip}")
     return "; ".join(parts)
 
@@ -66,7 +66,9 @@ def as_text(info: PartnerInfo, version: DataVersion, palette: Palette, width: in
         f"sector {p.sector} · peildatum {info.today.isoformat()} · data {version.label}",
     ]
     lines += textwrap.wrap(
-        "gebied: " + (", ".join(p.area) if p.area is not None else "de hele regio"), width, subsequent_indent="  "
+        "gebied: " + (", ".join(info.area_names) if info.area_names is not None else "de hele regio"),
+        width,
+        subsequent_indent="  ",
     )
     holder = info.account_holder
     lines.append(
