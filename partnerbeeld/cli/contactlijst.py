@@ -1,8 +1,204 @@
-"""Placeholder until its issue lands: the command exists and says so."""
+"""`partnerbeeld contactlijst`: printable and importable contact lists."""
 
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 from partnerbeeld.errors import UsageError
+from partnerbeeld.vocabulary import Team
+
+if TYPE_CHECKING:
+    from partnerbeeld.contactlist import ContactList
 
 
-def contactlijst() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld contactlijst' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+class Formaat(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+    MD = "md"
+    CSV = "csv"  # RFC 4180 for programs
+    CSV_EXCEL = "csv-excel"  # Dutch Excel: BOM, ';', formulas defused
+    VCF = "vcf"
+    JSON = "json"
+
+
+EXTENSIONS = {
+    Formaat.HTML: "html",
+    Formaat.PDF: "pdf",
+    Formaat.MD: "md",
+    Formaat.CSV: "csv",
+    Formaat.CSV_EXCEL: "csv",
+    Formaat.VCF: "vcf",
+    Formaat.JSON: "json",
+}
+# -o FILE without --formaat: the extension decides; a .csv is for people, so Excel's flavour
+BY_EXTENSION = {
+    ".html": Formaat.HTML,
+    ".htm": Formaat.HTML,
+    ".pdf": Formaat.PDF,
+    ".md": Formaat.MD,
+    ".csv": Formaat.CSV_EXCEL,
+    ".vcf": Formaat.VCF,
+    ".json": Formaat.JSON,
+}
+
+
+def contactlijst(
+    incident: Annotated[
+        str | None,
+        typer.Option(
+            "--incident",
+            "-i",
+            help="Incidenttype: code, alias of naam, bijv. overstroming of stroomstoring.",
+            show_default=False,
+            metavar="TYPE",
+        ),
+    ] = None,
+    team: Annotated[
+        Team | None,
+        typer.Option(
+            "--team", help="Alleen partners met een plaats in dit team.", case_sensitive=False, show_default=False
+        ),
+    ] = None,
+    grip: Annotated[
+        int | None,
+        typer.Option(
+            "--grip",
+            help="Alleen rollen die bij dit GRIP-niveau of lager actief zijn.",
+            min=0,
+            max=5,
+            show_default=False,
+            metavar="0-5",
+        ),
+    ] = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(
+            "--gemeente", help="Alleen partners die in deze gemeente werken.", show_default=False, metavar="GEMEENTE"
+        ),
+    ] = None,
+    profiel: Annotated[
+        str | None,
+        typer.Option(
+            "--profiel", help="Alleen partners met dit partnerprofiel (id).", show_default=False, metavar="ID"
+        ),
+    ] = None,
+    accounthouder: Annotated[
+        str | None,
+        typer.Option(
+            "--accounthouder", help="Alleen partners van deze accounthouder (id).", show_default=False, metavar="ID"
+        ),
+    ] = None,
+    formaat: Annotated[
+        Formaat | None,
+        typer.Option(
+            "--formaat",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
+            help="html, pdf, md (Markdown), csv (RFC 4180, voor programma's), csv-excel (Nederlandse Excel), "
+            "vcf (vCard) of json. Standaard: volgens de extensie van -o, anders md.",
+        ),
+    ] = None,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            help="Schrijf naar dit bestand (of in deze map, met een voorgestelde naam) in plaats van naar de uitvoer.",
+            show_default=False,
+            metavar="BESTAND",
+        ),
+    ] = None,
+    overschrijf: Annotated[bool, typer.Option("--overschrijf", help="Een bestaand bestand vervangen.")] = False,
+    sjablonen: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjablonen",
+            help="Map met eigen sjablonen (contactlijst.html.j2, contactlijst.css) voor html en pdf.",
+            show_default=False,
+            metavar="MAP",
+        ),
+    ] = None,
+    vertrouwelijk: Annotated[
+        bool,
+        typer.Option(
+            "--vertrouwelijk", help="Ook vertrouwelijke contacten opnemen; elke pagina zegt dan VERTROUWELIJK."
+        ),
+    ] = False,
+    peildatum_: PeildatumOption = None,
+    data: DataOption = None,
+) -> None:
+    """Maak een contactlijst om af te drukken, te delen of in een telefoon te laden.
+
+    Voorbeeld: partnerbeeld contactlijst --incident overstroming --formaat pdf -o .
+    """
+    from partnerbeeld.contactlist import build_contact_list
+    from partnerbeeld.query import Selection
+
+    chosen = formaat or (BY_EXTENSION.get(uitvoer.suffix.lower()) if uitvoer else None) or Formaat.MD
+    reference = peildatum(peildatum_)
+    dataset = load_for_reading(data)
+    selection = Selection(
+        incident=incident,
+        grip=grip,
+        team=team,
+        gemeente=gemeente,
+        profiel=profiel,
+        accounthouder=accounthouder,
+        vertrouwelijk=vertrouwelijk,
+    )
+    contact_list = build_contact_list(dataset, selection, reference)
+    if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():
+        raise UsageError(
+            "Een PDF is binair en wordt niet naar de terminal geschreven.",
+            f"Schrijf naar een bestand: -o {contact_list.file_name('pdf')} (of -o . voor die naam "
+            "in de huidige map), of stuur de uitvoer door: ... > lijst.pdf",
+        )
+    content = _render(contact_list, chosen, sjablonen)
+    if uitvoer is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    from partnerbeeld.atomic import write_atomic
+
+    target = uitvoer / contact_list.file_name(EXTENSIONS[chosen]) if uitvoer.is_dir() else uitvoer
+    write_atomic(target, content, overwrite=overschrijf)
+    count = len(contact_list.partners)
+    mark = ", VERTROUWELIJK" if contact_list.confidential else ""
+    print(f"Geschreven: {target} ({count} {'partner' if count == 1 else 'partners'}{mark}).", file=sys.stderr)
+
+
+def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None) -> bytes:
+    """The bytes of one format; each view is imported only when it is asked for."""
+    if formaat in (Formaat.HTML, Formaat.PDF):
+        from partnerbeeld.views.html import contact_list_html
+
+        html = contact_list_html(contact_list, sjablonen)
+        if formaat is Formaat.HTML:
+            return html.encode("utf-8")
+        from partnerbeeld.views.pdf import html_to_pdf
+        from partnerbeeld.views.templating import default_template_dir
+
+        return html_to_pdf(html, sjablonen or default_template_dir())
+    if formaat in (Formaat.CSV, Formaat.CSV_EXCEL):
+        from partnerbeeld.views.csvtable import contact_list_csv
+
+        return contact_list_csv(contact_list, excel=formaat is Formaat.CSV_EXCEL).encode("utf-8")
+    if formaat is Formaat.VCF:
+        from partnerbeeld.views.vcard import contact_list_vcf
+
+        return contact_list_vcf(contact_list).encode("utf-8")
+    if formaat is Formaat.JSON:
+        import json
+
+        return (json.dumps(contact_list.as_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+    from partnerbeeld.views.markdown import contact_list_markdown
+
+    return contact_list_markdown(contact_list).encode("utf-8")

@@ -41,14 +41,35 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None)
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["soft_breaks"] = _soft_breaks
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound:
-        raise UsageError(f"Sjabloon '{name}' niet gevonden in {', '.join(search)}.",
-                         "Kopieer het standaardsjabloon uit templates/ naar je eigen map.") from None
+        raise UsageError(
+            f"Sjabloon '{name}' niet gevonden in {', '.join(search)}.",
+            "Kopieer het standaardsjabloon uit templates/ naar je eigen map.",
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise UsageError(f"Sjabloon {exc.filename or name}, regel {exc.lineno}: {exc.message}.",
-                         "Herstel de Jinja2-syntaxis in het sjabloon.") from None
+        raise UsageError(
+            f"Sjabloon {exc.filename or name}, regel {exc.lineno}: {exc.message}.",
+            "Herstel de Jinja2-syntaxis in het sjabloon.",
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise UsageError(f"Sjabloon '{name}' gebruikt een onbekende waarde: {exc.message}.",
-                         "Controleer de namen in het sjabloon tegen de standaardsjablonen.") from None
+        raise UsageError(
+            f"Sjabloon '{name}' gebruikt een onbekende waarde: {exc.message}.",
+            "Controleer de namen in het sjabloon tegen de standaardsjablonen.",
+        ) from None
+
+
+def _soft_breaks(value: object) -> Any:
+    """Filter: escape, then allow a line break after '@', '/' and '-' and before '.' (e-mail addresses, links).
+
+    A narrow table column then wraps 'liaison@rijnland.example' at a sensible
+    place instead of mid-word. markupsafe comes with jinja2.
+    """
+    from markupsafe import Markup, escape
+
+    escaped = str(escape(value))
+    for mark in ("@", "/", "-"):
+        escaped = escaped.replace(mark, mark + "<wbr>")
+    return Markup(escaped.replace(".", "<wbr>."))

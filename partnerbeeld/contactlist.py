@@ -1,0 +1,300 @@
+"""The contact list: one normalised list of partners and their contacts, feeding every format.
+
+``build_contact_list`` takes the same selection as ``zoek`` and returns plain
+values: what the list is about (region, selection, reference date, data version,
+classification), and per partner its role for the incident and the contacts
+that may leave. Confidential contacts are dropped here, once, so that no view
+can leak them by forgetting a filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.gitinfo import data_version
+from partnerbeeld.models import Contact
+from partnerbeeld.query import Hit, Selection, resolve_incidenttype, resolve_municipality, select
+from partnerbeeld.roles import ResolvedRole
+from partnerbeeld.suggest import normalise
+
+TEAM_NAMES = {"meldkamer": "Meldkamer", "copi": "CoPI", "rot": "ROT", "bt": "BT", "rbt": "RBT"}
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+CONFIDENTIAL_MARK = "VERTROUWELIJK"
+
+
+@dataclass(frozen=True, slots=True)
+class ContactEntry:
+    label: str
+    person: str | None
+    phone: str | None
+    mobile: str | None
+    email: str | None
+    available: str | None
+    note: str | None
+    primary: bool
+    confidential: bool
+    call_first: bool  # the one number to dial first for this partner
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """The partner's role for the asked incident type (the most specific one, see roles.role_for)."""
+
+    code: str  # the incident type the role is defined on
+    incident_name: str
+    modes: tuple[str, ...]
+    teams: tuple[str, ...]  # display names: 'ROT', 'CoPI'
+    from_grip: int
+    task: str | None
+    deviation: bool  # the partner's own role rather than its profile's
+
+    @property
+    def summary(self) -> str:
+        """'liaison, alarmeren · ROT · vanaf GRIP 1': one line for tables."""
+        parts = [", ".join(self.modes)]
+        if self.teams:
+            parts.append(", ".join(self.teams))
+        parts.append(f"vanaf GRIP {self.from_grip}")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerEntry:
+    id: str
+    name: str
+    sector: str
+    role: RoleEntry | None  # None when no incident type was asked
+    contacts: tuple[ContactEntry, ...]
+    withheld: int  # confidential contacts left out (their count only, never their content)
+    account_holder: str | None
+    verified_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactList:
+    region: str
+    title: str  # 'Contactlijst Overstroming'
+    selection: str  # 'incidenttype Overstroming, tot en met GRIP 2'
+    slug: str  # the selection as a file-name part: 'overstroming-grip-2'
+    incident_codes: tuple[str, ...]  # the asked incident type(s), resolved; empty without --incident
+    reference_date: dt.date
+    data_version: str  # 'abc1234', 'abc1234 (gewijzigd)' or 'geen git'
+    classification: str
+    notice: str | None
+    confidential: bool  # confidential contacts are included: every page says VERTROUWELIJK
+    partners: tuple[PartnerEntry, ...]
+
+    def role_elsewhere(self, partner: PartnerEntry) -> str | None:
+        """The incident type a role is defined on when it is not the one asked ('Dijkdoorbraak'), else None."""
+        role = partner.role
+        return role.incident_name if role and role.code not in self.incident_codes else None
+
+    @property
+    def date_text(self) -> str:
+        """The reference date in Dutch, as people write it on paper: '28 november 2026'."""
+        return dutch_date(self.reference_date)
+
+    @property
+    def withheld(self) -> int:
+        return sum(p.withheld for p in self.partners)
+
+    @property
+    def contact_count(self) -> int:
+        return sum(len(p.contacts) for p in self.partners)
+
+    def file_name(self, extension: str) -> str:
+        """Suggested file name: 'contactlijst-overstroming-2026-11-28[-VERTROUWELIJK].pdf'."""
+        mark = f"-{CONFIDENTIAL_MARK}" if self.confidential else ""
+        return f"contactlijst-{self.slug}-{self.reference_date.isoformat()}{mark}.{extension}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values with Dutch keys and ISO dates, for the JSON view."""
+        return {
+            "regio": self.region,
+            "titel": self.title,
+            "selectie": self.selection,
+            "peildatum": self.reference_date.isoformat(),
+            "dataversie": self.data_version,
+            "rubricering": self.classification,
+            "opmerking": self.notice,
+            "vertrouwelijk": self.confidential,
+            "weggelaten_vertrouwelijk": self.withheld,
+            "partners": [_partner_dict(p) for p in self.partners],
+        }
+
+
+def build_contact_list(
+    dataset: Dataset, selection: Selection, reference: dt.date, version: str | None = None
+) -> ContactList:
+    """The contact list for ``selection``; ``selection.vertrouwelijk`` lets confidential contacts in.
+
+    ``version`` is the data-version label; by default it is asked from git for the dataset's folder.
+    """
+    hits = select(dataset, selection)
+    described, slug, title = describe(dataset, selection)
+    codes = resolve_incidenttype(dataset, selection.incident).codes if selection.incident else ()
+    settings = dataset.settings
+    return ContactList(
+        region=settings.region,
+        title=title,
+        selection=described,
+        slug=slug,
+        incident_codes=codes,
+        reference_date=reference,
+        data_version=version if version is not None else data_version(dataset.root).label,
+        classification=settings.classification,
+        notice=settings.notice,
+        confidential=selection.vertrouwelijk,
+        partners=tuple(_entry(dataset, hit, selection.vertrouwelijk) for hit in hits),
+    )
+
+
+def describe(dataset: Dataset, selection: Selection) -> tuple[str, str, str]:
+    """The selection in words, as a file-name slug, and the list's title."""
+    words: list[str] = []
+    slugs: list[str] = []
+    title = "Contactlijst"
+    if selection.incident:
+        asked = resolve_incidenttype(dataset, selection.incident)
+        names = [dataset.incident_types[c].name for c in asked.codes]
+        words.append(("incidenttype " if len(names) == 1 else "incidenttypen ") + ", ".join(names))
+        slugs.append(asked.codes[0] if len(asked.codes) == 1 else asked.text)
+        title = "Contactlijst " + " en ".join(names)
+    if selection.team is not None:
+        team = TEAM_NAMES.get(str(selection.team), str(selection.team))
+        words.append(f"team {team}")
+        slugs.append(str(selection.team))
+    if selection.grip is not None:
+        words.append(f"tot en met GRIP {selection.grip}")
+        slugs.append(f"grip-{selection.grip}")
+    if selection.gemeente:
+        municipality = resolve_municipality(dataset, selection.gemeente)
+        words.append(f"gemeente {dataset.municipalities[municipality]}")
+        slugs.append(municipality)
+    if selection.profiel:
+        profile = dataset.profiles.get(selection.profiel)
+        words.append(f"profiel {profile.name if profile else selection.profiel}")
+        slugs.append(selection.profiel)
+    if selection.modus is not None:
+        words.append(f"modus {selection.modus}")
+        slugs.append(str(selection.modus))
+    if selection.accounthouder:
+        holder = dataset.account_holders.get(selection.accounthouder)
+        words.append(f"accounthouder {holder.name if holder else selection.accounthouder}")
+        slugs.append(selection.accounthouder)
+    if selection.tekst:
+        words.append(f"tekst '{selection.tekst}'")
+        slugs.append(selection.tekst)
+    if not words:
+        return "alle partners", "alle-partners", "Contactlijst alle partners"
+    return ", ".join(words), _slug("-".join(slugs)), title
+
+
+def dutch_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")[:80] or "selectie"
+
+
+def _entry(dataset: Dataset, hit: Hit, include_confidential: bool) -> PartnerEntry:
+    partner = hit.partner
+    kept = [c for c in partner.contacts if include_confidential or not c.confidential]
+    # the number to call first leads; the rest keep the order the partner file gives them
+    kept.sort(key=lambda c: c is not hit.call_first)
+    holder = hit.account_holder.name if hit.account_holder else partner.account_holder
+    return PartnerEntry(
+        id=partner.id,
+        name=partner.name,
+        sector=partner.sector,
+        role=_role(dataset, hit.role) if hit.role else None,
+        contacts=tuple(_contact(c, c is hit.call_first) for c in kept),
+        withheld=len(partner.contacts) - len(kept),
+        account_holder=holder,
+        verified_on=partner.verified_on,
+    )
+
+
+def _role(dataset: Dataset, resolved: ResolvedRole) -> RoleEntry:
+    role = resolved.role
+    incident = dataset.incident_types.get(resolved.code)
+    return RoleEntry(
+        code=resolved.code,
+        incident_name=incident.name if incident else resolved.code,
+        modes=tuple(str(m) for m in role.modes),
+        teams=tuple(TEAM_NAMES.get(str(t), str(t)) for t in role.teams),
+        from_grip=role.from_grip,
+        task=role.task,
+        deviation=resolved.is_deviation,
+    )
+
+
+def _contact(contact: Contact, first: bool) -> ContactEntry:
+    return ContactEntry(
+        label=contact.label,
+        person=contact.person,
+        phone=contact.phone,
+        mobile=contact.mobile,
+        email=contact.email,
+        available=contact.available,
+        note=contact.note,
+        primary=contact.primary,
+        confidential=contact.confidential,
+        call_first=first,
+    )
+
+
+def _partner_dict(partner: PartnerEntry) -> dict[str, Any]:
+    role = partner.role
+    return {
+        "id": partner.id,
+        "naam": partner.name,
+        "sector": partner.sector,
+        "accounthouder": partner.account_holder,
+        "gecontroleerd_op": partner.verified_on.isoformat() if partner.verified_on else None,
+        "rol": None
+        if role is None
+        else {
+            "incidenttype": role.code,
+            "incidenttype_naam": role.incident_name,
+            "modi": list(role.modes),
+            "teams": list(role.teams),
+            "vanaf_grip": role.from_grip,
+            "taak": role.task,
+            "afwijking": role.deviation,
+        },
+        "contacten": [
+            {
+                "label": c.label,
+                "persoon": c.person,
+                "telefoon": c.phone,
+                "mobiel": c.mobile,
+                "email": c.email,
+                "bereikbaar": c.available,
+                "opmerking": c.note,
+                "primair": c.primary,
+                "vertrouwelijk": c.confidential,
+                "eerst_bellen": c.call_first,
+            }
+            for c in partner.contacts
+        ],
+        "weggelaten_vertrouwelijk": partner.withheld,
+    }

@@ -1,0 +1,14 @@
+"""The contact list as HTML: the template in templates/ (or the data repository's own copy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerbeeld.contactlist import ContactList
+from partnerbeeld.views.templating import render
+
+TEMPLATE = "contactlijst.html.j2"
+
+
+def contact_list_html(contact_list: ContactList, override_dir: Path | None = None) -> str:
+    return render(TEMPLATE, {"contact_list": contact_list}, override_dir)

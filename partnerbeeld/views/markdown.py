@@ -1,0 +1,90 @@
+"""The contact list as Markdown: a heading per partner and a table of its contacts.
+
+Built in Python, not with a Jinja2 template: the shared template environment
+escapes for HTML, which would turn every apostrophe in a name into ``&#39;``
+and make the raw text hard to read. ``text`` escapes instead what Markdown and
+the HTML inside Markdown would act on, so a partner named
+``<script>alert(1)</script>`` stays text in any renderer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnerbeeld.contactlist import ContactEntry, ContactList, PartnerEntry
+
+# Only what acts inline: every value sits inside a table cell, after a list marker or in an
+# emphasised span, never at the start of a line, so '+', '-' and digits need no escape
+# (phone numbers stay readable in the raw text).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def text(value: str) -> str:
+    """Inline text that renders as itself: HTML-significant characters as entities, Markdown ones escaped."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    # a line break would end a table row or start a block: keep one logical line
+    return " ".join(value.split())
+
+
+def contact_list_markdown(contact_list: ContactList) -> str:
+    lines = [f"# {text(contact_list.title)}", ""]
+    if contact_list.confidential:
+        lines += ["**VERTROUWELIJK**: deze lijst bevat vertrouwelijke contactgegevens.", ""]
+    lines += [
+        f"- regio: {text(contact_list.region)}",
+        f"- selectie: {text(contact_list.selection)}",
+        f"- peildatum: {contact_list.date_text} ({contact_list.reference_date.isoformat()})",
+        f"- dataversie: {text(contact_list.data_version)}",
+        f"- rubricering: {text(contact_list.classification)}",
+    ]
+    if contact_list.notice:
+        lines.append(f"- opmerking: {text(contact_list.notice)}")
+    if contact_list.withheld:
+        lines.append(f"- weggelaten: {_withheld(contact_list.withheld)} (alleen met --vertrouwelijk)")
+    lines.append("")
+    if not contact_list.partners:
+        lines += ["Geen partners gevonden voor deze selectie.", ""]
+    for partner in contact_list.partners:
+        lines += _partner(partner, contact_list.role_elsewhere(partner))
+    lines.append(f"*{text(contact_list.classification)}*")
+    return "\n".join(lines) + "\n"
+
+
+def _partner(partner: PartnerEntry, elsewhere: str | None) -> list[str]:
+    lines = [f"## {text(partner.name)}", ""]
+    facts = [f"sector {text(partner.sector)}"]
+    if partner.account_holder:
+        facts.append(f"accounthouder {text(partner.account_holder)}")
+    if partner.role:
+        role = partner.role
+        where = f" (bij {text(elsewhere)})" if elsewhere else ""
+        lines.append(f"**{text(role.summary)}**{where}  ")
+        if role.task:
+            lines.append(f"*{text(role.task)}*  ")
+    lines += [" · ".join(facts), ""]
+    if partner.contacts:
+        lines += ["| contact | telefoon | mobiel | e-mail | bereikbaar |", "|---|---|---|---|---|"]
+        lines += [_row(c) for c in partner.contacts]
+    else:
+        lines.append("Geen contactgegevens in deze lijst.")
+    if partner.withheld:
+        lines += ["", f"{_withheld(partner.withheld)} weggelaten."]
+    lines.append("")
+    return lines
+
+
+def _row(contact: ContactEntry) -> str:
+    who = text(contact.label)
+    if contact.person:
+        who += f", {text(contact.person)}"
+    if contact.call_first:
+        who = f"**{who}** (eerst bellen)"
+    if contact.confidential:
+        who += " (vertrouwelijk)"
+    cells = [who, *(text(v) if v else "" for v in (contact.phone, contact.mobile, contact.email, contact.available))]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _withheld(count: int) -> str:
+    return "1 vertrouwelijk contact" if count == 1 else f"{count} vertrouwelijke contacten"
