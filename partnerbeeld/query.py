@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.models import AccountHolder, Contact, Partner
-from partnerbeeld.roles import ResolvedRole, role_for, roles_of
+from partnerbeeld.roles import ResolvedRole, pick, roles_of
 from partnerbeeld.suggest import closest, normalise
 from partnerbeeld.vocabulary import Mode, Team
 
@@ -151,12 +151,11 @@ def call_first(partner: Partner, include_confidential: bool) -> Contact | None:
     return None
 
 
-def _best_role(dataset: Dataset, partner: Partner, codes: tuple[str, ...]) -> ResolvedRole | None:
+def _best_role(defined: dict[str, ResolvedRole], scope: list[tuple[str, list[str], list[str]]]) -> ResolvedRole | None:
     """With an alias for several codes, the earliest and strongest role across them counts."""
-    defined = roles_of(dataset, partner)
     if not defined:
         return None
-    found = [r for code in codes if (r := role_for(dataset, partner, code, defined)) is not None]
+    found = [r for code, below, above in scope if (r := pick(defined, code, below, above)) is not None]
     return min(found, key=lambda r: r.urgency) if found else None
 
 
@@ -194,6 +193,8 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
     if selection.accounthouder:
         _check_known("accounthouder", selection.accounthouder, dataset.account_holders)  # type: ignore[arg-type]
     matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst else None
+    # walk the tree once per asked code, not once per partner
+    scope = [(c, dataset.descendants(c), dataset.ancestors(c)) for c in incident.codes] if incident else []
     hits: list[Hit] = []
     for partner in dataset.partners.values():
         if gemeente and partner.area is not None and gemeente not in partner.area:
@@ -204,12 +205,13 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
             continue
         if matching is not None and partner.id not in matching:
             continue
-        role = _best_role(dataset, partner, incident.codes) if incident else None
+        defined = roles_of(dataset, partner) if incident or _has_role_filter(selection) else {}
+        role = _best_role(defined, scope) if incident else None
         if incident and role is None:
             continue
         if _has_role_filter(selection):
             # with an incident type the filters apply to its role; without one, to any role the partner has
-            candidates = [role] if incident else list(roles_of(dataset, partner).values())
+            candidates = [role] if incident else list(defined.values())
             if not any(_role_passes(r, selection) for r in candidates):
                 continue
         holder = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None

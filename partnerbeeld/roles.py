@@ -51,12 +51,17 @@ def role_for(
 ) -> ResolvedRole | None:
     """The most specific role of ``partner`` for incident type ``code``, or None."""
     defined = roles_of(dataset, partner) if defined is None else defined
+    return pick(defined, code, dataset.descendants(code), dataset.ancestors(code))
+
+
+def pick(defined: dict[str, ResolvedRole], code: str, below: list[str], above: list[str]) -> ResolvedRole | None:
+    """``role_for`` with the tree walked beforehand: a query over many partners walks it once per code."""
     if code in defined:
         return defined[code]
-    below = [defined[c] for c in dataset.descendants(code) if c in defined]
-    if below:
-        return min(below, key=lambda r: r.urgency)
-    for ancestor in dataset.ancestors(code):
+    found = [defined[c] for c in below if c in defined]
+    if found:
+        return min(found, key=lambda r: r.urgency)
+    for ancestor in above:
         if ancestor in defined:
             return defined[ancestor]
     return None
