@@ -8,10 +8,13 @@ for bad data. Only a dataset that cannot be found at all raises
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+import stat
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,7 +127,11 @@ def _read(path: Path, root: Path) -> Document | Finding:
             return problem("bestand-buiten-dataset", f"Dit bestand verwijst naar {target}, buiten de dataset.",
                            "Kopieer het bestand in de dataset in plaats van ernaar te verwijzen.")
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            return problem("bestand-onleesbaar", "Dit is geen gewoon bestand.",
+                           "Vervang het door een gewoon YAML-bestand, of verwijder het.")  # fmt: skip
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             return problem("bestand-te-groot", f"Het bestand is {size // 1024} KiB; het maximum is "
                            f"{MAX_FILE_BYTES // 1024} KiB.", "Een record is een paar KiB; splits of verklein het bestand.")
@@ -145,8 +152,29 @@ def _record_files(folder: Path) -> list[Path]:
                   if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".") and not p.is_dir())
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects.
+
+    Loading creates no reference cycles, but the collector's generation-2 scans
+    of everything already loaded made loading 10,000 files 40% slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(root: Path) -> Loaded:
     """Read and validate every file of the dataset at ``root``."""
+    with gc_paused():
+        return _load(root)
+
+
+def _load(root: Path) -> Loaded:
     loaded = Loaded(root=root)
     for name, model in SINGLE_FILES.items():
         path = root / name
@@ -162,6 +190,11 @@ def load(root: Path) -> Loaded:
     for folder, model in RECORD_FOLDERS.items():
         kind_records = loaded.records.setdefault(folder, [])
         invalid = loaded.invalid_ids.setdefault(folder, set())
+        if (root / folder).is_symlink() and not (root / folder).resolve().is_relative_to(root.resolve()):
+            loaded.findings.append(Finding(root / folder, 0, 0, Severity.FOUT, "bestand-buiten-dataset",
+                                           f"De map {folder}/ verwijst naar een map buiten de dataset.",
+                                           "Zet de bestanden in de dataset zelf."))  # fmt: skip
+            continue
         for path in _record_files(root / folder):
             result = _validate(path, root, model)
             if isinstance(result, tuple):
@@ -249,22 +282,38 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     return _annotation_model(current)
 
 
+def _dotted(loc: tuple[Any, ...]) -> str:
+    """A pydantic location as people read it: ``contacts[2].phone``, ``roles.brand.modes[1]``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(bestand)"
+
+
 def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
+    """One pydantic error as a Dutch finding at the line of the value, key or mapping it is about."""
     loc = tuple(error["loc"])
     kind = error["type"]
-    field_name = ".".join(str(p) for p in loc) or "(bestand)"
+    if loc and loc[-1] == "[key]":  # a dict key failed (e.g. a role code): point at the key itself
+        loc = loc[:-1]
+        shown = f"De sleutel '{loc[-1]}' in {_dotted(loc[:-1])}"
+        text = _MESSAGES.get(kind, str(error["msg"]))
+        return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{shown} {text}.", _HINTS.get(kind, ""), key=True)
     if kind == "missing":
-        name = str(loc[-1])
-        return source.finding(loc[:-1], Severity.FOUT, "veld-ontbreekt", f"Het verplichte veld '{name}' ontbreekt.",
-                              f"Voeg '{name}: ...' toe aan dit record.")
+        name, where = str(loc[-1]), ("dit record" if len(loc) == 1 else _dotted(loc[:-1]))
+        return source.finding(
+            loc[:-1], Severity.FOUT, "veld-ontbreekt", f"Het verplichte veld '{name}' ontbreekt.",
+            f"Voeg '{name}: ...' toe aan {where}.",
+        )  # fmt: skip
     if kind == "extra_forbidden":
-        name = str(loc[-1])
-        parent = _model_at(model, loc[:-1])
-        fields = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
-        guess = closest(name, fields, n=1)
-        hint = f"Bedoelde je '{guess[0]}'?" if guess else ("Toegestaan: " + ", ".join(fields) + "." if fields else "")
-        return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld '{name}'.", hint, key=True)
+        return _unknown_key(loc, source, model)
     value = error.get("input")
+    field_name = _dotted(loc)
+    if value is None and kind.endswith("_type"):  # `name:` with nothing after it
+        parent = _model_at(model, loc[:-1])
+        info = parent.model_fields.get(str(loc[-1])) if isinstance(parent, type) and issubclass(parent, BaseModel) else None
+        hint = "Vul een waarde in achter de dubbele punt" + (", of laat het veld weg." if info and not info.is_required() else ".")
+        return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name} is leeg.", hint)
     shown = f" ('{value}')" if isinstance(value, str) and len(value) < 60 else ""
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
@@ -280,3 +329,13 @@ def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
         limit = next(iter(error["ctx"].values()))
         text = f"{text} (grens: {limit})"
     return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} {text}.", _HINTS.get(kind, ""))
+
+
+def _unknown_key(loc: tuple[Any, ...], source: Source, model: type[BaseModel]) -> Finding:
+    name = str(loc[-1])
+    parent = _model_at(model, loc[:-1])
+    fields = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+    guess = closest(name, fields, n=1)
+    hint = f"Bedoelde je '{guess[0]}'?" if guess else ("Toegestaan: " + ", ".join(fields) + "." if fields else "")
+    where = f" in {_dotted(loc[:-1])}" if len(loc) > 1 else ""
+    return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld '{name}'{where}.", hint, key=True)

@@ -10,7 +10,7 @@ from partnerbeeld.checks import run_checks
 from partnerbeeld.dataset import build
 from partnerbeeld.errors import ExitStatus
 from partnerbeeld.findings import Finding, count
-from partnerbeeld.loading import SINGLE_FILES, load
+from partnerbeeld.loading import SINGLE_FILES, gc_paused, load
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,10 @@ class Report:
 
 def validate(root: Path, today: dt.date) -> Report:
     """Every finding in the dataset at ``root``, sorted by file, line and column."""
-    loaded = load(root)
-    dataset = build(loaded)
-    findings = loaded.findings + run_checks(loaded, dataset, today)
+    with gc_paused():
+        loaded = load(root)
+        dataset = build(loaded)
+        findings = loaded.findings + run_checks(loaded, dataset, today)
     files = sum(len(records) for records in loaded.records.values()) + len(SINGLE_FILES)
     files += sum(len(ids) for ids in loaded.invalid_ids.values())
     return Report(root, sorted(findings, key=lambda f: f.sort_key), files)

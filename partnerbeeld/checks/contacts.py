@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.emails import email_problem
 from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.models import Mode
+from partnerbeeld.vocabulary import Mode
 from partnerbeeld.phones import phone_problem
 from partnerbeeld.roles import roles_of
 

@@ -28,7 +28,7 @@ def check(loaded: Loaded) -> Iterator[Finding]:
         model, source = loaded.singles[name]
         seen: set[str] = set()
         for index, item in enumerate(getattr(model, list_key)):
-            ident = getattr(item, "id", None) or getattr(item, "code")
+            ident = getattr(item, "id", None) or item.code
             if ident in seen:
                 code = "id-dubbel" if list_key == "account_holders" else "incidenttype-dubbel"
                 yield source.finding((list_key, index), Severity.FOUT, code,

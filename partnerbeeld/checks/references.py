@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.loading import Source
 from partnerbeeld.suggest import closest
 
+# with the adjective's form: "onbekende partner" (de) but "onbekend profiel" (het)
 _WHAT = {
-    "partners": "partner",
-    "profiles": "profiel",
-    "accountholders": "accounthouder",
-    "municipalities": "gemeente",
-    "incidenttypes": "incidenttype",
-    "covenants": "convenant",
+    "partners": "Onbekende partner",
+    "profiles": "Onbekend profiel",
+    "accountholders": "Onbekende accounthouder",
+    "municipalities": "Onbekende gemeente",
+    "incidenttypes": "Onbekend incidenttype",
+    "covenants": "Onbekend convenant",
 }
 _WHERE = {
     "partners": "data/partners/",
@@ -32,7 +33,7 @@ def _unknown(source: Source, path: tuple[str | int, ...], kind: str, value: str,
     guesses = closest(value, known)
     hint = ("Bedoelde je " + ", ".join(f"'{g}'" for g in guesses) + "?") if guesses else f"Zie {_WHERE[kind]}."
     return source.finding(path, Severity.FOUT, "verwijzing-onbekend",
-                          f"Onbekende {_WHAT[kind]} '{value}'.", hint, key=key)
+                          f"{_WHAT[kind]} '{value}'.", hint, key=key)
 
 
 def check(dataset: Dataset, invalid_ids: dict[str, set[str]]) -> Iterator[Finding]:
@@ -55,7 +56,7 @@ def check(dataset: Dataset, invalid_ids: dict[str, set[str]]) -> Iterator[Findin
         if value is not None and value not in known[kind]:
             yield _unknown(source, (field,), kind, value, known[kind])
 
-    def role_keys(source: Source, roles: dict[str, object]) -> Iterator[Finding]:
+    def role_keys(source: Source, roles: Mapping[str, object]) -> Iterator[Finding]:
         for code in roles:
             if code not in known["incidenttypes"]:
                 yield _unknown(source, ("roles", code), "incidenttypes", code, known["incidenttypes"], key=True)

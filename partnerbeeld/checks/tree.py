@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.findings import Finding, Severity
@@ -50,6 +50,6 @@ def _cycle_from(dataset: Dataset, start: str) -> list[str]:
     return []
 
 
-def _suggest(word: str, codes: dict[str, object]) -> str:
+def _suggest(word: str, codes: Mapping[str, object]) -> str:
     guesses = closest(word, codes)
     return "Bedoelde je " + ", ".join(f"'{g}'" for g in guesses) + "?" if guesses else "Gebruik een code uit incidenttypes.yaml."
