@@ -48,7 +48,7 @@ class Draft:
     """What a person told us about the new record; ``id`` may be empty (then proposed from the name)."""
 
     kind: str
-    name: str
+    name: str = ""
     id: str = ""
     sector: str | None = None
     profiles: tuple[str, ...] = ()

@@ -83,15 +83,22 @@ def _strip_titles(node: Any, *, names: bool = False) -> Any:
     return node
 
 
-def _wrap_refs(node: Any) -> Any:
-    """In draft 7 keywords beside a $ref are ignored: move the $ref into allOf so descriptions show."""
+def _for_draft7(node: Any) -> Any:
+    """Adjust pydantic's output so editors read it as the loader does.
+
+    In draft 7 keywords beside a $ref are ignored: the $ref moves into allOf so
+    descriptions show. A map keyed by codes (roles) gets no other keys, so a
+    key that is not a code is flagged while typing, as `valideer` would.
+    """
     if isinstance(node, dict):
-        node = {key: _wrap_refs(value) for key, value in node.items()}
+        node = {key: _for_draft7(value) for key, value in node.items()}
         if "$ref" in node and len(node) > 1:
             node["allOf"] = [{"$ref": node.pop("$ref")}]
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
         return node
     if isinstance(node, list):
-        return [_wrap_refs(item) for item in node]
+        return [_for_draft7(item) for item in node]
     return node
 
 
@@ -113,7 +120,7 @@ def _fix_definition(name: str, schema: dict[str, Any]) -> None:
 
 def generate(model: type[BaseModel], title: str) -> dict[str, Any]:
     """One model's JSON Schema, as an editor should see it."""
-    raw = _wrap_refs(_strip_titles(model.model_json_schema(mode="validation")))
+    raw = _for_draft7(_strip_titles(model.model_json_schema(mode="validation")))
     for name, definition in raw.get("$defs", {}).items():
         _fix_definition(name, definition)
     _fix_definition(model.__name__, raw)

@@ -39,6 +39,7 @@ _OPTIONS = {
 }
 _OPTION_OF = {"name": "--naam", **{field: option for option, (field, _) in _OPTIONS.items()}}
 _PROMPTS = {
+    "id": "Id",
     "name": "Naam (of titel)",
     "sector": "Sector (code, bijv. waterbeheer)",
     "partners": "Partners (ids, gescheiden door komma's)",
@@ -47,19 +48,27 @@ _PROMPTS = {
 }
 
 
-def _ask(field: str) -> Any:
+def _ask(field: str, default: str = "") -> Any:
     """Ask for one required field until the answer is usable."""
     from partnerbeeld.clock import parse_date
+    from partnerbeeld.scaffold import check_slug
 
     while True:
-        answer = typer.prompt(_PROMPTS[field]).strip()
+        answer = typer.prompt(_PROMPTS[field], default=default or None).strip()
         try:
             if field == "partners":
-                return tuple(p.strip() for p in answer.split(",") if p.strip())
+                partners = tuple(p.strip() for p in answer.split(",") if p.strip())
+                if not partners:
+                    raise ValueError(field)
+                return partners
             if field == "date":
                 return parse_date(answer)
             if field == "exercise_kind":
                 return ExerciseKind(answer.lower()).value
+            if field in ("sector", "id"):
+                return check_slug(answer, "id" if field == "id" else "sectorcode")
+            if not answer:
+                raise ValueError(field)
             return answer
         except (UsageError, ValueError):
             print(f"'{answer}' is niet bruikbaar; probeer het opnieuw.", file=sys.stderr)
@@ -84,7 +93,7 @@ def _draft(soort: Soort, given: dict[str, Any], record_id: str | None) -> Draft:
     draft = Draft(kind=soort.value, **{k: v for k, v in given.items() if v}, **answers)
     proposal = propose_id(draft.name)
     if record_id is None and interactive:
-        record_id = typer.prompt("Id", default=proposal).strip()
+        record_id = _ask("id", default=proposal)
     return Draft(**{**draft.__dict__, "id": record_id or proposal})
 
 

@@ -1,0 +1,120 @@
+"""The pre-commit hook definition and the CI examples: they run what exists, and the hook stops bad data."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+import yaml
+from builders import DatasetBuilder
+from conftest import REPO
+
+from partnerbeeld.cli import app
+
+EXAMPLES = REPO / "examples"
+
+
+def hook() -> dict[str, Any]:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["partnerbeeld-valideer"]
+    return hooks[0]  # type: ignore[no-any-return]
+
+
+def run_hook(cwd: Path) -> subprocess.CompletedProcess[str]:
+    """What pre-commit does with the hook: run its entry (plus args) in the repository, no file names."""
+    definition = hook()
+    program, *args = shlex.split(definition["entry"])
+    assert program == "partnerbeeld"
+    command = [sys.executable, "-m", "partnerbeeld", *args, *definition.get("args", [])]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    env.pop("PARTNERBEELD_DATA", None)
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_hook_definition() -> None:
+    definition = hook()
+    assert definition["language"] == "python"
+    assert definition["pass_filenames"] is False
+    files = re.compile(definition["files"])
+    assert files.search("data/partners/dunea.yaml") and files.search("data/partnerbeeld.yml")
+    assert not files.search("README.md") and not files.search("schemas/partner.schema.json")
+
+
+def test_hook_fails_on_a_broken_dataset(tmp_path: Path) -> None:
+    builder = DatasetBuilder(tmp_path)
+    builder.partner("partner-a")
+    builder.write("partners/partner-b.yaml", "id: partner-b\nname: Partner B\nsector: [\n")
+    result = run_hook(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "data/partners/partner-b.yaml" in result.stdout
+    assert "yaml-syntaxis" in result.stdout
+
+
+def test_hook_passes_on_a_valid_dataset(tmp_path: Path) -> None:
+    DatasetBuilder(tmp_path).partner("partner-a")
+    result = run_hook(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the CI examples -------------------------------------------------------------------------------
+
+
+def invocations(text: str) -> list[list[str]]:
+    """Every `partnerbeeld ...` command line in an example, with shell variables filled in."""
+    found = []
+    for line in text.splitlines():
+        code = line.split(" # ", 1)[0]
+        for match in re.finditer(r"partnerbeeld ((?:[^|>;&#\n]|\|\|)+)", code):
+            words = shlex.split(re.sub(r"\$\{?\w+\}?", "x", match.group(1).split("||")[0]))
+            if words and words[0] in {"valideer", "wijzigingen", "schema", "nieuw"}:
+                found.append(words)
+    return found
+
+
+def parses(words: list[str]) -> None:
+    """Parse options and choices exactly as the command would, without running it."""
+    group = typer.main.get_command(app)
+    ctx = group.make_context("partnerbeeld", [words[0]])
+    sub = group.get_command(ctx, words[0])  # type: ignore[attr-defined]
+    assert sub is not None, words[0]
+    sub.make_context(words[0], list(words[1:]), parent=ctx)
+
+
+@pytest.mark.parametrize("example", ["github-actions.yml", "gitlab-ci.yml", "pre-commit-config.yaml"])
+def test_examples_are_yaml_and_call_real_options(example: str) -> None:
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    assert yaml.safe_load(text)
+    for words in invocations(text):
+        parses(words)
+
+
+def test_github_example_annotates_and_summarises() -> None:
+    text = (EXAMPLES / "github-actions.yml").read_text(encoding="utf-8")
+    commands = invocations(text)
+    assert ["valideer", "--formaat", "github"] in commands
+    assert any(c[0] == "wijzigingen" and "md" in c for c in commands)
+    assert '>> "$GITHUB_STEP_SUMMARY"' in text
+    assert "fetch-depth: 0" in text
+
+
+def test_gitlab_example_uploads_the_code_quality_report() -> None:
+    text = (EXAMPLES / "gitlab-ci.yml").read_text(encoding="utf-8")
+    job = yaml.safe_load(text)["valideer"]
+    report = job["artifacts"]["reports"]["codequality"]
+    assert any(f"--formaat gitlab > {report}" in step for step in job["script"])
+    assert job["artifacts"]["when"] == "always"
+
+
+def test_pre_commit_example_uses_the_hook() -> None:
+    config = yaml.safe_load((EXAMPLES / "pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in config["repos"][0]["hooks"]] == [hook()["id"]]
+    assert invocations("partnerbeeld valideer --fromaat x") == [["valideer", "--fromaat", "x"]]
+    with pytest.raises(typer._click.exceptions.UsageError):  # the parser check above can fail
+        parses(["valideer", "--fromaat", "x"])

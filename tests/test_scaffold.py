@@ -1,0 +1,176 @@
+"""`nieuw`: a valid, commented record file, written once, in the right folder."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from builders import DatasetBuilder
+
+from partnerbeeld.scaffold import propose_id, scalar
+
+PARTNER = (
+    "nieuw",
+    "partner",
+    "--naam",
+    "Hoogheemraadschap van Rijnland",
+    "--sector",
+    "waterbeheer",
+    "--accounthouder",
+    "a-holder",
+)
+
+
+class Terminal(io.StringIO):
+    """Typed answers on a stdin that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture(autouse=True)
+def not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Hoogheemraadschap van Rijnland", "hoogheemraadschap-van-rijnland"),
+        ("Gemeente 's-Gravenhage", "gemeente-s-gravenhage"),
+        ("Zoë & Co. (Gouda)", "zoe-co-gouda"),
+        ("  KNRM  station Katwijk ", "knrm-station-katwijk"),
+        ("Één woord " * 20, ("een-woord-" * 8).rstrip("-")),
+    ],
+)
+def test_propose_id(name: str, slug: str) -> None:
+    assert propose_id(name) == slug
+    assert len(propose_id(name)) <= 80
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Dunea", "Dunea"),
+        ("Rode Kruis, afdeling Leiden", "Rode Kruis, afdeling Leiden"),
+        ("Energie: netbeheer", '"Energie: netbeheer"'),
+        ("true", '"true"'),
+        ("112", '"112"'),
+        ("#hashtag", '"#hashtag"'),
+    ],
+)
+def test_scalar_quotes_what_could_be_misread(text: str, written: str) -> None:
+    assert scalar(text) == written
+
+
+def test_nieuw_partner_writes_a_file_valideer_accepts_and_refuses_twice(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli(*PARTNER, "--profiel", "profiel-a", "--data", builder.root)
+    assert result.exit_code == 0, result.stderr
+    path = builder.root / "partners" / "hoogheemraadschap-van-rijnland.yaml"
+    assert "geen fouten of waarschuwingen" in result.stdout
+    checked = run_cli("valideer", "--data", builder.root)
+    assert checked.exit_code == 0, checked.stdout
+    assert "0 fouten, 0 waarschuwingen" in checked.stdout
+
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/partner.schema.json"
+    lines = text.splitlines()
+    for index, line in enumerate(lines):  # every field has an explaining comment right above it
+        if line and not line.startswith("#"):
+            assert lines[index - 1].startswith("#"), line
+
+    again = run_cli(*PARTNER, "--data", builder.root)
+    assert again.exit_code == 2
+    assert "bestaat al" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_profile_is_a_reference_that_must_exist(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]
+    # no such profile: the file is written and the finding shown
+    result = run_cli(*PARTNER, "--profiel", "profiel-b", "--data", builder.root)
+    assert result.exit_code == 1
+    assert "verwijzing-onbekend" in result.stdout
+    assert (builder.root / "partners" / "hoogheemraadschap-van-rijnland.yaml").is_file()
+
+
+@pytest.fixture
+def builder(tmp_path: Path) -> DatasetBuilder:
+    built = DatasetBuilder(tmp_path)
+    built.profile("profiel-a")
+    return built
+
+
+def test_missing_options_without_a_terminal_are_a_usage_error(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("nieuw", "oefening", "--naam", "Oefening", "--data", builder.root)
+    assert result.exit_code == 2
+    assert "--datum, --oefenvorm, --partner" in result.stderr
+    assert list((builder.root / "exercises").iterdir()) == []
+
+
+def test_asks_for_what_is_missing_on_a_terminal(
+    run_cli,
+    builder: DatasetBuilder,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", Terminal("Gasunie Transport\nnietgoed!\nenergie\n\n"))
+    result = run_cli("nieuw", "partner", "--accounthouder", "a-holder", "--data", builder.root)
+    assert result.exit_code == 0, result.stderr
+    assert "Naam (of titel)" in result.stdout and "Id [gasunie-transport]" in result.stdout
+    assert "'nietgoed!' is niet bruikbaar" in result.stderr  # asked again, not written
+    path = builder.root / "partners" / "gasunie-transport.yaml"
+    assert "sector: energie" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("profiel", "--naam", "Netbeheerder"),
+        ("convenant", "--naam", "Convenant water: 2026", "--partner", "partner-a", "--status", "actief"),
+        (
+            "oefening",
+            "--naam",
+            "Oefening stroom",
+            "--datum",
+            "2026-10-01",
+            "--oefenvorm",
+            "table-top",
+            "--partner",
+            "partner-a",
+            "--incidenttype",
+            "stroomuitval",
+        ),
+    ],
+)
+def test_every_kind_makes_a_valid_file(run_cli, builder: DatasetBuilder, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    builder.partner("partner-a")
+    result = run_cli("nieuw", *args, "--data", builder.root)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    checked = run_cli("valideer", "--data", builder.root)
+    assert "0 fouten, 0 waarschuwingen" in checked.stdout, checked.stdout
+
+
+def test_option_of_another_kind_is_refused(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("nieuw", "profiel", "--naam", "X", "--sector", "water", "--data", builder.root)
+    assert result.exit_code == 2 and "--sector hoort niet bij 'nieuw profiel'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--id", "Met Hoofdletters"), "'Met Hoofdletters' is geen geldig id"),
+        (("--accounthouder", "A Holder"), "account_holder ('A Holder') mag alleen kleine letters"),
+    ],
+)
+def test_bad_values_write_nothing(run_cli, builder: DatasetBuilder, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("nieuw", "partner", "--naam", "X", "--sector", "water", *args, "--data", builder.root)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert list((builder.root / "partners").iterdir()) == []
+
+
+def test_id_option_wins_over_the_proposal(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli(*PARTNER, "--id", "rijnland", "--data", builder.root)
+    assert result.exit_code == 0
+    assert [p.name for p in (builder.root / "partners").iterdir()] == ["rijnland.yaml"]

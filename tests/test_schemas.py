@@ -1,0 +1,234 @@
+"""`schema`: the committed JSON Schemas are the generated ones, and they fit what people write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from builders import DatasetBuilder
+from conftest import REPO, SHIPPED_DATA
+
+from partnerbeeld.schemas import SCHEMAS, render_all, stale
+
+COMMITTED = REPO / "schemas"
+
+
+def test_committed_schemas_are_the_generated_ones() -> None:
+    # Fails after a change to models.py until `partnerbeeld schema` is run and the result committed.
+    assert stale(COMMITTED) == [], "draai 'partnerbeeld schema' en leg schemas/ vast"
+
+
+def test_generation_is_stable() -> None:
+    assert render_all() == render_all()
+
+
+def test_every_shipped_file_points_at_an_existing_schema_of_its_kind() -> None:
+    expected = {
+        "partnerbeeld.yaml": "settings",
+        "incidenttypes.yaml": "incidenttypes",
+        "accountholders.yaml": "accountholders",
+        "partners": "partner",
+        "profiles": "profile",
+        "covenants": "covenant",
+        "exercises": "exercise",
+        "plans": "plan",
+    }
+    files = sorted(SHIPPED_DATA.glob("*.yaml")) + sorted(SHIPPED_DATA.glob("*/*.yaml"))
+    assert len(files) > 8
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path}: eerste regel is geen schema-verwijzing"
+        target = (path.parent / match.group(1)).resolve()
+        assert target.parent == COMMITTED.resolve() and target.is_file(), path
+        kind = path.name if path.parent == SHIPPED_DATA else path.parent.name
+        assert target.name == f"{expected[kind]}.schema.json"
+
+
+def _walk(node: Any, path: str = "") -> Any:
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, f"{path}/{index}")
+
+
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_every_field_has_a_dutch_description(name: str) -> None:
+    schema = json.loads(render_all()[name])
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    for where, node in _walk(schema):
+        for field, prop in node.get("properties", {}).items() if where.rsplit("/", 1)[-1] != "properties" else []:
+            assert prop.get("description"), f"{name}{where}/{field} heeft geen beschrijving"
+        if where.startswith("/$defs/") and where.count("/") == 2:
+            assert node.get("description"), f"{name}{where} heeft geen beschrijving"
+    text = render_all()[name]
+    for english in ("How a partner", "Base for every", "the region and its", '"title": "Verified On"'):
+        assert english not in text
+
+
+def test_enums_are_offered(tmp_path: Path) -> None:
+    partner = json.loads(render_all()["partner.schema.json"])
+    assert partner["$defs"]["Mode"]["enum"] == [
+        "liaison",
+        "alarmeren",
+        "uitvoering",
+        "bijstand",
+        "advies",
+        "informeren",
+    ]
+    covenant = json.loads(render_all()["covenant.schema.json"])
+    assert "in-herziening" in covenant["$defs"]["CovenantStatus"]["enum"]
+    assert "title" in covenant["properties"]  # a field called 'title' is not a generated title
+
+
+# --- a small draft-7 validator: enough for the keywords our schemas use --------------------------
+
+
+def _resolve(root: dict[str, Any], ref: str) -> dict[str, Any]:
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node  # type: ignore[no-any-return]
+
+
+_TYPES = {"string": str, "integer": int, "boolean": bool, "null": type(None), "array": list, "object": dict}
+
+
+def errors(value: Any, schema: dict[str, Any], root: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    if "$ref" in schema:
+        found += errors(value, _resolve(root, schema["$ref"]), root)
+    for sub in schema.get("allOf", []):
+        found += errors(value, sub, root)
+    if "anyOf" in schema and all(errors(value, sub, root) for sub in schema["anyOf"]):
+        found.append(f"{value!r}: past bij geen van anyOf")
+    if "type" in schema:
+        kind = _TYPES[schema["type"]]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            return [*found, f"{value!r} is geen {schema['type']}"]
+    if "enum" in schema and value not in schema["enum"]:
+        found.append(f"{value!r} niet in enum")
+    if isinstance(value, str):
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            found.append(f"{value!r} past niet bij het patroon")
+        if len(value) < schema.get("minLength", 0) or len(value) > schema.get("maxLength", 10**9):
+            found.append(f"{value!r} heeft een verkeerde lengte")
+    if isinstance(value, int) and not schema.get("minimum", -(10**9)) <= value <= schema.get("maximum", 10**9):
+        found.append(f"{value!r} buiten het bereik")
+    if isinstance(value, list):
+        if len(value) < schema.get("minItems", 0):
+            found.append("te weinig items")
+        for item in value:
+            found += errors(item, schema.get("items", {}), root)
+    if isinstance(value, dict):
+        found += _object_errors(value, schema, root)
+    return found
+
+
+def _object_errors(value: dict[str, Any], schema: dict[str, Any], root: dict[str, Any]) -> list[str]:
+    found = [f"'{key}' ontbreekt" for key in schema.get("required", []) if key not in value]
+    props = schema.get("properties", {})
+    for key, item in value.items():
+        found += errors(key, schema.get("propertyNames", {}), root)
+        patterns = [sub for pattern, sub in schema.get("patternProperties", {}).items() if re.search(pattern, key)]
+        for sub in patterns:
+            found += errors(item, sub, root)
+        if key in props:
+            found += errors(item, props[key], root)
+        elif patterns:
+            continue
+        elif schema.get("additionalProperties") is False:
+            found.append(f"onbekend veld '{key}'")
+        elif isinstance(schema.get("additionalProperties"), dict):
+            found += errors(item, schema["additionalProperties"], root)
+    return found
+
+
+def as_an_editor_reads(text: str) -> Any:
+    """YAML 1.2-ish: dates stay the text the person typed."""
+
+    def fix(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {key: fix(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [fix(item) for item in node]
+        return node.isoformat() if isinstance(node, dt.date) else node
+
+    return fix(yaml.safe_load(text))
+
+
+def _schema_for(path: Path) -> dict[str, Any]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    return json.loads((path.parent / first.split("=", 1)[1]).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_the_schemas_accept_the_shipped_data() -> None:
+    for path in sorted(SHIPPED_DATA.glob("*.yaml")) + sorted(SHIPPED_DATA.glob("*/*.yaml")):
+        schema = _schema_for(path)
+        assert errors(as_an_editor_reads(path.read_text(encoding="utf-8")), schema, schema) == [], path
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"nmae": "Dunea"}, "onbekend veld 'nmae'"),
+        ({"roles": {"drinkwater": {"modes": ["alarmeeren"]}}}, "'alarmeeren' niet in enum"),
+        ({"contacts": [{"label": "Alleen een naam", "person": "Piet"}]}, "past bij geen van anyOf"),
+        ({"verified_on": 20250602}, "past bij geen van anyOf"),
+        ({"roles": {"Drinkwater": {"modes": ["advies"]}}}, "onbekend veld 'Drinkwater'"),
+        ({"roles": {"drinkwater": {"modes": ["advies"], "from_grip": 7}}}, "buiten het bereik"),
+    ],
+)
+def test_the_schemas_reject_mistakes(change: dict[str, Any], problem: str) -> None:
+    path = SHIPPED_DATA / "partners" / "dunea.yaml"
+    schema = _schema_for(path)
+    data = {**as_an_editor_reads(path.read_text(encoding="utf-8")), **change}
+    assert any(problem in e for e in errors(data, schema, schema))
+
+
+def test_phone_written_as_a_number_is_accepted() -> None:
+    # An editor reads 0715123456 as a number; partnerbeeld keeps it as text, so no false alarm.
+    path = SHIPPED_DATA / "partners" / "dunea.yaml"
+    schema = _schema_for(path)
+    data = {
+        **as_an_editor_reads(path.read_text(encoding="utf-8")),
+        "contacts": [{"label": "Piket", "phone": 715123456}],
+    }
+    assert errors(data, schema, schema) == []
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def test_schema_writes_and_checks(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "uit"
+    written = run_cli("schema", "--uit", out)
+    assert written.exit_code == 0, written.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(SCHEMAS)
+    assert (out / "plan.schema.json").read_text(encoding="utf-8") == (COMMITTED / "plan.schema.json").read_text(
+        encoding="utf-8"
+    )
+    assert run_cli("schema", "--uit", out, "--controleer").exit_code == 0
+    (out / "plan.schema.json").write_text("{}", encoding="utf-8")
+    checked = run_cli("schema", "--uit", out, "--controleer")
+    assert checked.exit_code == 1
+    assert "plan.schema.json" in checked.stdout and "partner.schema.json" not in checked.stdout
+    assert (out / "plan.schema.json").read_text(encoding="utf-8") == "{}"  # --controleer writes nothing
+    assert "1 van 8" in run_cli("schema", "--uit", out).stdout
+
+
+def test_schema_default_is_beside_the_data_never_in_it(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]
+    before = sorted(p.relative_to(builder.root) for p in builder.root.rglob("*"))
+    assert run_cli("schema", "--data", builder.root).exit_code == 0
+    assert sorted(p.name for p in (builder.root.parent / "schemas").iterdir()) == sorted(SCHEMAS)
+    inside = run_cli("schema", "--data", builder.root, "--uit", builder.root / "schemas")
+    assert inside.exit_code == 2 and "ligt in de dataset" in inside.stderr
+    assert sorted(p.relative_to(builder.root) for p in builder.root.rglob("*")) == before
