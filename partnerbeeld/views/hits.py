@@ -98,16 +98,17 @@ def as_table(
         lines.append("Geen partners gevonden. Laat een filter weg of kies een ruimer incidenttype.")
         return "\n".join(lines) + "\n"
     min_number = max((len(h.call_first.number or "") for h in result.hits if h.call_first), default=1)
-    call = Column("BEL EERST", max(min_number, 11), priority=5)
+    # the availability may be cut ('tijdens o…'), the number and a short '24/7' never
+    call = Column("BEL EERST", max(min_number + 5, 11), priority=4)
     holder = Column("ACCOUNTHOUDER", 10, priority=1, short_title="ACC.HOUDER")
     rows = [_row(h) for h in result.hits]
     if result.incident is None:  # no role to show: the sector says what kind of partner it is
-        columns = [Column("PARTNER", 16, priority=4, keep_end=True), Column("SECTOR", 8, priority=2), call, holder]
+        columns = [Column("PARTNER", 16, priority=5, keep_end=True), Column("SECTOR", 8, priority=2), call, holder]
         rows = [[row[1], hit.partner.sector, row[4], row[5]] for row, hit in zip(rows, result.hits, strict=True)]
     else:
         columns = [
             Column("GRIP", 4, shrink=False),
-            Column("PARTNER", 16, priority=4, keep_end=True),
+            Column("PARTNER", 16, priority=5, keep_end=True),
             Column("HOE", 13, priority=2),
             Column("TEAMS", 5, priority=3),
             call,
