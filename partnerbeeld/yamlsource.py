@@ -235,7 +235,10 @@ class _Walker:
         result: dict[str, Any] = {}
         event = get()
         while event.__class__ is not _MapEnd:
-            if event.__class__ is not _Scalar or event.tag not in _PLAIN_TAGS:
+            if event.__class__ is _Scalar and event.tag not in _PLAIN_TAGS:
+                raise _bad("yaml-tag", event, f"De tag '{event.tag}' is niet toegestaan.",
+                           "Verwijder de tag; sleutels zijn altijd gewone tekst.")  # fmt: skip
+            if event.__class__ is not _Scalar:
                 raise _bad(
                     "yaml-syntaxis",
                     event,

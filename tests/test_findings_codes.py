@@ -1,0 +1,217 @@
+"""One small broken dataset per finding code: the code, the file and the line it points at.
+
+The table below is the specification: each row breaks one thing in a fresh
+dataset and names where the finding must point. ``test_every_code_has_a_case``
+fails when a code is added to ``findings.CODES`` without a row here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from builders import DatasetBuilder, dump
+from conftest import TODAY
+
+from partnerbeeld.findings import CODES, Severity
+from partnerbeeld.validation import validate
+
+PARTNER = """\
+id: partner-a
+name: Partner A
+sector: waterbeheer
+account_holder: a-holder
+verified_on: 2026-01-15
+contacts:
+  - label: Piket
+    phone: 071 000 00 00
+    available: 24/7
+    primary: true
+"""
+
+
+def partner_text(text: str = PARTNER, **replace: str) -> Callable[[DatasetBuilder], None]:
+    """A setup that writes partners/partner-a.yaml from ``text`` with string replacements."""
+
+    def setup(b: DatasetBuilder) -> None:
+        body = text
+        for old, new in replace.items():
+            assert old in body, old
+            body = body.replace(old, new)
+        b.write("partners/partner-a.yaml", body)
+
+    return setup
+
+
+def write(relpath: str, text: str | bytes) -> Callable[[DatasetBuilder], None]:
+    return lambda b: b.write(relpath, text) and None
+
+
+def symlink_outside(b: DatasetBuilder) -> None:
+    outside = b.root.parent / "elders.yaml"
+    outside.write_text(PARTNER, encoding="utf-8")
+    (b.root / "partners" / "partner-a.yaml").symlink_to(outside)
+
+
+def dangling_symlink(b: DatasetBuilder) -> None:
+    (b.root / "partners" / "partner-a.yaml").symlink_to(b.root / "partners" / "weg.yaml")
+
+
+def too_big(b: DatasetBuilder) -> None:
+    b.write("partners/partner-a.yaml", PARTNER + "note: " + "x" * (1024 * 1024) + "\n")
+
+
+def missing_file(b: DatasetBuilder) -> None:
+    (b.root / "accountholders.yaml").unlink()
+
+
+def same_id_twice(b: DatasetBuilder) -> None:
+    b.write("partners/partner-a.yaml", PARTNER)
+    b.write(
+        "accountholders.yaml",
+        "account_holders:\n  - id: a-holder\n    name: Anna Houder\n  - id: a-holder\n    name: Ander Houder\n",
+    )
+
+
+def cycle(b: DatasetBuilder) -> None:
+    b.write(
+        "incidenttypes.yaml",
+        "incident_types:\n"
+        "  - code: thema\n    name: Thema\n    parent: crisis\n"
+        "  - code: crisis\n    name: Crisis\n    parent: thema\n",
+    )
+
+
+def alias_is_code(b: DatasetBuilder) -> None:
+    b.write(
+        "incidenttypes.yaml",
+        "incident_types:\n  - code: drinkwater\n    name: Drinkwater\n"
+        "aliases:\n  water: [drinkwater]\n  drinkwater: [drinkwater]\n",
+    )
+
+
+def covenant_dates(b: DatasetBuilder) -> None:
+    b.write("partners/partner-a.yaml", PARTNER)
+    b.write(
+        "covenants/convenant-a.yaml",
+        "id: convenant-a\ntitle: Convenant A\npartners: [partner-a]\nstatus: actief\n"
+        "signed_on: 2024-03-01\nvalid_until: 2023-03-01\n",
+    )
+
+
+def alerted_without_primary(b: DatasetBuilder) -> None:
+    b.profile("alarmeerbaar", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    b.write("partners/partner-a.yaml", PARTNER.replace("    primary: true\n", "") + "profiles: [alarmeerbaar]\n")
+
+
+BOMB = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9 if prev else ['x'] * 9)}]\n"
+    for prev, name in zip(["", "a", "b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e", "f", "g"], strict=True)
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str
+    setup: Callable[[DatasetBuilder], None]
+    file: str  # relative to the dataset root
+    line: int
+    severity: Severity = Severity.FOUT
+
+
+CASES = [
+    Case("bestand-onleesbaar", dangling_symlink, "partners/partner-a.yaml", 1),
+    Case("bestand-te-groot", too_big, "partners/partner-a.yaml", 1),
+    Case("bestand-buiten-dataset", symlink_outside, "partners/partner-a.yaml", 1),
+    Case("bestand-ontbreekt", missing_file, "accountholders.yaml", 0),
+    Case("yaml-utf8", write("partners/partner-a.yaml", PARTNER.encode().replace(b"Partner A", b"Partner \xe9")),
+         "partners/partner-a.yaml", 2),  # fmt: skip
+    Case("yaml-syntaxis", write("partners/partner-a.yaml", PARTNER + "area: [leiden, gouda\n"),
+         "partners/partner-a.yaml", 12),  # fmt: skip
+    Case("yaml-tab", partner_text(**{"    phone": "\tphone"}), "partners/partner-a.yaml", 8),
+    Case("yaml-leeg", write("partners/partner-a.yaml", "# nog invullen\n\n"), "partners/partner-a.yaml", 1),
+    Case("yaml-geen-mapping", write("partners/partner-a.yaml", "\n- id: partner-a\n- name: A\n"),
+         "partners/partner-a.yaml", 2),  # fmt: skip
+    Case("yaml-dubbele-sleutel", write("partners/partner-a.yaml", PARTNER + "sector: zorg\n"),
+         "partners/partner-a.yaml", 11),  # fmt: skip
+    Case("yaml-alias-bom", write("partners/partner-a.yaml", PARTNER + BOMB), "partners/partner-a.yaml", 16),
+    Case("yaml-tag", write("partners/partner-a.yaml", PARTNER + "note: !!python/object:os.system {}\n"),
+         "partners/partner-a.yaml", 11),  # fmt: skip
+    Case("yaml-meerdere-documenten", write("partners/partner-a.yaml", PARTNER + "---\nid: partner-b\n"),
+         "partners/partner-a.yaml", 11),  # fmt: skip
+    Case("veld-onbekend", partner_text(**{"    available": "    availble"}), "partners/partner-a.yaml", 9),
+    Case("veld-ontbreekt", partner_text(**{"sector: waterbeheer\n": ""}), "partners/partner-a.yaml", 1),
+    Case("veld-ongeldig", partner_text(**{"2026-01-15": "2026-13-45"}), "partners/partner-a.yaml", 5),
+    Case("id-dubbel", same_id_twice, "accountholders.yaml", 4),
+    Case("id-bestandsnaam", write("partners/partner-b.yaml", PARTNER), "partners/partner-b.yaml", 1),
+    Case("verwijzing-onbekend", partner_text(**{"a-holder": "a-houder"}), "partners/partner-a.yaml", 4),
+    Case("incidenttype-dubbel", alias_is_code, "incidenttypes.yaml", 6),
+    Case("incidenttype-cyclus", cycle, "incidenttypes.yaml", 4),
+    Case("telefoon-ongeldig", partner_text(**{"071 000 00 00": "071 12"}), "partners/partner-a.yaml", 8),
+    Case("email-ongeldig", write("partners/partner-a.yaml", PARTNER + "  - label: Mail\n    email: piket@@a.nl\n"),
+         "partners/partner-a.yaml", 12),  # fmt: skip
+    Case("datum-volgorde", covenant_dates, "covenants/convenant-a.yaml", 6),
+    Case("datum-toekomst", partner_text(**{"2026-01-15": "2027-01-15"}), "partners/partner-a.yaml", 5),
+    Case("accounthouder-ontbreekt", partner_text(**{"account_holder: a-holder\n": ""}), "partners/partner-a.yaml",
+         1, Severity.WAARSCHUWING),  # fmt: skip
+    Case("primair-contact-ontbreekt", alerted_without_primary, "partners/partner-a.yaml", 7, Severity.WAARSCHUWING),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
+def test_code_points_at_file_and_line(builder: DatasetBuilder, case: Case) -> None:
+    case.setup(builder)
+    report = validate(builder.root, TODAY)
+    found = [(f.file.relative_to(builder.root).as_posix(), f.line, f.severity) for f in report.findings
+             if f.code == case.code]  # fmt: skip
+    assert found == [(case.file, case.line, case.severity)], report.findings
+    # the finding is the only thing wrong: no knock-on findings from other checks
+    assert {f.code for f in report.findings} == {case.code}, report.findings
+
+
+def test_every_code_has_a_case() -> None:
+    assert sorted(c.code for c in CASES) == sorted(CODES)
+
+
+def test_starter_dataset_has_no_findings(builder: DatasetBuilder) -> None:
+    # the base of every case above: findings there come from the case alone
+    builder.write("partners/partner-a.yaml", PARTNER)
+    assert validate(builder.root, TODAY).findings == []
+
+
+def test_findings_carry_dutch_message_and_hint(builder: DatasetBuilder) -> None:
+    partner_text(**{"    available": "    availble"})(builder)
+    (finding,) = validate(builder.root, TODAY).findings
+    assert finding.message == "Onbekend veld 'availble' in contacts[0]."
+    assert finding.hint == "Bedoelde je 'available'?"
+    assert finding.column == 5
+
+
+def test_dump_helper_is_yaml_the_loader_reads(builder: DatasetBuilder) -> None:
+    # the builders write with PyYAML's dumper; our loader must read that back unchanged
+    builder.write("partners/partner-a.yaml", dump({"id": "partner-a", "name": "NO", "sector": "zorg"}))
+    report = validate(builder.root, TODAY)
+    assert [f.code for f in report.findings] == ["accounthouder-ontbreekt"]
+
+
+def test_a_named_pipe_is_unreadable_not_a_hang(builder: DatasetBuilder) -> None:
+    os.mkfifo(builder.root / "partners" / "partner-a.yaml")
+    report = validate(builder.root, TODAY)
+    assert [(f.code, f.file.name) for f in report.findings] == [("bestand-onleesbaar", "partner-a.yaml")]
+
+
+def test_relative_paths_in_findings(builder: DatasetBuilder, tmp_path: Path) -> None:
+    partner_text(**{"071 000 00 00": "071 12"})(builder)
+    (finding,) = validate(builder.root, TODAY).findings
+    assert finding.relative_to(tmp_path) == "data/partners/partner-a.yaml"
+
+
+def test_same_id_in_two_record_files(builder: DatasetBuilder) -> None:
+    # in a record folder a duplicate id also means a file name that differs from its id
+    builder.write("partners/partner-a.yaml", PARTNER)
+    builder.write("partners/partner-b.yaml", "# kopie\n" + PARTNER)
+    found = {(f.code, f.file.name, f.line) for f in validate(builder.root, TODAY).findings}
+    assert found == {("id-dubbel", "partner-b.yaml", 2), ("id-bestandsnaam", "partner-b.yaml", 2)}
