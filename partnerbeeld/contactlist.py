@@ -60,17 +60,22 @@ class RoleEntry:
     code: str  # the incident type the role is defined on
     incident_name: str
     modes: tuple[str, ...]
-    teams: tuple[str, ...]  # display names: 'ROT', 'CoPI'
+    teams: tuple[str, ...]  # codes: 'rot', 'copi'
     from_grip: int
     task: str | None
     deviation: bool  # the partner's own role rather than its profile's
+
+    @property
+    def team_names(self) -> tuple[str, ...]:
+        """As people write them: 'ROT', 'CoPI'."""
+        return tuple(TEAM_NAMES.get(team, team) for team in self.teams)
 
     @property
     def summary(self) -> str:
         """'liaison, alarmeren · ROT · vanaf GRIP 1': one line for tables."""
         parts = [", ".join(self.modes)]
         if self.teams:
-            parts.append(", ".join(self.teams))
+            parts.append(", ".join(self.team_names))
         parts.append(f"vanaf GRIP {self.from_grip}")
         return " · ".join(parts)
 
@@ -85,6 +90,11 @@ class PartnerEntry:
     withheld: int  # confidential contacts left out (their count only, never their content)
     account_holder: str | None
     verified_on: dt.date | None
+
+    @property
+    def verified_text(self) -> str | None:
+        """When the contact details were last checked, in Dutch: '15 januari 2026'."""
+        return dutch_date(self.verified_on) if self.verified_on else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +250,7 @@ def _role(dataset: Dataset, resolved: ResolvedRole) -> RoleEntry:
         code=resolved.code,
         incident_name=incident.name if incident else resolved.code,
         modes=tuple(str(m) for m in role.modes),
-        teams=tuple(TEAM_NAMES.get(str(t), str(t)) for t in role.teams),
+        teams=tuple(str(t) for t in role.teams),
         from_grip=role.from_grip,
         task=role.task,
         deviation=resolved.is_deviation,

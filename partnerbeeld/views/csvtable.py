@@ -87,7 +87,7 @@ def contact_list_csv(contact_list: ContactList, *, excel: bool) -> str:
             partner.sector,
             role.code if role else "",
             ", ".join(role.modes) if role else "",
-            ", ".join(role.teams) if role else "",
+            ", ".join(role.team_names) if role else "",
             str(role.from_grip) if role else "",
             (role.task or "") if role else "",
         ]

@@ -82,6 +82,8 @@ def _row(contact: ContactEntry) -> str:
         who = f"**{who}** (eerst bellen)"
     if contact.confidential:
         who += " (vertrouwelijk)"
+    if contact.note:
+        who += f" – *{text(contact.note)}*"
     cells = [who, *(text(v) if v else "" for v in (contact.phone, contact.mobile, contact.email, contact.available))]
     return "| " + " | ".join(cells) + " |"
 

@@ -94,6 +94,7 @@ def _note(contact_list: ContactList, partner: PartnerEntry) -> str:
     for contact in partner.contacts:
         numbers = [n for n in (contact.phone, contact.mobile, contact.email) if n]
         extra = f" ({contact.available})" if contact.available else ""
+        extra += f" – {contact.note}" if contact.note else ""
         first = "EERST BELLEN: " if contact.call_first else ""
         lines.append(f"{first}{_label(contact)}: {' / '.join(numbers)}{extra}")
     mark = " · VERTROUWELIJK" if contact_list.confidential else ""

@@ -1,0 +1,282 @@
+"""`partnerbeeld contactlijst` end to end: golden files, escaping, confidentiality, files, PDF.
+
+Golden files live in tests/golden/contactlijst/. Regenerate them only on purpose:
+    UPDATE_GOLDEN=1 /work/venv/bin/python -m pytest tests/test_contactlist_cli.py
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED_DATA
+from contactlist_fixture import FORMULA_LABEL, INTERNATIONAL, SCRIPT_NAME, contact_list_dataset
+
+from partnerbeeld.cli import main
+
+GOLDEN = Path(__file__).parent / "golden" / "contactlijst"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+BASE = ("contactlijst", "--incident", "overstroming", "--peildatum", "2026-11-28")
+
+
+@pytest.fixture
+def data(builder) -> Path:
+    return contact_list_dataset(builder)
+
+
+def render(run_cli, data: Path, out: Path, *args: str) -> bytes:
+    result = run_cli(*BASE, "--data", data, "-o", out, *args)
+    assert result.exit_code == 0, result.stderr
+    return out.read_bytes()
+
+
+# --- golden files ------------------------------------------------------------------------------
+
+CASES = {
+    "overstroming.html": ("--formaat", "html"),
+    "overstroming-vertrouwelijk.html": ("--formaat", "html", "--vertrouwelijk"),
+    "overstroming.md": ("--formaat", "md"),
+    "overstroming.csv": ("--formaat", "csv"),
+    "overstroming.excel.csv": ("--formaat", "csv-excel"),
+    "overstroming.vcf": ("--formaat", "vcf"),
+    "overstroming.json": ("--formaat", "json"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(run_cli, data: Path, tmp_path: Path, name: str) -> None:
+    produced = render(run_cli, data, tmp_path / name, *CASES[name])
+    golden = GOLDEN / name
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(produced)
+    assert golden.exists(), f"{golden} ontbreekt; maak hem met UPDATE_GOLDEN=1"
+    assert produced == golden.read_bytes()
+
+
+def test_text_formats_are_byte_identical_run_after_run(run_cli, data: Path) -> None:
+    # no --peildatum: run_cli fixes SOURCE_DATE_EPOCH at 2026-11-28
+    for formaat in ("html", "md", "csv", "csv-excel", "vcf", "json"):
+        first = run_cli("contactlijst", "-i", "overstroming", "--data", data, "-f", formaat)
+        second = run_cli("contactlijst", "-i", "overstroming", "--data", data, "-f", formaat)
+        assert first.exit_code == 0 and first.stdout == second.stdout
+        if formaat != "csv":  # the machine CSV is the bare table
+            assert "2026-11-28" in first.stdout or "28 november 2026" in first.stdout
+
+
+# --- escaping and defusing ---------------------------------------------------------------------
+
+
+def test_html_escapes_a_script_name(run_cli, data: Path, tmp_path: Path) -> None:
+    html = render(run_cli, data, tmp_path / "l.html").decode()
+    assert SCRIPT_NAME not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>vet</b>" not in html and "&lt;b&gt;vet&lt;/b&gt; &amp; co" in html
+
+
+def test_markdown_keeps_a_script_name_harmless(run_cli, data: Path, tmp_path: Path) -> None:
+    md = render(run_cli, data, tmp_path / "l.md").decode()
+    assert "<script>" not in md and "## &lt;script&gt;alert(1)&lt;/script&gt;" in md
+
+
+def test_excel_csv_defuses_the_formula_and_keeps_the_phone_number(run_cli, data: Path, tmp_path: Path) -> None:
+    text = render(run_cli, data, tmp_path / "l.csv", "-f", "csv-excel").decode("utf-8")
+    assert ";\"'" + FORMULA_LABEL.replace('"', '""') + '";' in text
+    assert ";" + INTERNATIONAL + ";" in text
+
+
+# --- confidentiality ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("formaat", ["html", "md", "csv", "csv-excel", "vcf", "json"])
+def test_confidential_contacts_only_with_vertrouwelijk(run_cli, data: Path, formaat: str) -> None:
+    default = run_cli(*BASE, "--data", data, "-f", formaat)
+    opened = run_cli(*BASE, "--data", data, "-f", formaat, "--vertrouwelijk")
+    assert default.exit_code == opened.exit_code == 0
+    for secret in ("Anna de Vries", "06 10 00 00 01", "liaison@", "06 20 00 00 02"):
+        assert secret not in default.stdout
+        assert secret in opened.stdout
+    if formaat not in ("json", "csv"):  # those two say it per contact: "vertrouwelijk": true / ja
+        assert "VERTROUWELIJK" not in without_style(default.stdout)
+        assert "VERTROUWELIJK" in without_style(opened.stdout)
+
+
+def without_style(html: str) -> str:
+    """What a reader sees: the stylesheet names VERTROUWELIJK for the running header in every list."""
+    return re.sub(r"<style>.*?</style>", "", html, flags=re.DOTALL)
+
+
+def test_html_marks_every_page_when_confidential(run_cli, data: Path) -> None:
+    html = run_cli(*BASE, "--data", data, "-f", "html", "--vertrouwelijk").stdout
+    assert 'string-set: merk "VERTROUWELIJK"' in html  # the running header takes it from here
+    assert '<p class="merk">' in html
+    assert '<p class="merk">' not in run_cli(*BASE, "--data", data, "-f", "html").stdout
+
+
+def test_html_is_a4_print_ready(run_cli, data: Path) -> None:
+    html = run_cli(*BASE, "--data", data, "-f", "html").stdout
+    for needle in (
+        "size: A4",
+        "counter(page)",
+        "counter(pages)",
+        "display: table-header-group",
+        "break-inside: avoid",
+        "string(rubricering)",
+        "string(peildatum)",
+        "string(dataversie)",
+    ):
+        assert needle in html
+    assert html.count('<tbody class="partner"') == 4
+    assert '<dd class="rubricering">Testrubricering</dd>' in html
+    assert '<dd class="dataversie">geen git</dd>' in html
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def test_refuses_to_overwrite_and_overschrijf_works(run_cli, data: Path, tmp_path: Path) -> None:
+    target = tmp_path / "lijst.md"
+    target.write_text("oud")
+    refused = run_cli(*BASE, "--data", data, "-o", target)
+    assert refused.exit_code == 2
+    assert "bestaat al" in refused.stderr and "--overschrijf" in refused.stderr
+    assert target.read_text() == "oud"
+    done = run_cli(*BASE, "--data", data, "-o", target, "--overschrijf")
+    assert done.exit_code == 0 and target.read_text().startswith("# Contactlijst Overstroming")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "lijst.md"]  # no temporary files
+
+
+def test_a_folder_gets_the_suggested_name(run_cli, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    result = run_cli(*BASE, "--data", data, "-o", out, "-f", "vcf", "--vertrouwelijk")
+    assert result.exit_code == 0
+    assert [p.name for p in out.iterdir()] == ["contactlijst-overstroming-2026-11-28-VERTROUWELIJK.vcf"]
+    assert "VERTROUWELIJK" in result.stderr
+
+
+def test_the_extension_picks_the_format(run_cli, data: Path, tmp_path: Path) -> None:
+    assert render(run_cli, data, tmp_path / "l.vcf").startswith(b"BEGIN:VCARD\r\n")
+    assert render(run_cli, data, tmp_path / "l.csv").startswith("\ufeff".encode())  # .csv: for Excel
+    assert render(run_cli, data, tmp_path / "l.csv2", "-f", "csv").startswith(b"partner,")
+
+
+def test_an_unknown_incident_type_is_a_usage_error(run_cli, data: Path) -> None:
+    result = run_cli("contactlijst", "--data", data, "-i", "overstromming")
+    assert result.exit_code == 2
+    assert "Bedoelde je overstroming" in result.stderr
+    assert result.stdout == ""
+
+
+def test_own_templates_override_the_defaults(run_cli, data: Path, tmp_path: Path) -> None:
+    own = tmp_path / "sjablonen"
+    own.mkdir()
+    (own / "contactlijst.css").write_text("/* huisstijl van de regio */\n", encoding="utf-8")
+    html = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own).stdout
+    assert "/* huisstijl van de regio */" in html and "size: A4" not in html
+    (own / "contactlijst.html.j2").write_text("{{ contact_list.niet_bestaand }}", encoding="utf-8")
+    broken = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own)
+    assert broken.exit_code == 2 and "onbekende waarde" in broken.stderr
+
+
+def test_the_data_version_comes_from_git(run_cli, data: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+            cwd=data,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "data")
+    head = subprocess.run(["git", "log", "-1", "--format=%h"], cwd=data, capture_output=True, text=True).stdout
+    clean = run_cli(*BASE, "--data", data).stdout
+    assert f"- dataversie: {head.strip()}\n" in clean
+    (data / "partners" / "script-partner.yaml").write_text("id: kapot\n", encoding="utf-8")
+    dirty = run_cli(*BASE, "--data", data).stdout
+    assert f"- dataversie: {head.strip()} (gewijzigd)\n" in dirty
+
+
+def test_the_shipped_data_gives_a_list(run_cli) -> None:
+    result = run_cli("contactlijst", "--data", SHIPPED_DATA, "-i", "overstroming", "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Contactlijst Overstroming\n")
+
+
+# --- PDF (WeasyPrint takes about a second per document: keep these few) ------------------------
+
+
+def test_pdf_refuses_a_terminal_and_suggests_a_name(run_cli, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    result = run_cli(*BASE, "--data", data, "-f", "pdf", "--vertrouwelijk")
+    assert result.exit_code == 2
+    assert "niet naar de terminal" in result.stderr
+    assert "contactlijst-overstroming-2026-11-28-VERTROUWELIJK.pdf" in result.stderr
+
+
+def test_pdf_without_weasyprint_says_so(run_cli, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # makes `import weasyprint` fail
+    result = run_cli(*BASE, "--data", data, "-f", "pdf", "-o", tmp_path / "l.pdf")
+    assert result.exit_code == 2
+    assert "WeasyPrint is niet geïnstalleerd" in result.stderr and "--formaat html" in result.stderr
+    assert not (tmp_path / "l.pdf").exists()
+
+
+def test_pdf_through_a_pipe_has_the_text(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    piped = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(piped, encoding="utf-8"))
+    assert main([*BASE, "--data", str(data), "-f", "pdf"]) == 0
+    pdf = piped.getvalue()
+    assert pdf.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    squeezed = "".join(text.split())  # a narrow column breaks names anywhere
+    for name in (
+        "Hoogheemraadschap van Testland",
+        "Drinkwaterbedrijf Testland",
+        SCRIPT_NAME,
+        "Geheime Dienst Testland",
+    ):
+        assert "".join(name.split()) in squeezed
+    assert "28 november 2026" in text and "geen git" in text and "Testrubricering" in text
+    assert INTERNATIONAL in text
+    assert "VERTROUWELIJK" not in text and "Anna de Vries" not in text
+
+
+def test_pdf_confidential_every_page_says_so(run_cli, builder, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    contact_list_dataset(builder)
+    for number in range(12):  # enough partners for more than one page
+        builder.partner(
+            f"extra-{number:02d}",
+            name=f"Extra partner {number:02d}",
+            roles={"overstroming": {"modes": ["bijstand"], "from_grip": 2}},
+            contacts=[
+                {"label": "Piket", "phone": "071 000 00 00", "available": "24/7"},
+                {"label": "Liaison", "person": "Piet Geheim", "mobile": "06 00 00 00 00", "confidential": True},
+                {"label": "Kantoor", "phone": "071 000 00 00", "email": "kantoor@example.org"},
+            ],
+        )
+    out = tmp_path / "l.pdf"
+    assert run_cli(*BASE, "--data", builder.root, "-o", out, "--vertrouwelijk").exit_code == 0
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert "VERTROUWELIJK" in page
+        assert "Testrubricering" in page
+        assert "Peildatum 28 november 2026" in page
+        assert "Dataversie geen git" in page
+        assert f"Pagina {number} van {len(pages)}" in page
+        assert "PARTNER EN ROL" in page  # the table header repeats
+    assert "Piet Geheim" in "".join(pages)
