@@ -54,7 +54,7 @@ def zoek(
         str | None,
         typer.Argument(
             help="Vrije tekst over namen en sectoren van partners (bijv. rijnland); kleine typefouten mogen.",
-            metavar="[TEKST]",
+            metavar="TEKST",
             show_default=False,
         ),
     ] = None,
