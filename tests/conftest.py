@@ -17,6 +17,12 @@ REPO = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = REPO / "data"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user cache (~/.cache/partnerbeeld)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def builder(tmp_path: Path) -> DatasetBuilder:
     return DatasetBuilder(tmp_path)
