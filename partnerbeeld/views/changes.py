@@ -7,7 +7,13 @@ from typing import Any
 
 from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
 
+WIDTH = 80  # the terminal view fits 80 columns where it can (long values still run on)
 _CONFIDENTIAL_NOTICE = "Let op: deze uitvoer bevat vertrouwelijke contactgegevens (--vertrouwelijk)."
+
+
+def _is_default(value: Any) -> bool:
+    """None, false and empty are the defaults of every optional field: leaving them out reads better."""
+    return value is None or value is False or value == [] or value == {}
 
 
 def format_value(value: Any) -> str:
@@ -19,13 +25,25 @@ def format_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        # None and false are the defaults of every optional field: leaving them out reads better
-        shown = {k: v for k, v in value.items() if v is not None and v is not False}
+        shown = {k: v for k, v in value.items() if not _is_default(v)}
         return "{" + ", ".join(f"{k}: {format_value(v)}" for k, v in shown.items()) + "}"
     return " ".join(str(value).split())  # a folded multi-line text stays on one line
 
 
+def _list_delta(change: FieldChange) -> tuple[list[Any], list[Any]] | None:
+    """(added, removed) items when a list of plain values changed."""
+    old, new = change.old, change.new
+    if not (isinstance(old, list) and isinstance(new, list)) or any(isinstance(v, dict | list) for v in old + new):
+        return None
+    return [v for v in new if v not in old], [v for v in old if v not in new]
+
+
 def _describe(change: FieldChange) -> str:
+    delta = _list_delta(change)
+    if delta is not None:
+        added, removed = delta
+        parts = [f"+ {format_value(v)}" for v in added] + [f"- {format_value(v)}" for v in removed]
+        return ", ".join(parts) if parts else "andere volgorde"
     if change.old is None:
         return f"toegevoegd: {format_value(change.new)}"
     if change.new is None:
@@ -33,8 +51,39 @@ def _describe(change: FieldChange) -> str:
     return f"{format_value(change.old)} → {format_value(change.new)}"
 
 
+def _field_lines(change: FieldChange, indent: int = 12) -> list[str]:
+    """One line when it fits 80 columns; else a whole added/removed item per key, or was/wordt apart."""
+    pad = " " * indent
+    line = f"{pad}{change.path}: {_describe(change)}"
+    if len(line) <= WIDTH:
+        return [line]
+    delta = _list_delta(change)
+    if delta is not None:
+        return [
+            f"{pad}{change.path}:",
+            *(f"{pad}    + {format_value(v)}" for v in delta[0]),
+            *(f"{pad}    - {format_value(v)}" for v in delta[1]),
+        ]
+    item = change.new if change.old is None else change.old if change.new is None else None
+    if isinstance(item, dict):
+        what = "toegevoegd" if change.old is None else "verwijderd"
+        shown = {k: v for k, v in item.items() if not _is_default(v)}
+        return [f"{pad}{change.path}: {what}", *(f"{pad}    {k}: {format_value(v)}" for k, v in shown.items())]
+    if change.old is None:
+        return [f"{pad}{change.path}: toegevoegd", f"{pad}    {format_value(change.new)}"]
+    if change.new is None:
+        return [f"{pad}{change.path}: verwijderd", f"{pad}    was: {format_value(change.old)}"]
+    return [
+        f"{pad}{change.path}:",
+        f"{pad}    was:   {format_value(change.old)}",
+        f"{pad}    wordt: {format_value(change.new)}",
+    ]
+
+
 def _since(report: ChangeReport) -> str:
     base = report.base
+    if base.commit.startswith(base.name.lower()):  # a commit hash: say it once
+        return f"{base.short} ({base.date})"
     name = "de " + base.name if base.name.startswith("afsplitsing") else base.name
     return f"{name} ({base.short}, {base.date})"
 
@@ -60,14 +109,18 @@ def _headline(change: RecordChange) -> str:
 
 def as_text(report: ChangeReport) -> str:
     """For the terminal: one line per record, indented field changes under it."""
-    lines = [f"Wijzigingen in de dataset sinds {_since(report)} tot {_work_tree(report)}.", ""]
+    lines = [f"Wijzigingen in de dataset sinds {_since(report)}", f"tot {_work_tree(report)}.", ""]
     if report.confidential:
-        lines[1:1] = [_CONFIDENTIAL_NOTICE]
+        lines[2:2] = [_CONFIDENTIAL_NOTICE]
     for change in report.changes:
-        lines.append(f"{change.status:<11} {_headline(change)}")
+        headline = f"{change.status:<11} {_headline(change)}"
+        if len(headline) > WIDTH and change.name:  # the name on a line of its own
+            headline = f"{headline[: -len(change.name) - 2]}\n{'':12}{change.name}"
+        lines.append(headline)
         if change.old_file:
             lines.append(f"{'':12}bestand: {change.old_file} → {change.file}")
-        lines.extend(f"{'':12}{f.path}: {_describe(f)}" for f in change.fields)
+        for f in change.fields:
+            lines.extend(_field_lines(f))
     if report.changes:
         lines.append("")
     for problem in report.unreadable:
