@@ -68,15 +68,24 @@ class Finding:
             raise ValueError(f"unknown finding code {self.code!r}")
 
     def relative_to(self, root: Path) -> str:
-        """The file as a path relative to ``root`` (for CI annotations), else as given."""
+        """The file as a path relative to ``root`` (for CI annotations), else as given.
+
+        The file itself is not resolved: a symbolic link is reported where it
+        stands in the dataset, not where it points.
+        """
         try:
-            return self.file.resolve().relative_to(root.resolve()).as_posix()
+            return located(self.file).relative_to(root.resolve()).as_posix()
         except ValueError:
             return self.file.as_posix()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file.as_posix(), self.line, self.column, self.code)
+
+
+def located(path: Path) -> Path:
+    """``path`` made absolute with its folders resolved but not the last part (it may be a link)."""
+    return path.parent.resolve() / path.name
 
 
 def count(findings: Iterable[Finding]) -> tuple[int, int]:

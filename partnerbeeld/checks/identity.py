@@ -11,7 +11,8 @@ from partnerbeeld.loading import Loaded
 def check(loaded: Loaded) -> Iterator[Finding]:
     for kind, records in loaded.records.items():
         first_file: dict[str, str] = {}
-        for record, source in records:
+        # the file whose name matches its id is the original; the others are the duplicates
+        for record, source in sorted(records, key=lambda pair: pair[1].file.stem != pair[0].id):
             if source.file.stem != record.id:
                 yield source.finding(("id",), Severity.FOUT, "id-bestandsnaam",
                                      f"Het id '{record.id}' verschilt van de bestandsnaam '{source.file.name}'.",

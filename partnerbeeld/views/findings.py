@@ -6,14 +6,14 @@ import json
 from itertools import groupby
 from pathlib import Path
 
-from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.findings import Finding, Severity, located
 from partnerbeeld.validation import Report
 from partnerbeeld.views.colour import Palette
 
 
 def _display_path(file: Path, cwd: Path) -> str:
     try:
-        return file.resolve().relative_to(cwd.resolve()).as_posix()
+        return located(file).relative_to(cwd.resolve()).as_posix()
     except ValueError:
         return file.as_posix()
 
