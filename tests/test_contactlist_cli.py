@@ -278,5 +278,5 @@ def test_pdf_confidential_every_page_says_so(run_cli, builder, tmp_path: Path) -
         assert "Peildatum 28 november 2026" in page
         assert "Dataversie geen git" in page
         assert f"Pagina {number} van {len(pages)}" in page
-        assert "PARTNER EN ROL" in page  # the table header repeats
+        assert "BEREIKBAAR" in page  # the table header repeats
     assert "Piet Geheim" in "".join(pages)
