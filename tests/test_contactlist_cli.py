@@ -277,6 +277,6 @@ def test_pdf_confidential_every_page_says_so(run_cli, builder, tmp_path: Path) -
         assert "Testrubricering" in page
         assert "Peildatum 28 november 2026" in page
         assert "Dataversie geen git" in page
-        assert f"Pagina {number} van {len(pages)}" in page
+        assert f"pagina {number} van {len(pages)}" in page
         assert "BEREIKBAAR" in page  # the table header repeats
     assert "Piet Geheim" in "".join(pages)
