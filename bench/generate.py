@@ -16,12 +16,25 @@ import random
 from pathlib import Path
 
 MUNICIPALITIES = {
-    "hillegom": "Hillegom", "katwijk": "Katwijk", "lisse": "Lisse", "noordwijk": "Noordwijk",
-    "teylingen": "Teylingen", "leiden": "Leiden", "leiderdorp": "Leiderdorp", "oegstgeest": "Oegstgeest",
-    "voorschoten": "Voorschoten", "zoeterwoude": "Zoeterwoude", "alphen-aan-den-rijn": "Alphen aan den Rijn",
-    "kaag-en-braassem": "Kaag en Braassem", "nieuwkoop": "Nieuwkoop", "bodegraven-reeuwijk": "Bodegraven-Reeuwijk",
-    "gouda": "Gouda", "krimpenerwaard": "Krimpenerwaard", "waddinxveen": "Waddinxveen", "zuidplas": "Zuidplas",
-}  # fmt: skip
+    "hillegom": "Hillegom",
+    "katwijk": "Katwijk",
+    "lisse": "Lisse",
+    "noordwijk": "Noordwijk",
+    "teylingen": "Teylingen",
+    "leiden": "Leiden",
+    "leiderdorp": "Leiderdorp",
+    "oegstgeest": "Oegstgeest",
+    "voorschoten": "Voorschoten",
+    "zoeterwoude": "Zoeterwoude",
+    "alphen-aan-den-rijn": "Alphen aan den Rijn",
+    "kaag-en-braassem": "Kaag en Braassem",
+    "nieuwkoop": "Nieuwkoop",
+    "bodegraven-reeuwijk": "Bodegraven-Reeuwijk",
+    "gouda": "Gouda",
+    "krimpenerwaard": "Krimpenerwaard",
+    "waddinxveen": "Waddinxveen",
+    "zuidplas": "Zuidplas",
+}
 # theme -> crisis type -> incident types (a part of the regional risk profile tree)
 TREE: dict[str, dict[str, list[str]]] = {
     "natuurlijke-omgeving": {
@@ -46,11 +59,17 @@ PROFILES = {
     "drinkwaterbedrijf": {"drinkwater": (["alarmeren", "uitvoering"], ["rot"], 1)},
     "netbeheerder": {"energie": (["alarmeren", "uitvoering"], ["copi"], 1), "uitval-gas": (["alarmeren"], [], 0)},
     "zorginstelling": {"gebouwbrand": (["informeren"], [], 1), "hittegolf": (["informeren"], [], 0)},
-    "vervoerder": {"verkeersongeval": (["alarmeren", "liaison"], ["copi"], 1), "tunnelincident": (["liaison"], ["copi"], 1)},
+    "vervoerder": {
+        "verkeersongeval": (["alarmeren", "liaison"], ["copi"], 1),
+        "tunnelincident": (["liaison"], ["copi"], 1),
+    },
     "evenementorganisator": {"paniek-menigte": (["informeren", "liaison"], ["copi"], 1)},
-    "bedrijfsbrandweer": {"brandbare-stof": (["alarmeren", "uitvoering"], ["copi"], 0), "giftige-stof": (["advies"], [], 1)},
+    "bedrijfsbrandweer": {
+        "brandbare-stof": (["alarmeren", "uitvoering"], ["copi"], 0),
+        "giftige-stof": (["advies"], [], 1),
+    },
     "natuurbeheerder": {"natuurbrand": (["alarmeren", "advies"], ["copi"], 1)},
-}  # fmt: skip
+}
 HOLDERS = [f"accounthouder-{n:02d}" for n in range(1, 21)]
 
 
@@ -59,7 +78,11 @@ def _tree_yaml() -> str:
     for theme, crises in TREE.items():
         lines += [f"  - code: {theme}", f"    name: {theme.replace('-', ' ').capitalize()}"]
         for crisis, incidents in crises.items():
-            lines += [f"  - code: {crisis}", f"    name: {crisis.replace('-', ' ').capitalize()}", f"    parent: {theme}"]
+            lines += [
+                f"  - code: {crisis}",
+                f"    name: {crisis.replace('-', ' ').capitalize()}",
+                f"    parent: {theme}",
+            ]
             for incident in incidents:
                 lines += [f"  - code: {incident}", f"    name: {incident.replace('-', ' ').capitalize()}"]
                 lines += [f"    parent: {crisis}"]
@@ -127,8 +150,7 @@ def generate(partners: int, target: Path, seed: int = 2026) -> Path:
         (root / folder).mkdir(parents=True, exist_ok=True)
     municipalities = "".join(f"  - id: {mid}\n    name: {name}\n" for mid, name in MUNICIPALITIES.items())
     (root / "partnerbeeld.yaml").write_text(
-        "region: Veiligheidsregio Meetland\nclassification: Synthetische meetdata\n"
-        f"municipalities:\n{municipalities}",
+        f"region: Veiligheidsregio Meetland\nclassification: Synthetische meetdata\nmunicipalities:\n{municipalities}",
         encoding="utf-8",
     )
     (root / "incidenttypes.yaml").write_text(_tree_yaml(), encoding="utf-8")

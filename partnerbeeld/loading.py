@@ -68,8 +68,9 @@ class Source:
         line, column = self.doc.where((*self.base, *path), key=key)
         return self.file, line, column
 
-    def finding(self, path: PathKey, severity: Severity, code: str, message: str, hint: str = "",
-                *, key: bool = False) -> Finding:
+    def finding(
+        self, path: PathKey, severity: Severity, code: str, message: str, hint: str = "", *, key: bool = False
+    ) -> Finding:
         file, line, column = self.at(*path, key=key)
         return Finding(file, line, column, severity, code, message, hint)
 
@@ -90,27 +91,31 @@ class Loaded:
 # --- finding the dataset -------------------------------------------------------------
 
 
-def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = None,
-              cwd: Path | None = None) -> Path:
+def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path:
     """The dataset folder: ``--data``, then $PARTNERBEELD_DATA, then the nearest ``data/`` upward."""
     environ = os.environ if environ is None else environ
     if explicit is None and environ.get(ENV_VAR):
         explicit = Path(environ[ENV_VAR])
     if explicit is not None:
         if not explicit.is_dir():
-            raise DatasetUnreadable(f"De map {explicit} bestaat niet.",
-                                    "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml.")
+            raise DatasetUnreadable(
+                f"De map {explicit} bestaat niet.", "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml."
+            )
         if not (explicit / SETTINGS_FILE).is_file():
-            raise DatasetUnreadable(f"In {explicit} staat geen {SETTINGS_FILE}; dit is geen partnerbeeld-dataset.",
-                                    "Wijs de map aan die partnerbeeld.yaml, partners/ en profiles/ bevat.")
+            raise DatasetUnreadable(
+                f"In {explicit} staat geen {SETTINGS_FILE}; dit is geen partnerbeeld-dataset.",
+                "Wijs de map aan die partnerbeeld.yaml, partners/ en profiles/ bevat.",
+            )
         return explicit
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for candidate in (folder / "data", folder):
             if (candidate / SETTINGS_FILE).is_file():
                 return candidate
-    raise DatasetUnreadable("Geen dataset gevonden in deze map of een map erboven.",
-                            "Geef de map met --data, zet PARTNERBEELD_DATA, of ga naar een map met data/.")
+    raise DatasetUnreadable(
+        "Geen dataset gevonden in deze map of een map erboven.",
+        "Geef de map met --data, zet PARTNERBEELD_DATA, of ga naar een map met data/.",
+    )
 
 
 # --- reading files -----------------------------------------------------------------------
@@ -118,38 +123,84 @@ def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = 
 
 def _read(path: Path, root: Path) -> Document | Finding:
     """One file's bytes into a Document, or a finding saying why not."""
+
     def problem(code: str, message: str, hint: str, line: int = 1, column: int = 1) -> Finding:
         return Finding(path, line, column, Severity.FOUT, code, message, hint)
 
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(root.resolve()):
-            return problem("bestand-buiten-dataset", f"Dit bestand verwijst naar {target}, buiten de dataset.",
-                           "Kopieer het bestand in de dataset in plaats van ernaar te verwijzen.")
+            return problem(
+                "bestand-buiten-dataset",
+                f"Dit bestand verwijst naar {target}, buiten de dataset.",
+                "Kopieer het bestand in de dataset in plaats van ernaar te verwijzen.",
+            )
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
-            return problem("bestand-onleesbaar", "Dit is geen gewoon bestand.",
-                           "Vervang het door een gewoon YAML-bestand, of verwijder het.")  # fmt: skip
-        size = status.st_size
-        if size > MAX_FILE_BYTES:
-            return problem("bestand-te-groot", f"Het bestand is {size // 1024} KiB; het maximum is "
-                           f"{MAX_FILE_BYTES // 1024} KiB.", "Een record is een paar KiB; splits of verklein het bestand.")
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
+    except _NotRegular:
+        return problem(
+            "bestand-onleesbaar",
+            "Dit is geen gewoon bestand.",
+            "Vervang het door een gewoon YAML-bestand, of verwijder het.",
+        )
+    except _TooBig as big:
+        return problem(
+            "bestand-te-groot",
+            f"Het bestand is {big.size // 1024} KiB; het maximum is {MAX_FILE_BYTES // 1024} KiB.",
+            "Een record is een paar KiB; splits of verklein het bestand.",
+        )
     except OSError as exc:
-        return problem("bestand-onleesbaar", f"Het bestand kan niet worden gelezen: {exc.strerror}.",
-                       "Controleer of het bestand bestaat en leesbaar is.")
+        return problem(
+            "bestand-onleesbaar",
+            f"Het bestand kan niet worden gelezen: {exc.strerror}.",
+            "Controleer of het bestand bestaat en leesbaar is.",
+        )
     parsed = yamlsource.parse(raw)
     if isinstance(parsed, yamlsource.Problem):
         return problem(parsed.code, parsed.message, parsed.hint, parsed.line, parsed.column)
     return parsed
 
 
+class _NotRegular(Exception):
+    pass
+
+
+class _TooBig(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes; never blocks on a named pipe and never reads more than the bound."""
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotRegular
+        if status.st_size > MAX_FILE_BYTES:
+            raise _TooBig(status.st_size)
+        with open(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _TooBig(len(raw))
+    return raw
+
+
 def _record_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".") and not p.is_dir())
+    names = sorted(
+        entry.name
+        for entry in entries
+        if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".") and not entry.is_dir()
+    )
+    return [folder / name for name in names]
 
 
 @contextlib.contextmanager
@@ -179,8 +230,11 @@ def _load(root: Path) -> Loaded:
     for name, model in SINGLE_FILES.items():
         path = root / name
         if not path.exists():
-            loaded.findings.append(Finding(path, 0, 0, Severity.FOUT, "bestand-ontbreekt",
-                                           f"{name} ontbreekt.", f"Maak {name} aan in {root}."))
+            loaded.findings.append(
+                Finding(
+                    path, 0, 0, Severity.FOUT, "bestand-ontbreekt", f"{name} ontbreekt.", f"Maak {name} aan in {root}."
+                )
+            )
             continue
         result = _validate(path, root, model)
         if isinstance(result, tuple):
@@ -191,9 +245,17 @@ def _load(root: Path) -> Loaded:
         kind_records = loaded.records.setdefault(folder, [])
         invalid = loaded.invalid_ids.setdefault(folder, set())
         if (root / folder).is_symlink() and not (root / folder).resolve().is_relative_to(root.resolve()):
-            loaded.findings.append(Finding(root / folder, 0, 0, Severity.FOUT, "bestand-buiten-dataset",
-                                           f"De map {folder}/ verwijst naar een map buiten de dataset.",
-                                           "Zet de bestanden in de dataset zelf."))  # fmt: skip
+            loaded.findings.append(
+                Finding(
+                    root / folder,
+                    0,
+                    0,
+                    Severity.FOUT,
+                    "bestand-buiten-dataset",
+                    f"De map {folder}/ verwijst naar een map buiten de dataset.",
+                    "Zet de bestanden in de dataset zelf.",
+                )
+            )
             continue
         for path in _record_files(root / folder):
             result = _validate(path, root, model)
@@ -302,17 +364,26 @@ def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
     if kind == "missing":
         name, where = str(loc[-1]), ("dit record" if len(loc) == 1 else _dotted(loc[:-1]))
         return source.finding(
-            loc[:-1], Severity.FOUT, "veld-ontbreekt", f"Het verplichte veld '{name}' ontbreekt.",
+            loc[:-1],
+            Severity.FOUT,
+            "veld-ontbreekt",
+            f"Het verplichte veld '{name}' ontbreekt.",
             f"Voeg '{name}: ...' toe aan {where}.",
-        )  # fmt: skip
+        )
     if kind == "extra_forbidden":
         return _unknown_key(loc, source, model)
     value = error.get("input")
     field_name = _dotted(loc)
     if value is None and kind.endswith("_type"):  # `name:` with nothing after it
         parent = _model_at(model, loc[:-1])
-        info = parent.model_fields.get(str(loc[-1])) if isinstance(parent, type) and issubclass(parent, BaseModel) else None
-        hint = "Vul een waarde in achter de dubbele punt" + (", of laat het veld weg." if info and not info.is_required() else ".")
+        info = (
+            parent.model_fields.get(str(loc[-1]))
+            if isinstance(parent, type) and issubclass(parent, BaseModel)
+            else None
+        )
+        hint = "Vul een waarde in achter de dubbele punt" + (
+            ", of laat het veld weg." if info and not info.is_required() else "."
+        )
         return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name} is leeg.", hint)
     shown = f" ('{value}')" if isinstance(value, str) and len(value) < 60 else ""
     if kind == "enum":
@@ -320,7 +391,9 @@ def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
         guess = closest(value, options, n=1) if isinstance(value, str) else []
         hint = (f"Bedoelde je '{guess[0]}'? " if guess else "") + "Kies uit: " + ", ".join(options) + "."
-        return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} is geen toegestane waarde.", hint)
+        return source.finding(
+            loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} is geen toegestane waarde.", hint
+        )
     if kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
         return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}: {message}.", "")

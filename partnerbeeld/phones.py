@@ -24,8 +24,18 @@ _SHORT = re.compile(r"^(112|14\s?0\d{2,3})$", re.ASCII)
 # a Dutch number with trunk prefix 0 or country code, then digits, spaces and dashes only
 _PLAIN_DUTCH = re.compile(r"(?:0|\+31 ?|0031 ?)([1-9][0-9 -]{4,16})", re.ASCII)
 # the number types that make phonenumbers call a number valid (see _number_type_helper)
-_TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
-          "fixed_line", "mobile")  # fmt: skip
+_TYPES = (
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+    "fixed_line",
+    "mobile",
+)
 
 
 @cache
@@ -34,6 +44,8 @@ def _dutch_plan() -> tuple[Any, list[tuple[Any, tuple[int, ...]]]]:
     from phonenumbers import PhoneMetadata
 
     metadata = PhoneMetadata.metadata_for_region("NL")
+    if metadata is None:  # pragma: no cover - NL is always in phonenumbers' metadata
+        return None, []
 
     def compiled(desc: Any) -> tuple[Any, tuple[int, ...]] | None:
         if desc is None or not desc.national_number_pattern:

@@ -19,16 +19,19 @@ Decisions (see DESIGN.md, "Loading YAML safely"):
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml import events
 
+# libyaml's C parser when PyYAML was built with it; the pure-Python one has the same interface
+_Parser: Any = yaml.BaseLoader
 if yaml.__with_libyaml__:
-    from yaml._yaml import CParser as _Parser
-else:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = yaml.BaseLoader
+    from yaml._yaml import CParser
+
+    _Parser = CParser
 
 MAX_NODES = 100_000  # far above any real record; a billion-laughs file hits it at once
 MAX_DEPTH = 64  # a record nests 4 levels; deeper is a mistake or an attack
@@ -121,7 +124,7 @@ class _Walker:
     """Turns a parser's event stream into plain data; optionally records positions."""
 
     def __init__(self, parser: Any, *, track: bool) -> None:
-        self.get = parser.get_event
+        self.get: Callable[[], Any] = parser.get_event
         self.track = track
         self.budget = MAX_NODES
         self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, nodes it expands to)
@@ -223,7 +226,8 @@ class _Walker:
         return value
 
     def sequence(self, path: PathKey, depth: int) -> list[Any]:
-        get, track, result = self.get, self.track, []
+        get, track = self.get, self.track
+        result: list[Any] = []
         event = get()
         while event.__class__ is not _SeqEnd:
             result.append(self.node(event, (*path, len(result)) if track else path, depth + 1))
@@ -236,8 +240,12 @@ class _Walker:
         event = get()
         while event.__class__ is not _MapEnd:
             if event.__class__ is _Scalar and event.tag not in _PLAIN_TAGS:
-                raise _bad("yaml-tag", event, f"De tag '{event.tag}' is niet toegestaan.",
-                           "Verwijder de tag; sleutels zijn altijd gewone tekst.")  # fmt: skip
+                raise _bad(
+                    "yaml-tag",
+                    event,
+                    f"De tag '{event.tag}' is niet toegestaan.",
+                    "Verwijder de tag; sleutels zijn altijd gewone tekst.",
+                )
             if event.__class__ is not _Scalar:
                 raise _bad(
                     "yaml-syntaxis",
@@ -258,7 +266,7 @@ class _Walker:
                     "Voeg de twee samen of verwijder er één; anders gaat een waarde stil verloren.",
                 )
             if track:
-                mark = event.start_mark
+                mark: Any = event.start_mark
                 child = (*path, key)
                 self.key_positions[child] = (mark.line + 1, mark.column + 1)
                 result[key] = self.node(get(), child, depth + 1)
@@ -360,7 +368,7 @@ def _from_yaml_error(exc: yaml.YAMLError, text: str) -> Problem:
             f"Niet-toegestaan teken{shown} (een onzichtbaar stuurteken).",
             "Verwijder het teken; het komt vaak mee bij kopiëren en plakken.",
         )
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    mark: Any = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = str(getattr(exc, "problem", "") or exc)
     lines = text.splitlines()

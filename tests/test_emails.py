@@ -25,10 +25,26 @@ def test_plain_addresses_take_the_fast_path(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["piket@@a.nl", "piket@a", "piket@localhost", "a@b.test", "a@b.local", "a..b@c.nl", ".a@c.nl", "a@-c.nl",
-     "a@c-.nl", "a@c.123", "a b@c.nl", "a@ab--cd.nl", "x" * 65 + "@c.nl", "a@" + "b" * 64 + ".nl",
-     "a@\u212aelvin.nl", "bel@mij", ""],
-)  # fmt: skip
+    [
+        "piket@@a.nl",
+        "piket@a",
+        "piket@localhost",
+        "a@b.test",
+        "a@b.local",
+        "a..b@c.nl",
+        ".a@c.nl",
+        "a@-c.nl",
+        "a@c-.nl",
+        "a@c.123",
+        "a b@c.nl",
+        "a@ab--cd.nl",
+        "x" * 65 + "@c.nl",
+        "a@" + "b" * 64 + ".nl",
+        "a@\u212aelvin.nl",
+        "bel@mij",
+        "",
+    ],
+)
 def test_fast_path_rejects_what_it_cannot_vouch_for(text: str) -> None:
     assert not _plainly_valid(text)
     assert (email_problem(text) is None) == full_check(text)

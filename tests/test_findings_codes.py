@@ -127,21 +127,45 @@ CASES = [
     Case("bestand-te-groot", too_big, "partners/partner-a.yaml", 1),
     Case("bestand-buiten-dataset", symlink_outside, "partners/partner-a.yaml", 1),
     Case("bestand-ontbreekt", missing_file, "accountholders.yaml", 0),
-    Case("yaml-utf8", write("partners/partner-a.yaml", PARTNER.encode().replace(b"Partner A", b"Partner \xe9")),
-         "partners/partner-a.yaml", 2),  # fmt: skip
-    Case("yaml-syntaxis", write("partners/partner-a.yaml", PARTNER + "area: [leiden, gouda\n"),
-         "partners/partner-a.yaml", 12),  # fmt: skip
+    Case(
+        "yaml-utf8",
+        write("partners/partner-a.yaml", PARTNER.encode().replace(b"Partner A", b"Partner \xe9")),
+        "partners/partner-a.yaml",
+        2,
+    ),
+    Case(
+        "yaml-syntaxis",
+        write("partners/partner-a.yaml", PARTNER + "area: [leiden, gouda\n"),
+        "partners/partner-a.yaml",
+        12,
+    ),
     Case("yaml-tab", partner_text(**{"    phone": "\tphone"}), "partners/partner-a.yaml", 8),
     Case("yaml-leeg", write("partners/partner-a.yaml", "# nog invullen\n\n"), "partners/partner-a.yaml", 1),
-    Case("yaml-geen-mapping", write("partners/partner-a.yaml", "\n- id: partner-a\n- name: A\n"),
-         "partners/partner-a.yaml", 2),  # fmt: skip
-    Case("yaml-dubbele-sleutel", write("partners/partner-a.yaml", PARTNER + "sector: zorg\n"),
-         "partners/partner-a.yaml", 11),  # fmt: skip
+    Case(
+        "yaml-geen-mapping",
+        write("partners/partner-a.yaml", "\n- id: partner-a\n- name: A\n"),
+        "partners/partner-a.yaml",
+        2,
+    ),
+    Case(
+        "yaml-dubbele-sleutel",
+        write("partners/partner-a.yaml", PARTNER + "sector: zorg\n"),
+        "partners/partner-a.yaml",
+        11,
+    ),
     Case("yaml-alias-bom", write("partners/partner-a.yaml", PARTNER + BOMB), "partners/partner-a.yaml", 16),
-    Case("yaml-tag", write("partners/partner-a.yaml", PARTNER + "note: !!python/object:os.system {}\n"),
-         "partners/partner-a.yaml", 11),  # fmt: skip
-    Case("yaml-meerdere-documenten", write("partners/partner-a.yaml", PARTNER + "---\nid: partner-b\n"),
-         "partners/partner-a.yaml", 11),  # fmt: skip
+    Case(
+        "yaml-tag",
+        write("partners/partner-a.yaml", PARTNER + "note: !!python/object:os.system {}\n"),
+        "partners/partner-a.yaml",
+        11,
+    ),
+    Case(
+        "yaml-meerdere-documenten",
+        write("partners/partner-a.yaml", PARTNER + "---\nid: partner-b\n"),
+        "partners/partner-a.yaml",
+        11,
+    ),
     Case("veld-onbekend", partner_text(**{"    available": "    availble"}), "partners/partner-a.yaml", 9),
     Case("veld-ontbreekt", partner_text(**{"sector: waterbeheer\n": ""}), "partners/partner-a.yaml", 1),
     Case("veld-ongeldig", partner_text(**{"2026-01-15": "2026-13-45"}), "partners/partner-a.yaml", 5),
@@ -151,12 +175,21 @@ CASES = [
     Case("incidenttype-dubbel", alias_is_code, "incidenttypes.yaml", 6),
     Case("incidenttype-cyclus", cycle, "incidenttypes.yaml", 4),
     Case("telefoon-ongeldig", partner_text(**{"071 000 00 00": "071 12"}), "partners/partner-a.yaml", 8),
-    Case("email-ongeldig", write("partners/partner-a.yaml", PARTNER + "  - label: Mail\n    email: piket@@a.nl\n"),
-         "partners/partner-a.yaml", 12),  # fmt: skip
+    Case(
+        "email-ongeldig",
+        write("partners/partner-a.yaml", PARTNER + "  - label: Mail\n    email: piket@@a.nl\n"),
+        "partners/partner-a.yaml",
+        12,
+    ),
     Case("datum-volgorde", covenant_dates, "covenants/convenant-a.yaml", 6),
     Case("datum-toekomst", partner_text(**{"2026-01-15": "2027-01-15"}), "partners/partner-a.yaml", 5),
-    Case("accounthouder-ontbreekt", partner_text(**{"account_holder: a-holder\n": ""}), "partners/partner-a.yaml",
-         1, Severity.WAARSCHUWING),  # fmt: skip
+    Case(
+        "accounthouder-ontbreekt",
+        partner_text(**{"account_holder: a-holder\n": ""}),
+        "partners/partner-a.yaml",
+        1,
+        Severity.WAARSCHUWING,
+    ),
     Case("primair-contact-ontbreekt", alerted_without_primary, "partners/partner-a.yaml", 7, Severity.WAARSCHUWING),
 ]
 
@@ -165,8 +198,11 @@ CASES = [
 def test_code_points_at_file_and_line(builder: DatasetBuilder, case: Case) -> None:
     case.setup(builder)
     report = validate(builder.root, TODAY)
-    found = [(f.file.relative_to(builder.root).as_posix(), f.line, f.severity) for f in report.findings
-             if f.code == case.code]  # fmt: skip
+    found = [
+        (f.file.relative_to(builder.root).as_posix(), f.line, f.severity)
+        for f in report.findings
+        if f.code == case.code
+    ]
     assert found == [(case.file, case.line, case.severity)], report.findings
     # the finding is the only thing wrong: no knock-on findings from other checks
     assert {f.code for f in report.findings} == {case.code}, report.findings

@@ -75,8 +75,10 @@ def test_unknown_key_without_a_close_match_lists_the_fields(builder: DatasetBuil
 
 
 def test_bad_dict_key_points_at_the_key(builder: DatasetBuilder) -> None:
-    text = PARTNER.replace("  wateroverlast:\n    modes:\n      - liaison\n      - alarmeern\n",
-                           "  Water Overlast:\n    modes: [liaison]\n")  # fmt: skip
+    text = PARTNER.replace(
+        "  wateroverlast:\n    modes:\n      - liaison\n      - alarmeern\n",
+        "  Water Overlast:\n    modes: [liaison]\n",
+    )
     (finding,) = [f for f in findings_for(builder, text) if "roles" in f.message]
     assert (finding.line, finding.column) == (14, 3)
     assert finding.message.startswith("De sleutel 'Water Overlast' in roles mag alleen kleine letters")
@@ -102,8 +104,12 @@ def test_number_out_of_range_says_the_limit(builder: DatasetBuilder) -> None:
 
 
 def test_valid_records_load_with_positions_on_demand(builder: DatasetBuilder) -> None:
-    builder.write("partners/partner-a.yaml", PARTNER.replace("alarmeern", "alarmeren").replace(
-        "    phone:\n      - 071 000 00 01\n", "    phone: 071 000 00 01\n"))  # fmt: skip
+    builder.write(
+        "partners/partner-a.yaml",
+        PARTNER.replace("alarmeern", "alarmeren").replace(
+            "    phone:\n      - 071 000 00 01\n", "    phone: 071 000 00 01\n"
+        ),
+    )
     loaded = load(builder.root)
     assert loaded.findings == []
     ((partner, source),) = loaded.records["partners"]

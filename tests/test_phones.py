@@ -18,9 +18,19 @@ def full_check(text: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    "text", ["071 512 34 56", "0715123456", "06 1234 5678", "+31 6 1234 5678", "0031 71 5123456", "088 000 00 10",
-             "0800 0123", "+31 172 123 456", "071-5123456"],
-)  # fmt: skip
+    "text",
+    [
+        "071 512 34 56",
+        "0715123456",
+        "06 1234 5678",
+        "+31 6 1234 5678",
+        "0031 71 5123456",
+        "088 000 00 10",
+        "0800 0123",
+        "+31 172 123 456",
+        "071-5123456",
+    ],
+)
 def test_plain_dutch_numbers_take_the_fast_path(text: str) -> None:
     assert _plainly_valid(text)
     assert full_check(text)
@@ -34,9 +44,14 @@ def test_short_international_and_odd_formats_are_valid(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("071 12", "bestaat niet in het nummerplan"), ("06 1234", "bestaat niet in het nummerplan"), ("0712", "heeft niet het juiste aantal cijfers"),
-     ("bel de portier", "is geen telefoonnummer"), ("071 512 34 567 89 01", "heeft niet het juiste aantal cijfers")],
-)  # fmt: skip
+    [
+        ("071 12", "bestaat niet in het nummerplan"),
+        ("06 1234", "bestaat niet in het nummerplan"),
+        ("0712", "heeft niet het juiste aantal cijfers"),
+        ("bel de portier", "is geen telefoonnummer"),
+        ("071 512 34 567 89 01", "heeft niet het juiste aantal cijfers"),
+    ],
+)
 def test_invalid_numbers_say_why(text: str, reason: str) -> None:
     assert phone_problem(text) == reason
 

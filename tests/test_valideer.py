@@ -49,10 +49,14 @@ def test_json_is_stable_and_relative(run_cli, broken: DatasetBuilder) -> None:  
     assert list(payload) == sorted(payload)
     assert (payload["fouten"], payload["waarschuwingen"], payload["bestanden"]) == (1, 1, 4)
     assert payload["bevindingen"][1] == {
-        "bestand": "data/partners/partner-a.yaml", "regel": 6, "kolom": 12, "ernst": "fout",
-        "code": "telefoon-ongeldig", "melding": "'071 12' bestaat niet in het nummerplan.",
+        "bestand": "data/partners/partner-a.yaml",
+        "regel": 6,
+        "kolom": 12,
+        "ernst": "fout",
+        "code": "telefoon-ongeldig",
+        "melding": "'071 12' bestaat niet in het nummerplan.",
         "hint": "Schrijf een Nederlands nummer (071 123 45 67) of internationaal (+31 71 ...).",
-    }  # fmt: skip
+    }
     assert payload["bevindingen"][0]["ernst"] == "waarschuwing"
 
 
@@ -62,9 +66,12 @@ def test_github_annotations_with_repo_relative_paths(run_cli, broken: DatasetBui
     lines = result.stdout.splitlines()
     assert lines[0] == (
         "::warning file=data/partners/partner-a.yaml,line=1,col=1,title=accounthouder-ontbreekt::"
-        "Partner A, 100%25 bereikbaar heeft geen accounthouder. Voeg 'account_holder: <id>' toe; zie accountholders.yaml."
+        "Partner A, 100%25 bereikbaar heeft geen accounthouder. "
+        "Voeg 'account_holder: <id>' toe; zie accountholders.yaml."
     )
-    assert lines[1].startswith("::error file=data/partners/partner-a.yaml,line=6,col=12,title=telefoon-ongeldig::'071 12'")
+    assert lines[1].startswith(
+        "::error file=data/partners/partner-a.yaml,line=6,col=12,title=telefoon-ongeldig::'071 12'"
+    )
     assert lines[2] == "1 fout, 1 waarschuwing in 1 van 4 bestanden."
 
 

@@ -41,8 +41,12 @@ from conftest import REPO
 from partnerbeeld.loading import load
 
 CORPUS = Path(__file__).parent / "corpus"
-PARTNER = (CORPUS / "nee-als-naam" / "partners" / "partner-a.yaml").read_text(encoding="utf-8").replace(
-    "name: NO", "name: Partner A").replace("note: 12:30\n", "")  # fmt: skip
+PARTNER = (
+    (CORPUS / "nee-als-naam" / "partners" / "partner-a.yaml")
+    .read_text(encoding="utf-8")
+    .replace("name: NO", "name: Partner A")
+    .replace("note: 12:30\n", "")
+)
 ROW = re.compile(r"^\s+(\d+|-)(?::\d+)?\s+(fout|waarschuwing)\s+(.*) \[([a-z0-9-]+)\]$")
 
 
@@ -69,8 +73,14 @@ def _from_folder(folder: Path) -> Case:
             if path.is_file() and path.name != "expect.yaml":
                 b.write(path.relative_to(folder).as_posix(), path.read_bytes())
 
-    return Case(folder.name, build, expect["exit"], [tuple(f) for f in expect["findings"]],  # type: ignore[misc]
-                expect.get("messages", []), expect.get("records", {}))  # fmt: skip
+    return Case(
+        folder.name,
+        build,
+        expect["exit"],
+        [tuple(f) for f in expect["findings"]],  # type: ignore[misc]
+        expect.get("messages", []),
+        expect.get("records", {}),
+    )
 
 
 # --- generated cases ---------------------------------------------------------------------------
@@ -130,8 +140,12 @@ GENERATED = [
     Case("ongeldige-utf8", _invalid_utf8, 1, [("yaml-utf8", "partners/partner-a.yaml", 7)], ["byte 0xf6"]),
     Case("twintig-megabyte", _twenty_megabytes, 1, [("bestand-te-groot", "partners/partner-a.yaml", 1)]),
     Case("koppeling-buiten-dataset", _symlink_outside, 1, [("bestand-buiten-dataset", "partners/partner-a.yaml", 1)]),
-    Case("koppeling-binnen-dataset", _symlink_inside, 1, [("id-bestandsnaam", "partners/partner-b.yaml", 1),
-                                                          ("id-dubbel", "partners/partner-b.yaml", 1)]),  # fmt: skip
+    Case(
+        "koppeling-binnen-dataset",
+        _symlink_inside,
+        1,
+        [("id-bestandsnaam", "partners/partner-b.yaml", 1), ("id-dubbel", "partners/partner-b.yaml", 1)],
+    ),
     Case("map-buiten-dataset", _folder_outside, 1, [("bestand-buiten-dataset", "plans", 0)]),
     Case("named-pipe", _named_pipe, 1, [("bestand-onleesbaar", "partners/partner-a.yaml", 1)]),
     Case("stuurteken", _control_character, 1, [("yaml-syntaxis", "partners/partner-a.yaml", 2)], ["#x001b"]),
@@ -172,14 +186,24 @@ def _run(case: Case, base: Path) -> Run:
     builder = DatasetBuilder(work)
     case.build(builder)
     before = _tree_hash(builder.root)
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "PYTHONPATH": str(REPO),
-           "SOURCE_DATE_EPOCH": "1796126400",  # 2026-11-28, the tests' reference date
-           "PARTNERBEELD_GEEN_CACHE": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "COLUMNS": "80",
+        "PYTHONPATH": str(REPO),
+        "SOURCE_DATE_EPOCH": "1796126400",  # 2026-11-28, the tests' reference date
+        "PARTNERBEELD_GEEN_CACHE": "1",
+    }
     env.pop("PARTNERBEELD_DATA", None)
     proc = subprocess.run(
         [sys.executable, "-m", "partnerbeeld", "valideer", "--data", str(builder.root)],
-        cwd=work, env=env, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     return Run(builder.root, proc.returncode, proc.stdout, proc.stderr, before, _tree_hash(builder.root))
 
 

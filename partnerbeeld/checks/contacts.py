@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.emails import email_problem
 from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.vocabulary import Mode
 from partnerbeeld.phones import phone_problem
 from partnerbeeld.roles import roles_of
+from partnerbeeld.vocabulary import Mode
 
 
 def check(dataset: Dataset) -> Iterator[Finding]:
@@ -19,23 +19,46 @@ def check(dataset: Dataset) -> Iterator[Finding]:
             for field in ("phone", "mobile"):
                 value = getattr(contact, field)
                 if value and (problem := phone_problem(value)):
-                    yield source.finding(("contacts", index, field), Severity.FOUT, "telefoon-ongeldig",
-                                         f"'{value}' {problem}.",
-                                         "Schrijf een Nederlands nummer (071 123 45 67) of internationaal (+31 71 ...).")
+                    yield source.finding(
+                        ("contacts", index, field),
+                        Severity.FOUT,
+                        "telefoon-ongeldig",
+                        f"'{value}' {problem}.",
+                        "Schrijf een Nederlands nummer (071 123 45 67) of internationaal (+31 71 ...).",
+                    )
             if contact.email and (problem := email_problem(contact.email)):
-                yield source.finding(("contacts", index, "email"), Severity.FOUT, "email-ongeldig",
-                                     f"'{contact.email}' {problem}.", "Bijvoorbeeld naam@organisatie.nl.")
+                yield source.finding(
+                    ("contacts", index, "email"),
+                    Severity.FOUT,
+                    "email-ongeldig",
+                    f"'{contact.email}' {problem}.",
+                    "Bijvoorbeeld naam@organisatie.nl.",
+                )
         if partner.account_holder is None:
-            yield source.finding((), Severity.WAARSCHUWING, "accounthouder-ontbreekt",
-                                 f"{partner.name} heeft geen accounthouder.",
-                                 "Voeg 'account_holder: <id>' toe; zie accountholders.yaml.")
-        alerted = [code for code, resolved in roles_of(dataset, partner).items()
-                   if Mode.ALARMEREN in resolved.role.modes]
+            yield source.finding(
+                (),
+                Severity.WAARSCHUWING,
+                "accounthouder-ontbreekt",
+                f"{partner.name} heeft geen accounthouder.",
+                "Voeg 'account_holder: <id>' toe; zie accountholders.yaml.",
+            )
+        alerted = [
+            code for code, resolved in roles_of(dataset, partner).items() if Mode.ALARMEREN in resolved.role.modes
+        ]
         if alerted and not any(c.primary and c.is_24_7 and c.number for c in partner.contacts):
-            yield source.finding(("contacts",), Severity.WAARSCHUWING, "primair-contact-ontbreekt",
-                                 f"{partner.name} wordt gealarmeerd ({alerted[0]}) maar heeft geen primair 24/7-nummer.",
-                                 "Markeer het piketnummer met 'primary: true' en 'available: 24/7'.")
+            yield source.finding(
+                ("contacts",),
+                Severity.WAARSCHUWING,
+                "primair-contact-ontbreekt",
+                f"{partner.name} wordt gealarmeerd ({alerted[0]}) maar heeft geen primair 24/7-nummer.",
+                "Markeer het piketnummer met 'primary: true' en 'available: 24/7'.",
+            )
     for hid, holder in dataset.account_holders.items():
         if holder.email and (problem := email_problem(holder.email)):
             yield dataset.source("accountholders", hid).finding(
-                ("email",), Severity.FOUT, "email-ongeldig", f"'{holder.email}' {problem}.", "Bijvoorbeeld naam@regio.nl.")
+                ("email",),
+                Severity.FOUT,
+                "email-ongeldig",
+                f"'{holder.email}' {problem}.",
+                "Bijvoorbeeld naam@regio.nl.",
+            )

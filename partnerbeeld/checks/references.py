@@ -28,12 +28,12 @@ _WHERE = {
 }
 
 
-def _unknown(source: Source, path: tuple[str | int, ...], kind: str, value: str,
-             known: Collection[str], *, key: bool = False) -> Finding:
+def _unknown(
+    source: Source, path: tuple[str | int, ...], kind: str, value: str, known: Collection[str], *, key: bool = False
+) -> Finding:
     guesses = closest(value, known)
     hint = ("Bedoelde je " + ", ".join(f"'{g}'" for g in guesses) + "?") if guesses else f"Zie {_WHERE[kind]}."
-    return source.finding(path, Severity.FOUT, "verwijzing-onbekend",
-                          f"{_WHAT[kind]} '{value}'.", hint, key=key)
+    return source.finding(path, Severity.FOUT, "verwijzing-onbekend", f"{_WHAT[kind]} '{value}'.", hint, key=key)
 
 
 def check(dataset: Dataset, invalid_ids: dict[str, set[str]]) -> Iterator[Finding]:

@@ -22,9 +22,15 @@ class Formaat(StrEnum):
 
 def valideer(
     data: DataOption = None,
-    formaat: Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tekst, json, github "
-                                             "(annotaties) of gitlab (Code Quality-rapport).",
-                                             case_sensitive=False)] = Formaat.TEKST,
+    formaat: Annotated[
+        Formaat,
+        typer.Option(
+            "--formaat",
+            "-f",
+            help="Uitvoer: tekst, json, github (annotaties) of gitlab (Code Quality-rapport).",
+            case_sensitive=False,
+        ),
+    ] = Formaat.TEKST,
     strikt: Annotated[bool, typer.Option("--strikt", help="Ook waarschuwingen laten falen (exitcode 1).")] = False,
     peildatum_: PeildatumOption = None,
 ) -> None:

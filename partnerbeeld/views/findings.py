@@ -20,8 +20,10 @@ def _display_path(file: Path, cwd: Path) -> str:
 
 def summary(report: Report) -> str:
     errors, warnings = report.errors, report.warnings
-    parts = [f"{errors} {'fout' if errors == 1 else 'fouten'}",
-             f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"]
+    parts = [
+        f"{errors} {'fout' if errors == 1 else 'fouten'}",
+        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
+    ]
     files = len({f.file for f in report.findings})
     where = f" in {files} van {report.files} bestanden" if report.findings else f" in {report.files} bestanden"
     return ", ".join(parts) + where + "."
@@ -45,14 +47,25 @@ def as_text(report: Report, cwd: Path, palette: Palette) -> str:
 
 
 def _as_dict(f: Finding, root: Path) -> dict[str, object]:
-    return {"bestand": f.relative_to(root.parent), "regel": f.line, "kolom": f.column,
-            "ernst": str(f.severity), "code": f.code, "melding": f.message, "hint": f.hint}
+    return {
+        "bestand": f.relative_to(root.parent),
+        "regel": f.line,
+        "kolom": f.column,
+        "ernst": str(f.severity),
+        "code": f.code,
+        "melding": f.message,
+        "hint": f.hint,
+    }
 
 
 def as_json(report: Report) -> str:
     """Stable JSON (sorted keys): paths relative to the folder that holds the dataset."""
-    payload = {"bevindingen": [_as_dict(f, report.root) for f in report.findings],
-               "fouten": report.errors, "waarschuwingen": report.warnings, "bestanden": report.files}
+    payload = {
+        "bevindingen": [_as_dict(f, report.root) for f in report.findings],
+        "fouten": report.errors,
+        "waarschuwingen": report.warnings,
+        "bestanden": report.files,
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
