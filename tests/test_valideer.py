@@ -33,13 +33,16 @@ def test_text_groups_per_file_with_line_code_and_hint(run_cli, broken: DatasetBu
     assert result.exit_code == 1
     assert result.stdout == (
         "data/partners/partner-a.yaml\n"
-        "      1:1  waarschuwing  Partner A, 100% bereikbaar heeft geen accounthouder. [accounthouder-ontbreekt]\n"
+        "      1:1  waarschuwing  Partner A, 100% bereikbaar heeft geen accounthouder.\n"
+        "           [accounthouder-ontbreekt]\n"
         "           → Voeg 'account_holder: <id>' toe; zie accountholders.yaml.\n"
         "     6:12  fout  '071 12' bestaat niet in het nummerplan. [telefoon-ongeldig]\n"
-        "           → Schrijf een Nederlands nummer (071 123 45 67) of internationaal (+31 71 ...).\n"
+        "           → Schrijf een Nederlands nummer (071 123 45 67) of internationaal\n"
+        "             (+31 71 ...).\n"
         "\n"
         "1 fout, 1 waarschuwing in 1 van 4 bestanden.\n"
     )
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_json_is_stable_and_relative(run_cli, broken: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]

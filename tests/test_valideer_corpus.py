@@ -47,7 +47,8 @@ PARTNER = (
     .replace("name: NO", "name: Partner A")
     .replace("note: 12:30\n", "")
 )
-ROW = re.compile(r"^\s+(\d+|-)(?::\d+)?\s+(fout|waarschuwing)\s+(.*) \[([a-z0-9-]+)\]$")
+ROW = re.compile(r"^\s+(\d+|-)(?::\d+)?\s+(?:fout|waarschuwing)\s+(.*)$")
+CODE = re.compile(r"\[([a-z0-9-]+)\]$")
 
 
 @dataclass
@@ -215,14 +216,32 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
 
 
 def _rows(stdout: str) -> list[tuple[str, str, int]]:
-    """(code, file relative to data/, line) of every finding in the text output."""
-    rows, current = [], ""
+    """(code, file relative to data/, line) of every finding in the text output.
+
+    A finding is a line "  12:5  fout  message", maybe wrapped onto indented
+    lines, ending in "[code]"; then its hint lines starting with "→".
+    """
+    rows: list[tuple[str, str, int]] = []
+    current, pending, text = "", None, ""
+
+    def close() -> None:
+        if pending is not None:
+            code = CODE.search(text)
+            assert code, f"no [code] after: {text!r}"
+            rows.append((code.group(1), current, pending))
+
     for line in stdout.splitlines():
-        if line and not line.startswith(" ") and not re.match(r"^\d+ fout", line):
-            current = line.removeprefix("data/")
-        elif match := ROW.match(line):
-            where, _, _, code = match.groups()
-            rows.append((code, current, 0 if where == "-" else int(where)))
+        if match := ROW.match(line):
+            close()
+            pending, text = (0 if match.group(1) == "-" else int(match.group(1))), match.group(2)
+        elif line.startswith(" ") and pending is not None and not line.strip().startswith("→"):
+            text += " " + line.strip()
+        else:
+            close()
+            pending = None
+            if line and not line.startswith(" ") and not re.match(r"^\d+ fout", line):
+                current = line.removeprefix("data/")
+    close()
     return rows
 
 
@@ -240,8 +259,9 @@ def test_case(case: Case, runs: dict[str, Run]) -> None:
     assert "Traceback" not in output
     assert run.after == run.before, "valideer changed a file of the dataset"
     assert sorted(_rows(run.stdout)) == sorted(case.findings), output
+    flowing = " ".join(output.split())  # messages may be wrapped at 80 columns
     for text in case.messages:
-        assert text in output
+        assert " ".join(text.split()) in flowing
     if case.findings:
         assert re.search(r"^\d+ fout(en)?, \d+ waarschuwing(en)? in \d+ van \d+ bestanden\.$", run.stdout, re.M)
     for relpath, values in case.records.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -59,7 +60,8 @@ def valideer(
         from partnerbeeld.views.colour import palette_for
         from partnerbeeld.views.findings import as_text
 
-        sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout)))
+        width = shutil.get_terminal_size((80, 24)).columns  # COLUMNS, else the terminal, else 80
+        sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout), width))
     status = report.exit_status(strikt)
     if status is not ExitStatus.OK:
         raise typer.Exit(int(status))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from itertools import groupby
 from pathlib import Path
 
@@ -29,17 +30,29 @@ def summary(report: Report) -> str:
     return ", ".join(parts) + where + "."
 
 
-def as_text(report: Report, cwd: Path, palette: Palette) -> str:
-    """Grouped per file; each finding with line:column, severity, code, message and hint."""
+_INDENT = " " * 11  # under the message: past "  " + 7 for line:column + "  "
+
+
+def _finding_lines(f: Finding, palette: Palette, width: int) -> list[str]:
+    """One finding, wrapped to ``width``: position, severity, message [code], then → hint."""
+    where = f"{f.line}:{f.column}" if f.line else "-"
+    prefix = f"  {where:>7}  {f.severity}  "
+    wrap = {"width": width, "break_long_words": False, "break_on_hyphens": False}
+    lines = textwrap.wrap(f"{f.message} [{f.code}]", initial_indent=prefix, subsequent_indent=_INDENT, **wrap)
+    colour = palette.red if f.severity is Severity.FOUT else palette.yellow
+    lines[0] = lines[0].replace(f"  {f.severity}  ", f"  {colour(f.severity)}  ", 1)
+    if f.hint:
+        lines += textwrap.wrap(f.hint, initial_indent=_INDENT + "→ ", subsequent_indent=_INDENT + "  ", **wrap)
+    return lines
+
+
+def as_text(report: Report, cwd: Path, palette: Palette, width: int = 80) -> str:
+    """Grouped per file; each finding with line:column, severity, message, code and hint, wrapped to ``width``."""
     lines: list[str] = []
     for file, group in groupby(report.findings, key=lambda f: f.file):
         lines.append(palette.bold(_display_path(file, cwd)))
         for f in group:
-            where = f"{f.line}:{f.column}" if f.line else "-"
-            severity = palette.red(f.severity) if f.severity is Severity.FOUT else palette.yellow(f.severity)
-            lines.append(f"  {where:>7}  {severity}  {f.message} [{f.code}]")
-            if f.hint:
-                lines.append(f"{'':11}→ {f.hint}")
+            lines += _finding_lines(f, palette, max(width, 40))
         lines.append("")
     verdict = summary(report)
     lines.append(palette.green(verdict) if not report.findings else verdict)
