@@ -37,12 +37,14 @@ def _finding_lines(f: Finding, palette: Palette, width: int) -> list[str]:
     """One finding, wrapped to ``width``: position, severity, message [code], then → hint."""
     where = f"{f.line}:{f.column}" if f.line else "-"
     prefix = f"  {where:>7}  {f.severity}  "
-    wrap = {"width": width, "break_long_words": False, "break_on_hyphens": False}
-    lines = textwrap.wrap(f"{f.message} [{f.code}]", initial_indent=prefix, subsequent_indent=_INDENT, **wrap)
+    wrapper = textwrap.TextWrapper(width=width, break_long_words=False, break_on_hyphens=False)
+    wrapper.initial_indent, wrapper.subsequent_indent = prefix, _INDENT
+    lines = wrapper.wrap(f"{f.message} [{f.code}]")
     colour = palette.red if f.severity is Severity.FOUT else palette.yellow
     lines[0] = lines[0].replace(f"  {f.severity}  ", f"  {colour(f.severity)}  ", 1)
     if f.hint:
-        lines += textwrap.wrap(f.hint, initial_indent=_INDENT + "→ ", subsequent_indent=_INDENT + "  ", **wrap)
+        wrapper.initial_indent, wrapper.subsequent_indent = _INDENT + "→ ", _INDENT + "  "
+        lines += wrapper.wrap(f.hint)
     return lines
 
 
