@@ -116,6 +116,7 @@ def test_html_marks_every_page_when_confidential(run_cli, data: Path) -> None:
     html = run_cli(*BASE, "--data", data, "-f", "html", "--vertrouwelijk").stdout
     assert 'string-set: merk "VERTROUWELIJK"' in html  # the running header takes it from here
     assert '<p class="merk">' in html
+    assert "<title>VERTROUWELIJK · Contactlijst Overstroming" in html
     assert '<p class="merk">' not in run_cli(*BASE, "--data", data, "-f", "html").stdout
 
 
