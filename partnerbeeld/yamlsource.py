@@ -33,7 +33,9 @@ if yaml.__with_libyaml__:
 
     _Parser = CParser
 
-MAX_NODES = 100_000  # far above any real record; a billion-laughs file hits it at once
+# Nodes that aliases may add by repeating anchored values: far above any real record, and a
+# billion-laughs file hits it at once. Nodes written out are bounded by the file size instead.
+MAX_NODES = 100_000
 MAX_DEPTH = 64  # a record nests 4 levels; deeper is a mistake or an attack
 _PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -126,7 +128,8 @@ class _Walker:
     def __init__(self, parser: Any, *, track: bool) -> None:
         self.get: Callable[[], Any] = parser.get_event
         self.track = track
-        self.budget = MAX_NODES
+        self.nodes = 0  # nodes read so far, aliases counted at their expanded size
+        self.expanded = 0  # nodes added by aliases
         self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, nodes it expands to)
         self.open: set[str] = set()  # anchors whose node is still being read
         self.positions: Positions = {}
@@ -168,8 +171,9 @@ class _Walker:
                 f"Zet '&{name}' vóór deze regel bij de waarde die je wilt herhalen, of schrijf de waarde uit.",
             )
         value, size = self.anchors[name]
-        self.budget -= size
-        if self.budget < 0:
+        self.nodes += size
+        self.expanded += size
+        if self.expanded > MAX_NODES:
             raise _bad(
                 "yaml-alias-bom",
                 event,
@@ -182,14 +186,7 @@ class _Walker:
         cls = event.__class__
         if cls is _Alias:
             return self.alias(event)
-        self.budget -= 1
-        if self.budget < 0:
-            raise _bad(
-                "yaml-alias-bom",
-                event,
-                f"Het bestand heeft meer dan {MAX_NODES} knopen.",
-                "Een record is een paar honderd regels; gebruik geen ankers (&) en aliassen (*).",
-            )
+        self.nodes += 1
         tag = event.tag
         if tag not in _PLAIN_TAGS:
             raise _bad(
@@ -204,7 +201,7 @@ class _Walker:
         anchor = event.anchor
         if anchor is not None:
             self.open.add(anchor)
-            before = self.budget
+            before = self.nodes
         if cls is _Scalar:
             value = event.value
             if not event.style and tag is None and value in _NULLS:
@@ -222,7 +219,7 @@ class _Walker:
             value = self.mapping(path, depth)
         if anchor is not None:
             self.open.discard(anchor)
-            self.anchors[anchor] = (value, before - self.budget)
+            self.anchors[anchor] = (value, self.nodes - before)
         return value
 
     def sequence(self, path: PathKey, depth: int) -> list[Any]:
@@ -254,7 +251,7 @@ class _Walker:
                     "Schrijf de sleutel als één woord gevolgd door een dubbele punt.",
                 )
             key = event.value
-            self.budget -= 1
+            self.nodes += 1
             if key in result:
                 if not track:
                     raise _Retry

@@ -102,3 +102,9 @@ def test_positions_are_computed_on_demand() -> None:
     assert parsed.where(("contacts", 0, "phone"), key=True) == (4, 5)
     assert parsed.where(("contacts", 0, "missing")) == (3, 5)  # nearest known parent
     assert parsed.where(("onbekend",), key=True) == (1, 1)
+
+
+def test_many_plain_nodes_are_not_an_alias_bomb() -> None:
+    # the file size bounds nodes that are written out; only alias expansion has a node bound
+    text = "".join(f"k{i}: v\n" for i in range(yamlsource.MAX_NODES + 10))
+    assert len(data(text)) == yamlsource.MAX_NODES + 10  # type: ignore[arg-type]
