@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from partnerbeeld import yamlsource
@@ -108,3 +110,32 @@ def test_many_plain_nodes_are_not_an_alias_bomb() -> None:
     # the file size bounds nodes that are written out; only alias expansion has a node bound
     text = "".join(f"k{i}: v\n" for i in range(yamlsource.MAX_NODES + 10))
     assert len(data(text)) == yamlsource.MAX_NODES + 10  # type: ignore[arg-type]
+
+
+def test_mutated_files_never_raise() -> None:
+    # random insertions, deletions and copies of YAML's special characters into a real
+    # record: every result is a Document or a Problem, never an exception
+    base = (
+        b"id: partner-a\nname: Partner A\ncontacts:\n  - label: Piket\n    phone: 071 000 00 00\n"
+        b"roles:\n  wateroverlast: {modes: [liaison, alarmeren], from_grip: 1}\narea: [leiden, &g gouda]\nnote: *g\n"
+    )
+    alphabet = b" \t\n\r:-[]{},&*!|>'\"#%@`?\\\x00\x07\xc3\xa9\xff0aZ~"
+    rng = random.Random(2026)
+    kinds = set()
+    for _ in range(1500):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 5)):
+            pos = rng.randrange(len(data) + 1)
+            if rng.random() < 0.5:
+                data[pos:pos] = bytes([rng.choice(alphabet)])
+            else:
+                start = rng.randrange(len(data))
+                data[pos:pos] = data[start : start + rng.randint(1, 12)]
+        parsed = parse(bytes(data))
+        if isinstance(parsed, Document):
+            parsed.where(("contacts", 0, "phone"), key=True)
+            kinds.add("document")
+        else:
+            assert parsed.line >= 1 and parsed.message, parsed
+            kinds.add(parsed.code)
+    assert {"document", "yaml-syntaxis", "yaml-utf8"} <= kinds  # the mutations do reach the error paths
