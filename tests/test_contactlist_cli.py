@@ -7,6 +7,7 @@ and read the diff before committing it.
 
 from __future__ import annotations
 
+import importlib.abc
 import io
 import os
 import re
@@ -228,6 +229,20 @@ def test_pdf_without_weasyprint_says_so(run_cli, data: Path, tmp_path: Path, mon
     result = run_cli(*BASE, "--data", data, "-f", "pdf", "-o", tmp_path / "l.pdf")
     assert result.exit_code == 2
     assert "WeasyPrint is niet geïnstalleerd" in result.stderr and "--formaat html" in result.stderr
+    assert not (tmp_path / "l.pdf").exists()
+
+
+def test_pdf_without_pango_says_so(run_cli, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoPango(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "weasyprint":  # what cffi raises when the system library is missing
+                raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
+
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [NoPango(), *sys.meta_path])
+    result = run_cli(*BASE, "--data", data, "-f", "pdf", "-o", tmp_path / "l.pdf")
+    assert result.exit_code == 2
+    assert "systeembibliotheek van WeasyPrint ontbreekt" in result.stderr and "libpango" in result.stderr
     assert not (tmp_path / "l.pdf").exists()
 
 

@@ -155,10 +155,10 @@ def contactlijst(
     )
     contact_list = build_contact_list(dataset, selection, reference)
     if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():
+        name = contact_list.file_name("pdf")
         raise UsageError(
             "Een PDF is binair en wordt niet naar de terminal geschreven.",
-            f"Schrijf naar een bestand: -o {contact_list.file_name('pdf')} (of -o . voor die naam "
-            "in de huidige map), of stuur de uitvoer door: ... > lijst.pdf",
+            f"Geef -o . voor {name},\n  of -o BESTAND, of stuur de uitvoer door: ... > lijst.pdf",
         )
     content = _render(contact_list, chosen, sjablonen)
     if uitvoer is None:
