@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import stat
 import types
 import typing
@@ -34,7 +35,7 @@ from partnerbeeld.models import (
     Profile,
     Settings,
 )
-from partnerbeeld.suggest import closest
+from partnerbeeld.suggest import closest, normalise
 from partnerbeeld.yamlsource import Document, PathKey
 
 MAX_FILE_BYTES = 1024 * 1024  # a partner file is ~2 KB; anything this big is a mistake or an attack
@@ -312,7 +313,25 @@ _HINTS = {
     "string_pattern_mismatch": "Bijvoorbeeld 'hoogheemraadschap-van-rijnland'.",
     "too_short": "Vul minstens één waarde in.",
     "string_too_short": "Vul een waarde in, of laat het veld weg.",
+    "model_type": "Schrijf de velden als 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
+    "model_attributes_type": "Schrijf de velden als 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
+    "dict_type": "Schrijf 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
 }
+
+
+def _slug_like(value: object) -> str:
+    """'Partner A' -> 'partner-a': the hint for a value that must be a slug."""
+    words = re.findall(r"[a-z0-9]+", normalise(str(value)))
+    return "-".join(words)
+
+
+def _hint(kind: str, value: object, ctx: dict[str, Any]) -> str:
+    if kind == "string_pattern_mismatch" and (slug := _slug_like(value)):
+        return f"Bijvoorbeeld '{slug}'."
+    if kind in ("greater_than_equal", "less_than_equal") and ctx:
+        limit = next(iter(ctx.values()))
+        return f"Kies een getal van {'minstens' if kind == 'greater_than_equal' else 'hoogstens'} {limit}."
+    return _HINTS.get(kind, "")
 
 
 def _annotation_model(annotation: Any) -> Any:
@@ -360,7 +379,14 @@ def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
         loc = loc[:-1]
         shown = f"De sleutel '{loc[-1]}' in {_dotted(loc[:-1])}"
         text = _MESSAGES.get(kind, str(error["msg"]))
-        return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{shown} {text}.", _HINTS.get(kind, ""), key=True)
+        return source.finding(
+            loc,
+            Severity.FOUT,
+            "veld-ongeldig",
+            f"{shown} {text}.",
+            _hint(kind, loc[-1], error.get("ctx") or {}),
+            key=True,
+        )
     if kind == "missing":
         name, where = str(loc[-1]), ("dit record" if len(loc) == 1 else _dotted(loc[:-1]))
         return source.finding(
@@ -401,7 +427,8 @@ def _translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
     if kind in ("greater_than_equal", "less_than_equal") and error.get("ctx"):
         limit = next(iter(error["ctx"].values()))
         text = f"{text} (grens: {limit})"
-    return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} {text}.", _HINTS.get(kind, ""))
+    hint = _hint(kind, value, error.get("ctx") or {})
+    return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} {text}.", hint)
 
 
 def _unknown_key(loc: tuple[Any, ...], source: Source, model: type[BaseModel]) -> Finding:

@@ -82,6 +82,7 @@ def test_bad_dict_key_points_at_the_key(builder: DatasetBuilder) -> None:
     (finding,) = [f for f in findings_for(builder, text) if "roles" in f.message]
     assert (finding.line, finding.column) == (14, 3)
     assert finding.message.startswith("De sleutel 'Water Overlast' in roles mag alleen kleine letters")
+    assert finding.hint == "Bijvoorbeeld 'water-overlast'."
 
 
 def test_empty_required_value(builder: DatasetBuilder) -> None:
@@ -101,6 +102,7 @@ def test_number_out_of_range_says_the_limit(builder: DatasetBuilder) -> None:
     (finding,) = [f for f in findings_for(builder, text) if "from_grip" in f.message]
     assert finding.line == 19
     assert finding.message == "roles.wateroverlast.from_grip ('7') is te groot (grens: 5)."
+    assert finding.hint == "Kies een getal van hoogstens 5."
 
 
 def test_valid_records_load_with_positions_on_demand(builder: DatasetBuilder) -> None:
