@@ -8,19 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from builders import DatasetBuilder
+
 from partnerbeeld.cli import main
 
 TODAY = dt.date(2026, 11, 28)  # the frozen reference date of every test
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = REPO / "data"
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user cache (~/.cache/partnerbeeld)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

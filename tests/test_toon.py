@@ -1,22 +1,12 @@
-"""`partnerbeeld toon` and `incidenttypen`: golden text and JSON, confidentiality, ambiguity; the cache."""
+"""`partnerbeeld toon` and `incidenttypen`: golden text and JSON, confidentiality, ambiguity."""
 
 from __future__ import annotations
 
 import json
-import os
-import stat
 
 import pytest
 from test_query import build_fixture
 from test_zoek_cli import assert_golden
-
-from partnerbeeld import cache
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("PARTNERBEELD_GEEN_CACHE", raising=False)
 
 
 @pytest.fixture
@@ -113,42 +103,3 @@ def test_incidenttypen_json_counts_like_zoek(run_cli, root):
         found = json.loads(run_cli("zoek", "--data", root, "-i", node["code"], "-f", "json").stdout)
         assert node["partners"] == found["aantal"], node["code"]
     assert {n["code"]: n["aliassen"] for n in tree}["drinkwater"] == ["water"]
-
-
-# --- the cache ---------------------------------------------------------------------------------
-
-
-def test_cache_is_private_and_serves_the_same_dataset(root, tmp_path):
-    first, _ = cache.open_dataset_cached(root)
-    files = list((tmp_path / "cache" / "partnerbeeld").iterdir())
-    assert len(files) == 1
-    assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
-    assert stat.S_IMODE(files[0].parent.stat().st_mode) == 0o700
-    second, _ = cache.open_dataset_cached(root)
-    assert second.partners == first.partners and second.profiles == first.profiles
-    assert not any(p.is_relative_to(root) for p in (tmp_path / "cache").rglob("*"))
-
-
-def test_cache_misses_after_an_edit(root, builder):
-    cache.open_dataset_cached(root)
-    builder.partner("omroep", name="Omroep Nieuw", sector="media", profiles=[])
-    os.utime(root / "partners" / "omroep.yaml", ns=(1, 1))  # even with an old mtime: the size changed
-    dataset, _ = cache.open_dataset_cached(root)
-    assert dataset.partners["omroep"].name == "Omroep Nieuw"
-
-
-def test_corrupt_or_foreign_cache_is_ignored(root, tmp_path):
-    cache.open_dataset_cached(root)
-    entry = next((tmp_path / "cache" / "partnerbeeld").iterdir())
-    entry.write_bytes(b"geen pickle")
-    dataset, _ = cache.open_dataset_cached(root)
-    assert "waterschap-west" in dataset.partners
-    entry.chmod(0o666)  # writable by others: never unpickled
-    key = cache.fingerprint(root)
-    assert cache.read(root, key, entry.parent) is None
-
-
-def test_cache_can_be_turned_off(root, tmp_path, monkeypatch):
-    monkeypatch.setenv("PARTNERBEELD_GEEN_CACHE", "1")
-    cache.open_dataset_cached(root)
-    assert not (tmp_path / "cache").exists()

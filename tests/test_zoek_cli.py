@@ -27,13 +27,6 @@ def assert_golden(name: str, actual: str) -> None:
     assert actual == path.read_bytes().decode("utf-8")
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Never touch the developer's own cache folder."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("PARTNERBEELD_GEEN_CACHE", raising=False)
-
-
 @pytest.fixture
 def fixture_root(builder):
     return build_fixture(builder)

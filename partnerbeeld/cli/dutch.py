@@ -15,6 +15,8 @@ import typer.core
 from typer._click import exceptions as click_exceptions
 from typer._click import formatting
 
+from partnerbeeld.suggest import closest
+
 _HEADINGS = {
     "Options": "Opties",
     "Commands": "Opdrachten",
@@ -69,21 +71,30 @@ def translate_params(command: Any) -> None:
                 param.help = _COMPLETION_HELP[name]
 
 
-_PYDANTIC = [
-    (re.compile(r"(?:Value error, )?('.*') is not one of (.+?)\.?$"), r"\1 is geen van \2"),
-    (re.compile(r"Input should be a valid integer.*"), "verwacht een geheel getal"),
-    (re.compile(r"Input should be a valid date.*"), "verwacht een datum als JJJJ-MM-DD"),
-    (re.compile(r"Input should be (?:greater than or equal to|>=) (\S+)"), r"moet minstens \1 zijn"),
-    (re.compile(r"Input should be (?:less than or equal to|<=) (\S+)"), r"mag hoogstens \1 zijn"),
-    (re.compile(r"Input should be (.+)"), r"kies uit \1"),
+# click's value messages (typer 0.28 bundles click), in Dutch
+_VALUE_MESSAGES = [
+    (re.compile(r"^(.*) is not a valid int(?:eger)?\.?$"), r"\1 is geen geheel getal"),
+    (re.compile(r"^(.*) is not a valid float\.?$"), r"\1 is geen getal"),
+    (re.compile(r"^(.*) is not a valid boolean.*$"), r"\1 is geen ja/nee-waarde"),
+    (re.compile(r"^(.*) is not in the range (.*?)\.?$"), r"\1 valt buiten het bereik \2"),
+    (re.compile(r"^(.*) is not one of (.*?)\.?$"), r"\1 is geen van \2"),
+    (re.compile(r"^(.*) does not match the formats? .*$"), r"\1 is geen geldige datum (JJJJ-MM-DD)"),
 ]
 
 
 def _dutch_value_message(message: str) -> str:
-    for pattern, replacement in _PYDANTIC:
+    for pattern, replacement in _VALUE_MESSAGES:
         if pattern.search(message):
             return pattern.sub(replacement, message).replace(" or ", " of ")
     return message
+
+
+def _param_name(param: Any) -> str:
+    """'--formaat' / '-f' for an option, 'PARTNER' for an argument."""
+    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+    if opts:
+        return " / ".join(f"'{o}'" for o in opts)
+    return f"'{(param.human_readable_name or param.name or '').upper()}'"
 
 
 def render_usage_error(error: click_exceptions.UsageError) -> tuple[str, str]:
@@ -97,10 +108,18 @@ def render_usage_error(error: click_exceptions.UsageError) -> tuple[str, str]:
             hint = "Bedoelde je " + " of ".join(sorted(error.possibilities)) + "? " + hint
         return message, hint
     if isinstance(error, click_exceptions.MissingParameter):
-        name = error.param.get_error_hint() if error.param is not None else ""
+        name = _param_name(error.param) if error.param is not None else ""
         return f"Ontbrekende waarde: {name}.".replace(" .", "."), hint
     if isinstance(error, click_exceptions.BadParameter):
-        name = error.param.get_error_hint() if error.param is not None else "een optie"
+        name = _param_name(error.param) if error.param is not None else "een optie"
+        choices = getattr(getattr(error.param, "type", None), "choices", None)
+        if choices:
+            given = re.search(r"'([^']*)'", error.message)
+            shown = f": '{given.group(1)}'" if given else ""
+            options = ", ".join(str(c) for c in choices)
+            guess = closest(given.group(1), [str(c) for c in choices], n=1) if given else []
+            lead = f"Bedoelde je '{guess[0]}'? " if guess else ""
+            return f"Ongeldige waarde voor {name}{shown}.", f"{lead}Kies uit: {options}."
         return f"Ongeldige waarde voor {name}: {_dutch_value_message(error.message)}.", hint
     if isinstance(error, click_exceptions.BadOptionUsage):
         return f"Optie {error.option_name} verkeerd gebruikt: {error.message}", hint

@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from partnerbeeld.cli import completion
-from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
-from partnerbeeld.cli.zoek import VertrouwelijkOption, load_for_query
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.zoek import VertrouwelijkOption
 
 
 class Formaat(StrEnum):
@@ -46,7 +46,7 @@ def toon(
     from partnerbeeld.partnerinfo import find_partner, partner_info
     from partnerbeeld.views import partner as view
 
-    dataset = load_for_query(data)
+    dataset = load_for_reading(data)
     info = partner_info(dataset, find_partner(dataset, partner), peildatum(peildatum_), vertrouwelijk)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
@@ -70,7 +70,7 @@ def incidenttypen(
     from partnerbeeld.tree import incident_tree
     from partnerbeeld.views import tree as view
 
-    dataset = load_for_query(data)
+    dataset = load_for_reading(data)
     nodes = incident_tree(dataset)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:

@@ -5,16 +5,12 @@ from __future__ import annotations
 import shutil
 import sys
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from partnerbeeld.cli import completion
-from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum, warn_about_errors
-
-if TYPE_CHECKING:
-    from partnerbeeld.dataset import Dataset
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 
 
 class Formaat(StrEnum):
@@ -22,15 +18,6 @@ class Formaat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
-
-
-def load_for_query(data: Path | None) -> Dataset:
-    """The dataset for a read-only query, from the user's cache when nothing changed."""
-    from partnerbeeld.cache import open_dataset_cached
-
-    dataset, findings = open_dataset_cached(data)
-    warn_about_errors(findings)
-    return dataset
 
 
 IncidentOption = Annotated[
@@ -125,7 +112,7 @@ def zoek(
     from partnerbeeld.views import hits as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_query(data)
+    dataset = load_for_reading(data)
     selection = Selection(
         incident=incident,
         grip=grip,
