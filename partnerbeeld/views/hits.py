@@ -18,6 +18,8 @@ from partnerbeeld.views.table import Column, fit
 
 # Short words for the modes in the 80-column table (JSON, CSV and Markdown spell them out).
 SHORT_MODE = {"alarmeren": "alarm", "informeren": "info", "uitvoering": "uitvoer"}
+# Teams as staff write them; MK keeps "meldkamer" from pushing CoPI/ROT out of the column.
+SHORT_TEAM = {"meldkamer": "MK", "copi": "CoPI", "rot": "ROT", "bt": "BT", "rbt": "RBT"}
 
 
 # --- what was asked -------------------------------------------------------------------------
@@ -73,7 +75,7 @@ def _row(hit: Hit) -> list[str]:
         str(role.from_grip) if role else "-",
         hit.partner.name,
         ",".join(SHORT_MODE.get(m.value, m.value) for m in sorted(role.modes, key=lambda m: m.rank)) if role else "-",
-        ",".join(t.value for t in role.teams) if role and role.teams else "-",
+        ",".join(SHORT_TEAM.get(t.value, t.value) for t in role.teams) if role and role.teams else "-",
         _call_text(hit),
         short_name(hit.account_holder.name) if hit.account_holder else (hit.partner.account_holder or "-"),
     ]
@@ -110,7 +112,7 @@ def as_table(
             Column("GRIP", 4, shrink=False),
             Column("PARTNER", 16, priority=5, keep_end=True),
             Column("HOE", 13, priority=2),
-            Column("TEAMS", 5, priority=3),
+            Column("TEAMS", 8, priority=3),
             call,
             holder,
         ]
@@ -223,23 +225,16 @@ def _flat(hit: Hit) -> list[str]:
     ]
 
 
-def defuse(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection).
-
-    A phone number such as '+31 71 ...' stays as it is: it holds only digits,
-    spaces and number punctuation, so no spreadsheet reads a formula in it.
-    """
-    if not cell or cell[0] not in "=+-@\t\r":
-        return cell
-    if cell[0] in "+-" and all(ch.isdigit() or ch in " +-()/." for ch in cell):
-        return cell
-    return "'" + cell
-
-
 def as_csv(result: Answer) -> str:
-    """RFC 4180: comma separated, CRLF line ends, quotes where needed; UTF-8 without BOM."""
+    """RFC 4180: comma separated, CRLF line ends, quotes where needed; UTF-8 without BOM.
+
+    Unlike the machine CSV of `contactlijst`, formulas are defused: this answer is
+    often opened in a spreadsheet straight from the command line.
+    """
     import csv
     import io
+
+    from partnerbeeld.views.csvtable import defuse
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
