@@ -35,8 +35,6 @@ from partnerbeeld.models import (
 )
 from partnerbeeld.yamlsource import Document, PathKey
 
-_translate = translate  # its earlier name here; partnerbeeld.scaffold imports it so
-
 MAX_FILE_BYTES = 1024 * 1024  # a partner file is ~2 KB; anything this big is a mistake or an attack
 ENV_VAR = "PARTNERBEELD_DATA"
 SETTINGS_FILE = "partnerbeeld.yaml"

@@ -20,7 +20,8 @@ from pydantic import ValidationError
 from partnerbeeld import yamlsource
 from partnerbeeld.atomic import AlreadyExists, write_atomic
 from partnerbeeld.errors import UsageError
-from partnerbeeld.loading import RECORD_FOLDERS, Source, _translate
+from partnerbeeld.fielderrors import translate
+from partnerbeeld.loading import RECORD_FOLDERS, Source
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 
 # Dutch kind (the command's argument) -> (folder, schema file)
@@ -239,7 +240,7 @@ def _self_check(text: str, draft: Draft) -> None:
         model.model_validate(parsed.data)
     except ValidationError as exc:
         # the loader's Dutch wording, so `nieuw` says what `valideer` would say
-        finding = _translate(exc.errors(include_url=False)[0], Source(Path(), parsed), model)
+        finding = translate(exc.errors(include_url=False)[0], Source(Path(), parsed), model)
         raise UsageError(
             finding.message, finding.hint or "Pas de optie aan; zie 'partnerbeeld nieuw --help'."
         ) from None
