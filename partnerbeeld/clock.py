@@ -22,8 +22,10 @@ def reference_date(explicit: dt.date | None = None, environ: Mapping[str, str] |
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError):
-            raise UsageError(f"SOURCE_DATE_EPOCH is geen geldig tijdstip: {epoch!r}.",
-                             "Geef een aantal seconden sinds 1970-01-01, of gebruik --peildatum JJJJ-MM-DD.") from None
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH is geen geldig tijdstip: {epoch!r}.",
+                "Geef een aantal seconden sinds 1970-01-01, of gebruik --peildatum JJJJ-MM-DD.",
+            ) from None
     return dt.date.today()
 
 
@@ -32,4 +34,6 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"'{text}' is geen geldige datum.", "Schrijf de datum als JJJJ-MM-DD, bijv. 2026-11-28.") from None
+        raise UsageError(
+            f"'{text}' is geen geldige datum.", "Schrijf de datum als JJJJ-MM-DD, bijv. 2026-11-28."
+        ) from None

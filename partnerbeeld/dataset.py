@@ -116,8 +116,9 @@ def build(loaded: Loaded) -> Dataset | None:
     account_holders: dict[str, AccountHolder] = {}
     for index, holder in enumerate(holders.account_holders):
         account_holders.setdefault(holder.id, holder)
-        sources.setdefault(("accountholders", holder.id),
-                           Source(holders_source.file, holders_source.doc, ("account_holders", index)))
+        sources.setdefault(
+            ("accountholders", holder.id), Source(holders_source.file, holders_source.doc, ("account_holders", index))
+        )
     by_kind: dict[str, dict[str, Any]] = {}
     for kind, records in loaded.records.items():
         table = by_kind.setdefault(kind, {})
@@ -155,6 +156,8 @@ def open_dataset(data: Path | None = None) -> tuple[Dataset, list[Finding]]:
     if dataset is None:
         first = next((f for f in loaded.findings if f.file.parent == root), None)
         where = f" ({first.file.name}:{first.line}: {first.message})" if first else ""
-        raise DatasetUnreadable(f"De dataset in {root} kan niet worden gelezen{where}.",
-                                "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.")
+        raise DatasetUnreadable(
+            f"De dataset in {root} kan niet worden gelezen{where}.",
+            "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.",
+        )
     return dataset, loaded.findings

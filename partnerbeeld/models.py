@@ -16,14 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 # The closed vocabularies live apart so that the CLI can offer them as choices
 # without importing pydantic; re-exported here for the library.
-from partnerbeeld.vocabulary import (  # noqa: F401
-    CovenantStatus,
-    CovenantTopic,
-    ExerciseKind,
-    Mode,
-    PlanKind,
-    Team,
-)
+from partnerbeeld.vocabulary import CovenantStatus as CovenantStatus
+from partnerbeeld.vocabulary import CovenantTopic as CovenantTopic
+from partnerbeeld.vocabulary import ExerciseKind as ExerciseKind
+from partnerbeeld.vocabulary import Mode as Mode
+from partnerbeeld.vocabulary import PlanKind as PlanKind
+from partnerbeeld.vocabulary import Team as Team
 
 Slug = Annotated[
     str,
@@ -150,8 +148,10 @@ class Partner(Record):
         None, description="Wanneer de contactgegevens voor het laatst zijn gecontroleerd (JJJJ-MM-DD)."
     )
     website: Text | None = Field(None, description="Website van de organisatie.")
-    contacts: list[Contact] = Field(default_factory=list, description="Telefoonnummers en adressen; het eerste "
-                                    "nummer om te bellen heeft primary: true.")
+    contacts: list[Contact] = Field(
+        default_factory=list,
+        description="Telefoonnummers en adressen; het eerste nummer om te bellen heeft primary: true.",
+    )
     roles: dict[Slug, Role] = Field(default_factory=dict, description="Afwijkingen van het profiel per incidenttype.")
     note: Text | None = Field(None, description="Opmerking over deze partner.")
 

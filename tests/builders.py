@@ -89,8 +89,13 @@ class DatasetBuilder:
         return self.record("covenants", data)
 
     def exercise(self, id: str = "oefening-a", **fields: Any) -> Path:
-        data: dict[str, Any] = {"id": id, "title": "Oefening " + id, "date": "2025-05-01", "kind": "table-top",
-                                "partners": ["partner-a"]}
+        data: dict[str, Any] = {
+            "id": id,
+            "title": "Oefening " + id,
+            "date": "2025-05-01",
+            "kind": "table-top",
+            "partners": ["partner-a"],
+        }
         data.update(fields)
         return self.record("exercises", data)
 

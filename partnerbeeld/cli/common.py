@@ -30,8 +30,7 @@ PeildatumOption = Annotated[
     str | None,
     typer.Option(
         "--peildatum",
-        help="Datum (JJJJ-MM-DD) waarop het overzicht betrekking heeft. Standaard: vandaag "
-        "(of SOURCE_DATE_EPOCH).",
+        help="Datum (JJJJ-MM-DD) waarop het overzicht betrekking heeft. Standaard: vandaag (of SOURCE_DATE_EPOCH).",
         show_default=False,
         metavar="JJJJ-MM-DD",
     ),
