@@ -1,8 +1,92 @@
-"""Placeholder until its issue lands: the command exists and says so."""
+"""`partnerbeeld overzicht`: the partner picture, crisis types against partners."""
 
-from partnerbeeld.errors import UsageError
+from __future__ import annotations
+
+import shutil
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 
 
-def overzicht() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld overzicht' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+class Formaat(StrEnum):
+    TEKST = "tekst"
+    HTML = "html"
+    JSON = "json"
+
+
+class Per(StrEnum):
+    SECTOR = "sector"
+    PROFIEL = "profiel"
+
+
+def overzicht(
+    per: Annotated[
+        Per,
+        typer.Option("--per", help="Partners groeperen per sector of per profiel.", case_sensitive=False),
+    ] = Per.SECTOR,
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Ook alle incidenttypen onder de crisistypen tonen.")
+    ] = False,
+    grip: Annotated[
+        bool,
+        typer.Option(
+            "--grip", help="In elke cel het vroegste GRIP-niveau tonen (in de terminal in plaats van het aantal)."
+        ),
+    ] = False,
+    formaat: Annotated[
+        Formaat,
+        typer.Option(
+            "--formaat",
+            "-f",
+            case_sensitive=False,
+            help="tekst (past in 80 kolommen), html (volledige matrix, één pagina) of json.",
+        ),
+    ] = Formaat.TEKST,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            help="Schrijf naar dit bestand in plaats van naar de uitvoer.",
+            show_default=False,
+            metavar="BESTAND",
+        ),
+    ] = None,
+    overschrijf: Annotated[bool, typer.Option("--overschrijf", help="Een bestaand bestand vervangen.")] = False,
+    peildatum_: PeildatumOption = None,
+    data: DataOption = None,
+) -> None:
+    """Het partnerbeeld: per crisistype hoe sterk elke sector (of elk profiel) betrokken is.
+
+    Voorbeeld: partnerbeeld overzicht --formaat html -o overzicht.html
+    """
+    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.overview import GroupBy, build_overview
+    from partnerbeeld.views import overview as view
+
+    reference = peildatum(peildatum_)
+    dataset = load_for_reading(data)
+    picture = build_overview(dataset, reference, GroupBy(per.value), detail)
+    version = data_version(dataset.root)
+    if formaat is Formaat.HTML:
+        content = view.as_html(picture, version, grip)
+    elif formaat is Formaat.JSON:
+        content = view.as_json(picture, version)
+    else:
+        from partnerbeeld.views.colour import Palette, palette_for
+
+        palette = palette_for(sys.stdout) if uitvoer is None else Palette()
+        width = shutil.get_terminal_size((80, 24)).columns if uitvoer is None else 80
+        content = view.as_text(picture, version, palette, width, grip)
+    if uitvoer is None:
+        sys.stdout.write(content)
+        return
+    from partnerbeeld.atomic import write_atomic
+
+    write_atomic(uitvoer, content, overwrite=overschrijf)
+    print(f"Geschreven: {uitvoer} ({len(picture.partners)} partners).", file=sys.stderr)
