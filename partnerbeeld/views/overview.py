@@ -91,21 +91,11 @@ def _key_lines(overview: Overview, columns: range, width: int) -> list[str]:
 
 
 def as_text(overview: Overview, version: DataVersion, palette: Palette, width: int = 80, grip: bool = False) -> str:
-    import textwrap
-
-    lines = [palette.bold(line) for line in head_lines(overview, version)]
-    singular, _ = GROUP_NOUN[overview.group_by]
-    if grip:
-        explained = f"Cel: sterkste vorm in de {singular} + vroegste GRIP-niveau (L1 = liaison vanaf GRIP 1)."
-    else:
-        explained = f"Cel: sterkste vorm in de {singular} + aantal betrokken partners (L3 = liaison, 3 partners)."
-    legend = ", ".join(f"{letter} {mode}" for letter, mode in legend_items())
-    for text in (explained, f"Legenda: {legend}; {EMPTY} niet betrokken."):
-        lines.extend(textwrap.wrap(text, max(width, 20), subsequent_indent="  "))
+    """The picture in ``width`` columns: one column per group, split over blocks when needed."""
+    lines = _intro(overview, version, palette, width, grip)
     if not overview.groups:
         lines.append("Geen partners in de dataset.")
         return "\n".join(lines) + "\n"
-    rows = overview.types
     texts = {
         (row.code, group.id): _cell_text(overview.group_cell(row.code, group.id), grip)
         for row in overview.type_rows
@@ -114,21 +104,37 @@ def as_text(overview: Overview, version: DataVersion, palette: Palette, width: i
     cell_width = max([len(str(len(overview.groups))), *(len(t) for t in texts.values())])
     natural = max(INDENT * row.depth + len(row.code) for row in overview.type_rows)
     for block in _blocks(len(overview.groups), cell_width, min(natural, MIN_LABEL) + 1, width):
-        label_width = min(natural, width - len(block) * (cell_width + 1))
-        lines.append("")
-        numbers = " ".join(str(i + 1).ljust(cell_width) for i in block)
-        lines.append(" " * label_width + " " + palette.bold(numbers).rstrip())
-        for row in rows:
-            label = cut(" " * (INDENT * row.depth) + row.code, label_width)
+        label_width = max(min(natural, width - len(block) * (cell_width + 1)), 1)
+        numbers = " ".join(str(i + 1).ljust(cell_width) for i in block).rstrip()
+        lines += ["", " " * label_width + " " + palette.bold(numbers)]
+        for row in overview.types:
             if row.is_theme:
-                lines.append(palette.bold(row.code.upper()))
+                lines.append(palette.bold(cut(row.code.upper(), width)))
                 continue
+            label = cut(" " * (INDENT * row.depth) + row.code, label_width).ljust(label_width)
             cells = [texts[(row.code, overview.groups[i].id)] for i in block]
-            body = " ".join(_colour(text.ljust(cell_width), palette) for text in cells)
-            lines.append((label.ljust(label_width) + " " + body).rstrip())
+            body = " ".join(_colour(text, palette) + " " * (cell_width - len(text)) for text in cells)
+            lines.append((label + " " + body).rstrip())
         lines.append("")
         lines.extend(_key_lines(overview, block, width))
     return "\n".join(lines) + "\n"
+
+
+def _intro(overview: Overview, version: DataVersion, palette: Palette, width: int, grip: bool) -> list[str]:
+    """Head lines (region, reference date, data version), what a cell means and the legend."""
+    import textwrap
+
+    if grip:
+        explained = "Cel: sterkste vorm in de kolom + vroegste GRIP-niveau (L1 = liaison vanaf GRIP 1)."
+    else:
+        explained = "Cel: sterkste vorm in de kolom + aantal betrokken partners (L3 = liaison, 3 partners)."
+    legend = ", ".join(f"{letter} {mode}" for letter, mode in legend_items())
+    lines: list[str] = []
+    for line in head_lines(overview, version):
+        lines.extend(palette.bold(part) for part in textwrap.wrap(line, max(width, 20), subsequent_indent="  "))
+    for text in (explained, f"Legenda: {legend}; {EMPTY} niet betrokken."):
+        lines.extend(textwrap.wrap(text, max(width, 20), subsequent_indent="  "))
+    return lines
 
 
 # --- JSON -------------------------------------------------------------------------------------
