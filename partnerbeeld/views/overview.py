@@ -229,7 +229,7 @@ def as_html(overview: Overview, version: DataVersion, grip: bool = False, overri
         "group_noun": (singular, plural),
         "head": head_lines(overview, version),
         "themes": _theme_spans(overview),
-        "starts": _theme_starts(overview),
+        "edge": _column_edges(overview),
         "title": cell_title,
     }
     return render(TEMPLATE, context, override_dir)
@@ -247,14 +247,14 @@ def _theme_spans(overview: Overview) -> list[tuple[str, str, int]]:
     return [span for span in spans if span[2] > 0]
 
 
-def _theme_starts(overview: Overview) -> set[str]:
-    """The first type of each theme: its column gets a heavier left border."""
-    starts: set[str] = set()
+def _column_edges(overview: Overview) -> dict[str, str]:
+    """A CSS class per type column: ' start' begins a theme (heavy border), ' crisis' a crisis type (--detail)."""
+    edges: dict[str, str] = {}
     after_theme = False
     for row in overview.types:
         if row.is_theme:
             after_theme = True
-        elif after_theme:
-            starts.add(row.code)
-            after_theme = False
-    return starts
+            continue
+        edges[row.code] = " start" if after_theme else (" crisis" if overview.detail and row.depth == 1 else "")
+        after_theme = False
+    return edges
