@@ -275,3 +275,12 @@ def test_shipped_html_has_every_partner(run_cli: Callable[..., Any]) -> None:
     assert result.exit_code == 0
     assert result.stdout.count('<th scope="row"') == 116
     assert "Dienstgerubriceerd" in result.stdout
+
+
+def test_no_partners_and_a_tree_of_themes_only_still_render(builder: DatasetBuilder) -> None:
+    builder.write("incidenttypes.yaml", "incident_types:\n  - {code: gezondheid, name: Gezondheid}\n")
+    result = picture(builder)
+    assert result.type_rows == () and result.groups == ()
+    assert view.as_text(result, VERSION, Palette()).endswith("Geen partners in de dataset.\n")
+    assert json.loads(view.as_json(result, VERSION))["partners"] == []
+    assert "<table" in view.as_html(result, VERSION)

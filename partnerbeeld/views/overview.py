@@ -102,7 +102,7 @@ def as_text(overview: Overview, version: DataVersion, palette: Palette, width: i
         for group in overview.groups
     }
     cell_width = max([len(str(len(overview.groups))), *(len(t) for t in texts.values())])
-    natural = max(INDENT * row.depth + len(row.code) for row in overview.type_rows)
+    natural = max((INDENT * row.depth + len(row.code) for row in overview.type_rows), default=1)
     for block in _blocks(len(overview.groups), cell_width, min(natural, MIN_LABEL) + 1, width):
         label_width = max(min(natural, width - len(block) * (cell_width + 1)), 1)
         numbers = " ".join(str(i + 1).ljust(cell_width) for i in block).rstrip()
