@@ -158,11 +158,11 @@ def type_rows(dataset: Dataset, detail: bool) -> list[TypeRow]:
 
 
 def groups_of(dataset: Dataset, group_by: GroupBy) -> list[Group]:
-    """Sectors (by id) or profiles (in file order, then partners without one), members by name."""
+    """Sectors (by id) or profiles (by name, then partners without one); members by name."""
     members: dict[str, list[Partner]] = {}
     names: dict[str, str] = {}
     if group_by is GroupBy.PROFIEL:
-        for profile in sorted(dataset.profiles.values(), key=lambda p: p.id):
+        for profile in sorted(dataset.profiles.values(), key=lambda p: (p.name.casefold(), p.id)):
             members[profile.id] = []
             names[profile.id] = profile.name
     for partner in dataset.partners.values():
