@@ -81,12 +81,13 @@ def _key_lines(overview: Overview, columns: range, width: int) -> list[str]:
     for index in columns:
         group = overview.groups[index]
         entries.append(f"{index + 1:>2} {group.name} ({len(group.partners)})")
-    entry_width = min(max(len(e) for e in entries) + 2, width)
+    # at least two entries per line on a normal terminal; a rare long name is cut rather than a long key
+    entry_width = min(max(len(e) for e in entries) + 2, width // 2 if width >= 40 else width)
     per_line = max(width // entry_width, 1)
     lines = []
     for start in range(0, len(entries), per_line):
         chunk = entries[start : start + per_line]
-        lines.append("".join(cut(e, entry_width - 2).ljust(entry_width) for e in chunk).rstrip())
+        lines.append("".join(cut(e, entry_width - 1).ljust(entry_width) for e in chunk).rstrip())
     return lines
 
 
