@@ -7,9 +7,20 @@ from collections.abc import Iterator
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.emails import email_problem
 from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.models import Partner
 from partnerbeeld.phones import phone_problem
 from partnerbeeld.roles import roles_of
 from partnerbeeld.vocabulary import Mode
+
+
+def alerted_codes(dataset: Dataset, partner: Partner) -> list[str]:
+    """The incident types for which the meldkamer alerts this partner."""
+    return [code for code, resolved in roles_of(dataset, partner).items() if Mode.ALARMEREN in resolved.role.modes]
+
+
+def has_primary_24_7(partner: Partner) -> bool:
+    """Someone to call at 3 a.m.: a primary contact with a number, available 24/7."""
+    return any(c.primary and c.is_24_7 and c.number for c in partner.contacts)
 
 
 def check(dataset: Dataset) -> Iterator[Finding]:
@@ -42,10 +53,8 @@ def check(dataset: Dataset) -> Iterator[Finding]:
                 f"{partner.name} heeft geen accounthouder.",
                 "Voeg 'account_holder: <id>' toe; zie accountholders.yaml.",
             )
-        alerted = [
-            code for code, resolved in roles_of(dataset, partner).items() if Mode.ALARMEREN in resolved.role.modes
-        ]
-        if alerted and not any(c.primary and c.is_24_7 and c.number for c in partner.contacts):
+        alerted = alerted_codes(dataset, partner)
+        if alerted and not has_primary_24_7(partner):
             yield source.finding(
                 ("contacts",),
                 Severity.WAARSCHUWING,

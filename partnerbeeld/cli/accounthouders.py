@@ -1,8 +1,50 @@
-"""Placeholder until its issue lands: the command exists and says so."""
+"""`partnerbeeld accounthouders`: per account holder their partners, open signals, oldest check."""
 
-from partnerbeeld.errors import UsageError
+from __future__ import annotations
+
+import shutil
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.signalen import AccounthouderOption, check_holder
 
 
-def accounthouders() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld accounthouders' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+class Formaat(StrEnum):
+    TABEL = "tabel"
+    JSON = "json"
+
+
+def accounthouders(
+    data: DataOption = None,
+    accounthouder: AccounthouderOption = None,
+    formaat: Annotated[
+        Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel of json.", case_sensitive=False)
+    ] = Formaat.TABEL,
+    peildatum_: PeildatumOption = None,
+) -> None:
+    """Toon per accounthouder de partners, de open signalen en de oudste controle van contactgegevens.
+
+    Voorbeeld: partnerbeeld accounthouders --accounthouder m-jansen
+    """
+    from partnerbeeld.accountholders import holder_reports
+    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.signals import signals
+    from partnerbeeld.views import signals as view
+
+    today = peildatum(peildatum_)
+    dataset = load_for_reading(data)
+    check_holder(dataset.account_holders, accounthouder)
+    reports = holder_reports(dataset, signals(dataset, today), accounthouder)
+    region, version = dataset.settings.region, data_version(dataset.root)
+    if formaat is Formaat.JSON:
+        sys.stdout.write(view.holders_json(reports, region, today, version))
+        return
+    from partnerbeeld.views.colour import palette_for
+
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
+    detail = accounthouder is not None
+    sys.stdout.write(view.holders_text(reports, region, today, version, palette_for(sys.stdout), detail, width))

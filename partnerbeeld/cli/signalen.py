@@ -1,8 +1,97 @@
-"""Placeholder until its issue lands: the command exists and says so."""
+"""`partnerbeeld signalen`: what needs attention in the data, on a reference date."""
 
-from partnerbeeld.errors import UsageError
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.errors import ExitStatus, NotFound
 
 
-def signalen() -> None:
-    """Nog niet beschikbaar."""
-    raise UsageError("'partnerbeeld signalen' is nog niet beschikbaar.", "Deze opdracht komt in een volgende versie.")
+class Formaat(StrEnum):
+    TABEL = "tabel"
+    JSON = "json"
+    MD = "md"
+
+
+class Soort(StrEnum):
+    CONVENANT = "convenant"
+    OEFENING = "oefening"
+    PLAN = "plan"
+    CONTACT = "contact"
+    PARTNER = "partner"
+    PROFIEL = "profiel"
+    DEKKING = "dekking"
+    ACCOUNTHOUDER = "accounthouder"
+
+
+AccounthouderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--accounthouder", help="Alleen wat deze accounthouder (id) aangaat.", metavar="ID", show_default=False
+    ),
+]
+
+
+def check_holder(dataset_holders: Mapping[str, object], holder: str | None) -> None:
+    from partnerbeeld.suggest import closest
+
+    if holder is not None and holder not in dataset_holders:
+        raise NotFound(f"Onbekende accounthouder '{holder}'.", closest(holder, dataset_holders))
+
+
+def signalen(
+    data: DataOption = None,
+    accounthouder: AccounthouderOption = None,
+    soort: Annotated[
+        list[Soort] | None,
+        typer.Option(
+            "--soort",
+            help="Alleen deze soort(en) signalen; herhaal de optie voor meer.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    formaat: Annotated[
+        Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel, json of md.", case_sensitive=False)
+    ] = Formaat.TABEL,
+    strikt: Annotated[
+        bool, typer.Option("--strikt", help="Exitcode 1 als er een signaal met ernst 'fout' is (voor CI).")
+    ] = False,
+    peildatum_: PeildatumOption = None,
+) -> None:
+    """Toon wat aandacht vraagt: convenanten, oefeningen, plannen, contactgegevens, dekking.
+
+    Voorbeeld: partnerbeeld signalen --accounthouder m-jansen --soort convenant
+    """
+    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.signals import Level, signals
+    from partnerbeeld.views import signals as view
+
+    today = peildatum(peildatum_)
+    dataset = load_for_reading(data)
+    check_holder(dataset.account_holders, accounthouder)
+    found = signals(dataset, today)
+    if accounthouder:
+        found = [s for s in found if s.account_holder == accounthouder]
+    if soort:
+        wanted = {s.value for s in soort}
+        found = [s for s in found if s.kind.value in wanted]
+    region, version = dataset.settings.region, data_version(dataset.root)
+    if formaat is Formaat.JSON:
+        sys.stdout.write(view.as_json(found, region, today, version, dataset.root))
+    elif formaat is Formaat.MD:
+        sys.stdout.write(view.as_markdown(found, region, today, version))
+    else:
+        from partnerbeeld.views.colour import palette_for
+
+        width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
+        sys.stdout.write(view.as_text(found, region, today, version, palette_for(sys.stdout), width))
+    if strikt and any(s.level is Level.FOUT for s in found):
+        raise typer.Exit(int(ExitStatus.DATA_ERRORS))

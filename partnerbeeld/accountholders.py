@@ -1,0 +1,45 @@
+"""`accounthouders` as a library call: per account holder their partners, signals and oldest check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.signals import Level, Signal
+
+NOBODY = "-"  # the id of the pseudo account holder for partners that have none
+
+
+@dataclass(frozen=True, slots=True)
+class HolderReport:
+    id: str
+    name: str
+    partners: list[tuple[str, dt.date | None]]  # (partner name, verified_on), by name
+    signals: list[Signal]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {level.value: sum(1 for s in self.signals if s.level is level) for level in Level}
+
+    @property
+    def oldest_verification(self) -> dt.date | None:
+        dates = [verified for _, verified in self.partners if verified is not None]
+        return min(dates, default=None)
+
+
+def holder_reports(dataset: Dataset, found: list[Signal], only: str | None = None) -> list[HolderReport]:
+    """One report per account holder (in file order), plus one for partners without one."""
+    reports = []
+    holders = [(hid, h.name) for hid, h in dataset.account_holders.items()] + [(NOBODY, "(geen accounthouder)")]
+    for hid, name in holders:
+        if only is not None and hid != only:
+            continue
+        wanted = None if hid == NOBODY else hid
+        partners = sorted((p.name, p.verified_on) for p in dataset.partners.values() if p.account_holder == wanted)
+        if hid == NOBODY and not partners:
+            continue
+        # signals nobody owns (an unused profile, an uncovered crisis type) belong to no holder
+        mine = [s for s in found if s.account_holder == wanted and (wanted or s.record_kind == "partners")]
+        reports.append(HolderReport(hid, name, partners, mine))
+    return reports

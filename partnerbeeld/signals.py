@@ -1,0 +1,356 @@
+"""Maintenance signals: what needs attention before an incident shows it.
+
+``signals(dataset, today)`` returns a sorted list of ``Signal`` values; the
+`signalen` and `accounthouders` commands are views of that list. Every rule is
+"overdue when the due date lies before the reference date": on the due date
+itself nothing is overdue yet. Thresholds come from data/partnerbeeld.yaml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from partnerbeeld.checks.contacts import alerted_codes, has_primary_24_7
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.roles import involved_codes
+from partnerbeeld.vocabulary import CovenantStatus
+
+
+class Level(StrEnum):
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+    INFO = "info"
+
+
+class Kind(StrEnum):
+    """What a signal is about; the order is the order of the report."""
+
+    CONVENANT = "convenant"
+    OEFENING = "oefening"
+    PLAN = "plan"
+    CONTACT = "contact"
+    PARTNER = "partner"
+    PROFIEL = "profiel"
+    DEKKING = "dekking"
+    ACCOUNTHOUDER = "accounthouder"
+
+
+# code -> (kind, level, what it means). Codes are stable: never renamed or reused.
+CODES: dict[str, tuple[Kind, Level, str]] = {
+    "convenant-verlopen": (Kind.CONVENANT, Level.FOUT, "Een lopend convenant is over zijn einddatum."),
+    "convenant-verloopt": (Kind.CONVENANT, Level.WAARSCHUWING, "Een convenant verloopt binnen de ingestelde termijn."),
+    "convenant-evaluatie-achterstallig": (
+        Kind.CONVENANT,
+        Level.WAARSCHUWING,
+        "De evaluatie van een convenant is over tijd.",
+    ),
+    "oefening-achterstallig": (
+        Kind.OEFENING,
+        Level.WAARSCHUWING,
+        "Er is niet geoefend zo vaak als het convenant afspreekt.",
+    ),
+    "plan-herziening-achterstallig": (Kind.PLAN, Level.WAARSCHUWING, "Een plan is niet op tijd herzien."),
+    "contact-verificatie-verouderd": (
+        Kind.CONTACT,
+        Level.WAARSCHUWING,
+        "Contactgegevens zijn te lang niet gecontroleerd.",
+    ),
+    "partner-zonder-24-7-nummer": (
+        Kind.CONTACT,
+        Level.FOUT,
+        "Een partner die gealarmeerd wordt, heeft geen primair 24/7-nummer.",
+    ),
+    "partner-zonder-accounthouder": (Kind.PARTNER, Level.WAARSCHUWING, "Niemand onderhoudt het contact."),
+    "partner-zonder-profiel": (Kind.PARTNER, Level.WAARSCHUWING, "Een partner hoort bij geen enkel profiel."),
+    "profiel-ongebruikt": (Kind.PROFIEL, Level.INFO, "Geen enkele partner gebruikt dit profiel."),
+    "crisistype-niet-gedekt": (Kind.DEKKING, Level.FOUT, "Bij dit crisistype is geen enkele partner betrokken."),
+    "accounthouder-overbelast": (
+        Kind.ACCOUNTHOUDER,
+        Level.WAARSCHUWING,
+        "Een accounthouder heeft meer partners dan het maximum.",
+    ),
+}
+_LEVEL_ORDER = {Level.FOUT: 0, Level.WAARSCHUWING: 1, Level.INFO: 2}
+_LIVE = (CovenantStatus.ACTIEF, CovenantStatus.IN_HERZIENING)  # concept is not in force, beeindigd has ended
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    code: str
+    record_kind: str  # folder name (partners, covenants, ...), or "incidenttypes"/"accountholders"
+    record_id: str
+    name: str  # the record as people know it
+    message: str
+    action: str  # what to do about it
+    account_holder: str | None  # who should act (id), when known
+    file: Path | None
+    line: int = 0
+    due: dt.date | None = None  # when it became (or becomes) due: the most overdue first
+
+    @property
+    def kind(self) -> Kind:
+        return CODES[self.code][0]
+
+    @property
+    def level(self) -> Level:
+        return CODES[self.code][1]
+
+    @property
+    def sort_key(self) -> tuple[int, int, dt.date, str]:
+        kinds = list(Kind)
+        return (kinds.index(self.kind), _LEVEL_ORDER[self.level], self.due or dt.date.max, self.name)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def signals(dataset: Dataset, today: dt.date) -> list[Signal]:
+    """Every open signal on the reference date ``today``, in report order."""
+    found = [
+        *_covenants(dataset, today),
+        *_exercises(dataset, today),
+        *_plans(dataset, today),
+        *_partners(dataset, today),
+        *_coverage(dataset),
+        *_account_holders(dataset),
+    ]
+    return sorted(found, key=lambda s: s.sort_key)
+
+
+def _signal(
+    dataset: Dataset,
+    code: str,
+    kind: str,
+    record_id: str,
+    name: str,
+    message: str,
+    action: str,
+    *,
+    holder: str | None,
+    field: str | None = None,
+    due: dt.date | None = None,
+) -> Signal:
+    source = dataset.sources.get((kind, record_id))
+    file, line = (None, 0)
+    if source is not None:
+        file, line, _ = source.at(field) if field else source.at()
+    return Signal(code, kind, record_id, name, message, action, holder, file, line, due)
+
+
+def _covenant_holder(dataset: Dataset, partners: list[str], own: str | None) -> str | None:
+    if own:
+        return own
+    holders = [dataset.partners[p].account_holder for p in partners if p in dataset.partners]
+    return next((h for h in holders if h), None)
+
+
+def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
+    horizon = today + dt.timedelta(days=dataset.settings.thresholds.expiring_days)
+    for cid, c in dataset.covenants.items():
+        if c.status not in _LIVE:
+            continue
+        holder = _covenant_holder(dataset, c.partners, c.account_holder)
+        if c.valid_until and c.valid_until < today:
+            yield _signal(
+                dataset,
+                "convenant-verlopen",
+                "covenants",
+                cid,
+                c.title,
+                f"Verlopen op {c.valid_until.isoformat()} maar staat nog op '{c.status}'.",
+                "Verleng het convenant, of zet de status op beeindigd.",
+                holder=holder,
+                field="valid_until",
+                due=c.valid_until,
+            )
+        elif c.valid_until and c.valid_until <= horizon:
+            days = (c.valid_until - today).days
+            yield _signal(
+                dataset,
+                "convenant-verloopt",
+                "covenants",
+                cid,
+                c.title,
+                f"Verloopt op {c.valid_until.isoformat()} (over {days} dagen).",
+                "Begin nu met verlengen of herzien.",
+                holder=holder,
+                field="valid_until",
+                due=c.valid_until,
+            )
+        base = c.last_reviewed_on or c.signed_on
+        if c.review_every_months and base and add_months(base, c.review_every_months) < today:
+            due = add_months(base, c.review_every_months)
+            yield _signal(
+                dataset,
+                "convenant-evaluatie-achterstallig",
+                "covenants",
+                cid,
+                c.title,
+                f"Evaluatie was uiterlijk {due.isoformat()} (elke {c.review_every_months} maanden).",
+                "Plan de evaluatie met de partners en vul last_reviewed_on in.",
+                holder=holder,
+                field="last_reviewed_on" if c.last_reviewed_on else "signed_on",
+                due=due,
+            )
+
+
+def _exercises(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
+    for cid, c in dataset.covenants.items():
+        if c.status not in _LIVE or not c.exercise_every_months:
+            continue
+        partners = set(c.partners)
+        held = [
+            e.date
+            for e in dataset.exercises.values()
+            if e.date <= today and (e.covenant == cid or partners.intersection(e.partners))
+        ]
+        last = max(held, default=None)
+        due = add_months(last, c.exercise_every_months) if last else None
+        if last is not None and due is not None and due >= today:
+            continue
+        when = f"laatste oefening {last.isoformat()}" if last else "nog nooit geoefend"
+        yield _signal(
+            dataset,
+            "oefening-achterstallig",
+            "covenants",
+            cid,
+            c.title,
+            f"Afgesproken: elke {c.exercise_every_months} maanden oefenen; {when}.",
+            "Plan een oefening met deze partners en leg haar vast in data/exercises/.",
+            holder=_covenant_holder(dataset, c.partners, c.account_holder),
+            field="exercise_every_months",
+            due=due or dt.date.min,
+        )
+
+
+def _plans(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
+    for pid, plan in dataset.plans.items():
+        due = add_months(plan.last_revised_on, plan.review_every_months)
+        if due < today:
+            yield _signal(
+                dataset,
+                "plan-herziening-achterstallig",
+                "plans",
+                pid,
+                plan.title,
+                f"Herziening was uiterlijk {due.isoformat()} (elke {plan.review_every_months} maanden).",
+                "Herzie het plan met de betrokken partners en vul last_revised_on in.",
+                holder=plan.owner,
+                field="last_revised_on",
+                due=due,
+            )
+
+
+def _partners(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
+    months = dataset.settings.thresholds.verification_months
+    for pid, p in dataset.partners.items():
+        if p.verified_on is None or add_months(p.verified_on, months) < today:
+            last = p.verified_on.isoformat() if p.verified_on else "nooit"
+            yield _signal(
+                dataset,
+                "contact-verificatie-verouderd",
+                "partners",
+                pid,
+                p.name,
+                f"Contactgegevens laatst gecontroleerd: {last} (norm: elke {months} maanden).",
+                "Loop de contacten na met de partner en vul verified_on in.",
+                holder=p.account_holder,
+                field="verified_on" if p.verified_on else None,
+                due=add_months(p.verified_on, months) if p.verified_on else dt.date.min,
+            )
+        alerted = alerted_codes(dataset, p)
+        if alerted and not has_primary_24_7(p):
+            yield _signal(
+                dataset,
+                "partner-zonder-24-7-nummer",
+                "partners",
+                pid,
+                p.name,
+                f"Wordt gealarmeerd ({', '.join(alerted[:3])}) maar heeft geen primair 24/7-nummer.",
+                "Vraag het piketnummer op; markeer het met primary: true en available: 24/7.",
+                holder=p.account_holder,
+                field="contacts",
+            )
+        if p.account_holder is None:
+            yield _signal(
+                dataset,
+                "partner-zonder-accounthouder",
+                "partners",
+                pid,
+                p.name,
+                "Heeft geen accounthouder.",
+                "Wijs een accounthouder toe (account_holder).",
+                holder=None,
+            )
+        if not p.profiles:
+            yield _signal(
+                dataset,
+                "partner-zonder-profiel",
+                "partners",
+                pid,
+                p.name,
+                "Hoort bij geen profiel.",
+                "Kies een partnerprofiel (profiles) zodat de rollen per incidenttype gelden.",
+                holder=p.account_holder,
+            )
+
+
+def _coverage(dataset: Dataset) -> Iterator[Signal]:
+    used = {profile for p in dataset.partners.values() for profile in p.profiles}
+    for pid, profile in dataset.profiles.items():
+        if pid not in used:
+            yield _signal(
+                dataset,
+                "profiel-ongebruikt",
+                "profiles",
+                pid,
+                profile.name,
+                "Geen partner gebruikt dit profiel.",
+                "Koppel partners aan het profiel, of verwijder het.",
+                holder=None,
+            )
+    covered: set[str] = set()
+    for partner in dataset.partners.values():
+        covered |= involved_codes(dataset, partner)
+    for code in dataset.crisis_types:
+        if code not in covered:
+            item = dataset.incident_types[code]
+            yield _signal(
+                dataset,
+                "crisistype-niet-gedekt",
+                "incidenttypes",
+                code,
+                item.name,
+                f"Bij '{code}' is geen enkele partner betrokken.",
+                "Geef een profiel of partner een rol bij dit crisistype of een type eronder.",
+                holder=None,
+            )
+
+
+def _account_holders(dataset: Dataset) -> Iterator[Signal]:
+    limit = dataset.settings.thresholds.max_partners_per_account_holder
+    counts: dict[str, int] = {}
+    for partner in dataset.partners.values():
+        if partner.account_holder:
+            counts[partner.account_holder] = counts.get(partner.account_holder, 0) + 1
+    for hid, holder in dataset.account_holders.items():
+        if counts.get(hid, 0) > limit:
+            yield _signal(
+                dataset,
+                "accounthouder-overbelast",
+                "accountholders",
+                hid,
+                holder.name,
+                f"Heeft {counts[hid]} partners; het maximum is {limit}.",
+                "Verdeel partners over andere accounthouders.",
+                holder=hid,
+            )

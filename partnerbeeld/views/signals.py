@@ -1,0 +1,192 @@
+"""Views of the maintenance signals and the account-holder report: text, JSON, Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from partnerbeeld.accountholders import HolderReport
+from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.signals import Kind, Level, Signal
+from partnerbeeld.views.colour import Palette
+
+KIND_TITLES = {
+    Kind.CONVENANT: "Convenanten",
+    Kind.OEFENING: "Oefenen",
+    Kind.PLAN: "Plannen",
+    Kind.CONTACT: "Contactgegevens",
+    Kind.PARTNER: "Partners",
+    Kind.PROFIEL: "Profielen",
+    Kind.DEKKING: "Dekking van crisistypen",
+    Kind.ACCOUNTHOUDER: "Accounthouders",
+}
+_MARK = {Level.FOUT: "FOUT", Level.WAARSCHUWING: "let op", Level.INFO: "info"}
+
+
+def counts(found: list[Signal]) -> dict[str, int]:
+    return {level.value: sum(1 for s in found if s.level is level) for level in Level}
+
+
+def summary(found: list[Signal]) -> str:
+    c = counts(found)
+    total = len(found)
+    return (
+        f"{total} {'signaal' if total == 1 else 'signalen'}: {c['fout']} fout, "
+        f"{c['waarschuwing']} waarschuwing, {c['info']} info."
+    )
+
+
+def head(region: str, today: dt.date, version: DataVersion) -> str:
+    return f"Signalen {region} · peildatum {today.isoformat()} · data {version.label}"
+
+
+def as_text(
+    found: list[Signal], region: str, today: dt.date, version: DataVersion, palette: Palette, width: int = 80
+) -> str:
+    """Grouped by kind, most urgent first; each signal a line, the action indented beneath."""
+    lines = [palette.bold(head(region, today, version)), ""]
+    if not found:
+        lines.append(palette.green("Geen signalen: alles is bij."))
+        return "\n".join(lines) + "\n"
+    for kind, group in groupby(found, key=lambda s: s.kind):
+        items = list(group)
+        lines.append(palette.bold(f"{KIND_TITLES[kind]} ({len(items)})"))
+        for s in items:
+            mark = _MARK[s.level]
+            mark = palette.red(f"{mark:<6}") if s.level is Level.FOUT else f"{mark:<6}"
+            holder = f" [{s.account_holder}]" if s.account_holder else ""
+            first = f"{s.name}{holder}: {s.message}"
+            wrapped = textwrap.wrap(first, width - 9) or [""]
+            lines.append(f"  {mark} {wrapped[0]}")
+            lines += [f"{'':9}{part}" for part in wrapped[1:]]
+            lines += [f"{'':9}{palette.dim(part)}" for part in textwrap.wrap("→ " + s.action, width - 9)]
+        lines.append("")
+    lines.append(summary(found))
+    return "\n".join(lines) + "\n"
+
+
+def _relative(file: Path | None, root: Path) -> str | None:
+    """The file relative to the folder that holds the dataset (as in `valideer --formaat json`)."""
+    if file is None:
+        return None
+    try:
+        return file.resolve().relative_to(root.resolve().parent).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def signal_dict(s: Signal, root: Path) -> dict[str, Any]:
+    return {
+        "code": s.code,
+        "soort": s.kind.value,
+        "ernst": s.level.value,
+        "record": {"soort": s.record_kind, "id": s.record_id, "naam": s.name},
+        "bestand": _relative(s.file, root),
+        "regel": s.line or None,
+        "accounthouder": s.account_holder,
+        "melding": s.message,
+        "actie": s.action,
+        "vervaldatum": s.due.isoformat() if s.due and s.due not in (dt.date.min, dt.date.max) else None,
+    }
+
+
+def as_json(found: list[Signal], region: str, today: dt.date, version: DataVersion, root: Path) -> str:
+    document = {
+        "regio": region,
+        "peildatum": today.isoformat(),
+        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "aantallen": counts(found),
+        "signalen": [signal_dict(s, root) for s in found],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataVersion) -> str:
+    lines = [f"## {_md(head(region, today, version))}", "", summary(found), ""]
+    for kind, group in groupby(found, key=lambda s: s.kind):
+        lines += [
+            f"### {KIND_TITLES[kind]}",
+            "",
+            "| ernst | wat | melding | actie | accounthouder |",
+            "|---|---|---|---|---|",
+        ]
+        for s in group:
+            lines.append(
+                f"| {s.level.value} | {_md(s.name)} | {_md(s.message)} | {_md(s.action)} | "
+                f"{_md(s.account_holder or '-')} |"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- account holders -------------------------------------------------------------------------
+
+
+def holders_text(
+    reports: list[HolderReport],
+    region: str,
+    today: dt.date,
+    version: DataVersion,
+    palette: Palette,
+    detail: bool,
+    width: int = 80,
+) -> str:
+    from partnerbeeld.views.table import Column, fit
+
+    lines = [palette.bold(f"Accounthouders {region} · peildatum {today.isoformat()} · data {version.label}"), ""]
+    rows = [
+        [
+            r.name,
+            str(len(r.partners)),
+            str(r.counts["fout"]),
+            str(r.counts["waarschuwing"]),
+            r.oldest_verification.isoformat() if r.oldest_verification else "-",
+        ]
+        for r in reports
+    ]
+    columns = [
+        Column("ACCOUNTHOUDER", 14, priority=1),
+        Column("PARTNERS", 8, shrink=False),
+        Column("FOUT", 4, shrink=False),
+        Column("LET OP", 6, shrink=False),
+        Column("OUDSTE CONTROLE", 15, shrink=False),
+    ]
+    header, rendered = fit(columns, rows, width)
+    lines += [palette.dim(header), *rendered]
+    if detail:
+        for r in reports:
+            lines += ["", palette.bold(f"{r.name} ({r.id})")]
+            for partner_name, verified in r.partners:
+                lines.append(f"  {partner_name} · gecontroleerd {verified.isoformat() if verified else 'nooit'}")
+            for s in r.signals:
+                lines += textwrap.wrap(
+                    f"{_MARK[s.level]}: {s.name}: {s.message}", width - 2, initial_indent="  ", subsequent_indent="    "
+                )
+    return "\n".join(lines) + "\n"
+
+
+def holders_json(reports: list[HolderReport], region: str, today: dt.date, version: DataVersion) -> str:
+    document = {
+        "regio": region,
+        "peildatum": today.isoformat(),
+        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "accounthouders": [
+            {
+                "id": r.id,
+                "naam": r.name,
+                "partners": [{"naam": n, "gecontroleerd_op": v.isoformat() if v else None} for n, v in r.partners],
+                "signalen": counts(r.signals),
+                "oudste_controle": r.oldest_verification.isoformat() if r.oldest_verification else None,
+            }
+            for r in reports
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

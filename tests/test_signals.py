@@ -1,0 +1,263 @@
+"""Maintenance signals: one test per code on a small dataset, on the frozen date TODAY (2026-11-28)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import SHIPPED_DATA, TODAY
+
+from partnerbeeld.accountholders import NOBODY, holder_reports
+from partnerbeeld.dataset import open_dataset
+from partnerbeeld.signals import CODES, Kind, Level, add_months, signals
+
+COVERING_ROLES = {
+    "overstroming": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 2},
+    "natuurbrand": {"modes": ["advies"]},
+    "drinkwater": {"modes": ["informeren"]},
+    "energie": {"modes": ["informeren"]},
+}
+
+
+@pytest.fixture
+def base(builder):
+    """A dataset with nothing to signal: one partner with a profile covering every crisis type."""
+    builder.profile("profiel-a", roles=COVERING_ROLES)
+    builder.partner("partner-a", profiles=["profiel-a"])
+    return builder
+
+
+def codes_for(builder, record_id=None, today=TODAY):
+    dataset, _ = open_dataset(builder.root)
+    return {s.code for s in signals(dataset, today) if record_id is None or s.record_id == record_id}
+
+
+def test_the_base_dataset_has_no_signals(base):
+    assert codes_for(base) == set()
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
+        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2025, 11, 15), 12, dt.date(2026, 11, 15)),
+        (dt.date(2025, 12, 1), 1, dt.date(2026, 1, 1)),
+        (dt.date(2025, 5, 31), 18, dt.date(2026, 11, 30)),
+    ],
+)
+def test_add_months_clamps_the_day(day, months, expected):
+    assert add_months(day, months) == expected
+
+
+# --- covenants ------------------------------------------------------------------------------
+
+
+def test_convenant_verlopen(base):
+    base.covenant("c", valid_until="2026-11-27")
+    assert "convenant-verlopen" in codes_for(base, "c")
+    base.covenant("c", valid_until="2026-11-27", status="beeindigd")  # ended covenants are left alone
+    assert codes_for(base, "c") == set()
+
+
+def test_convenant_verloopt_within_the_threshold(base):
+    base.covenant("c", valid_until=(TODAY + dt.timedelta(days=90)).isoformat())
+    assert codes_for(base, "c") == {"convenant-verloopt"}
+    base.covenant("c", valid_until=(TODAY + dt.timedelta(days=91)).isoformat())
+    assert codes_for(base, "c") == set()
+
+
+def test_convenant_verloopt_on_the_day_itself_is_not_yet_expired(base):
+    base.covenant("c", valid_until=TODAY.isoformat())
+    assert codes_for(base, "c") == {"convenant-verloopt"}
+
+
+def test_convenant_evaluatie_achterstallig(base):
+    base.covenant("c", signed_on="2020-01-01", last_reviewed_on="2024-11-27", review_every_months=24)
+    assert codes_for(base, "c") == {"convenant-evaluatie-achterstallig"}
+    base.covenant("c", signed_on="2020-01-01", last_reviewed_on="2024-11-28", review_every_months=24)
+    assert codes_for(base, "c") == set()  # due today: not overdue yet
+
+
+def test_concept_covenants_are_not_yet_in_force(base):
+    base.covenant("c", status="concept", valid_until="2020-01-01", signed_on="2019-01-01", review_every_months=1)
+    assert codes_for(base, "c") == set()
+
+
+# --- exercises and plans -----------------------------------------------------------------------
+
+
+def test_oefening_achterstallig_without_any_exercise(base):
+    base.covenant("c", exercise_every_months=12)
+    assert codes_for(base, "c") == {"oefening-achterstallig"}
+
+
+def test_a_recent_exercise_with_a_partner_of_the_covenant_counts(base):
+    base.covenant("c", exercise_every_months=12)
+    base.exercise("o", date="2025-12-01", partners=["partner-a"])
+    assert codes_for(base, "c") == set()
+    base.exercise("o", date="2025-11-27", partners=["partner-a"])
+    assert codes_for(base, "c") == {"oefening-achterstallig"}
+
+
+def test_a_planned_exercise_in_the_future_does_not_count(base):
+    base.covenant("c", exercise_every_months=12)
+    base.exercise("o", date="2027-03-01", partners=["partner-a"])
+    assert codes_for(base, "c") == {"oefening-achterstallig"}
+
+
+def test_plan_herziening_achterstallig(base):
+    base.plan("p", last_revised_on="2022-11-27", review_every_months=48)
+    assert codes_for(base, "p") == {"plan-herziening-achterstallig"}
+    base.plan("p", last_revised_on="2022-11-28", review_every_months=48)
+    assert codes_for(base, "p") == set()
+
+
+# --- partners, profiles, coverage, account holders ------------------------------------------------
+
+
+def test_contact_verificatie_verouderd(base):
+    base.partner("partner-a", profiles=["profiel-a"], verified_on="2025-11-27")
+    assert codes_for(base, "partner-a") == {"contact-verificatie-verouderd"}
+    base.partner("partner-a", profiles=["profiel-a"], verified_on=None)
+    assert codes_for(base, "partner-a") == {"contact-verificatie-verouderd"}
+
+
+def test_partner_zonder_24_7_nummer_only_when_alerted(base):
+    office_hours = [{"label": "Kantoor", "phone": "071 000 00 00", "available": "kantoortijden"}]
+    base.partner("partner-a", profiles=["profiel-a"], contacts=office_hours)
+    assert codes_for(base, "partner-a") == set()
+    base.partner(
+        "partner-a", profiles=["profiel-a"], contacts=office_hours, roles={"drinkwater": {"modes": ["alarmeren"]}}
+    )
+    assert codes_for(base, "partner-a") == {"partner-zonder-24-7-nummer"}
+
+
+def test_partner_zonder_accounthouder(base):
+    base.partner("partner-a", profiles=["profiel-a"], account_holder=None)
+    assert codes_for(base, "partner-a") == {"partner-zonder-accounthouder"}
+
+
+def test_partner_zonder_profiel(base):
+    base.partner("partner-b", roles=COVERING_ROLES)
+    assert codes_for(base, "partner-b") == {"partner-zonder-profiel"}
+
+
+def test_profiel_ongebruikt(base):
+    base.profile("profiel-leeg")
+    assert codes_for(base, "profiel-leeg") == {"profiel-ongebruikt"}
+
+
+def test_crisistype_niet_gedekt_counts_roles_above_and_below(base):
+    roles = dict(COVERING_ROLES)
+    del roles["energie"]
+    base.profile("profiel-a", roles=roles)
+    assert codes_for(base, "energie") == {"crisistype-niet-gedekt"}
+    base.profile("profiel-a", roles={**roles, "stroomuitval": {"modes": ["advies"]}})  # a type below
+    assert codes_for(base, "energie") == set()
+    base.profile("profiel-a", roles={**roles, "vitale-infrastructuur": {"modes": ["advies"]}})  # above
+    assert codes_for(base, "energie") == set()
+
+
+def test_accounthouder_overbelast(base):
+    base.write(
+        "partnerbeeld.yaml",
+        base.root.joinpath("partnerbeeld.yaml").read_text() + "thresholds:\n  max_partners_per_account_holder: 1\n",
+    )
+    assert codes_for(base, "a-holder") == set()
+    base.partner("partner-b", profiles=["profiel-a"])
+    assert codes_for(base, "a-holder") == {"accounthouder-overbelast"}
+
+
+def test_every_code_is_tested_above():
+    tested = {
+        "convenant-verlopen",
+        "convenant-verloopt",
+        "convenant-evaluatie-achterstallig",
+        "oefening-achterstallig",
+        "plan-herziening-achterstallig",
+        "contact-verificatie-verouderd",
+        "partner-zonder-24-7-nummer",
+        "partner-zonder-accounthouder",
+        "partner-zonder-profiel",
+        "profiel-ongebruikt",
+        "crisistype-niet-gedekt",
+        "accounthouder-overbelast",
+    }
+    assert tested == set(CODES)
+
+
+def test_signals_point_at_the_file_and_line(base):
+    path = base.covenant("c", valid_until="2026-01-01")
+    dataset, _ = open_dataset(base.root)
+    [signal] = [s for s in signals(dataset, TODAY) if s.record_id == "c"]
+    assert signal.file == path
+    assert path.read_text().splitlines()[signal.line - 1].startswith("valid_until:")
+    assert signal.account_holder == "a-holder"  # from the covenant's partner
+
+
+# --- the commands --------------------------------------------------------------------------
+
+
+def test_strikt_fails_only_on_an_error(run_cli, base):
+    base.covenant("c", valid_until=(TODAY + dt.timedelta(days=10)).isoformat())
+    assert run_cli("signalen", "--data", base.root, "--strikt").exit_code == 0  # a warning only
+    base.covenant("c", valid_until="2026-01-01")
+    result = run_cli("signalen", "--data", base.root, "--strikt")
+    assert result.exit_code == 1
+    assert run_cli("signalen", "--data", base.root).exit_code == 0  # without --strikt: a report, not a gate
+
+
+def test_filters_and_json(run_cli, base):
+    base.covenant("c", valid_until="2026-01-01")
+    base.plan("p", last_revised_on="2020-01-01", owner="a-holder")
+    base.profile("profiel-leeg")
+    out = run_cli("signalen", "--data", base.root, "--soort", "plan", "-f", "json").stdout
+    document = json.loads(out)
+    assert [s["code"] for s in document["signalen"]] == ["plan-herziening-achterstallig"]
+    assert document["signalen"][0]["bestand"].endswith("plans/p.yaml")
+    mine = json.loads(run_cli("signalen", "--data", base.root, "--accounthouder", "a-holder", "-f", "json").stdout)
+    assert {s["code"] for s in mine["signalen"]} == {"convenant-verlopen", "plan-herziening-achterstallig"}
+
+
+def test_unknown_account_holder_is_a_usage_error(run_cli, base):
+    result = run_cli("signalen", "--data", base.root, "--accounthouder", "a-holdr")
+    assert result.exit_code == 2
+    assert "a-holder" in result.stderr
+
+
+def test_table_fits_80_columns_and_says_what_to_do(run_cli, base):
+    base.covenant(
+        "c",
+        title="Een convenant met een heel lange titel die zeker moet worden afgebroken ergens",
+        valid_until="2026-01-01",
+    )
+    out = run_cli("signalen", "--data", base.root).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "→ Verleng het convenant" in out
+    assert "1 signaal: 1 fout, 0 waarschuwing, 0 info." in out
+
+
+def test_account_holder_report(run_cli, base):
+    base.partner("partner-b", profiles=["profiel-a"], verified_on="2024-02-01")
+    base.partner("partner-c", profiles=["profiel-a"], account_holder=None, verified_on="2026-02-01")
+    dataset, _ = open_dataset(base.root)
+    reports = {r.id: r for r in holder_reports(dataset, signals(dataset, TODAY))}
+    assert [name for name, _ in reports["a-holder"].partners] == ["Partner A", "Partner B"]
+    assert reports["a-holder"].oldest_verification == dt.date(2024, 2, 1)
+    assert reports["a-holder"].counts == {"fout": 0, "waarschuwing": 1, "info": 0}
+    assert reports[NOBODY].counts["waarschuwing"] == 1  # partner-c has no account holder
+    out = run_cli("accounthouders", "--data", base.root).stdout
+    assert "Anna Houder" in out and "2024-02-01" in out and "(geen accounthouder)" in out
+
+
+def test_the_shipped_dataset_signals_every_main_kind():
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    found = signals(dataset, TODAY)
+    kinds = {s.kind for s in found}
+    assert {Kind.CONVENANT, Kind.OEFENING, Kind.PLAN, Kind.CONTACT} <= kinds
+    assert {"convenant-verloopt", "convenant-evaluatie-achterstallig", "contact-verificatie-verouderd"} <= {
+        s.code for s in found
+    }
+    assert all(s.file is not None and s.file.exists() for s in found if s.level is not Level.INFO)
