@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.signals import Level, Signal
+from partnerbeeld.signals import Signal
+from partnerbeeld.vocabulary import SignalLevel
 
 NOBODY = "-"  # the id of the pseudo account holder for partners that have none
 
@@ -20,7 +21,7 @@ class HolderReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {level.value: sum(1 for s in self.signals if s.level is level) for level in Level}
+        return {level.value: sum(1 for s in self.signals if s.level is level) for level in SignalLevel}
 
     @property
     def oldest_verification(self) -> dt.date | None:

@@ -12,70 +12,61 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from partnerbeeld.checks.contacts import alerted_codes, has_primary_24_7
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.roles import involved_codes
-from partnerbeeld.vocabulary import CovenantStatus
-
-
-class Level(StrEnum):
-    FOUT = "fout"
-    WAARSCHUWING = "waarschuwing"
-    INFO = "info"
-
-
-class Kind(StrEnum):
-    """What a signal is about; the order is the order of the report."""
-
-    CONVENANT = "convenant"
-    OEFENING = "oefening"
-    PLAN = "plan"
-    CONTACT = "contact"
-    PARTNER = "partner"
-    PROFIEL = "profiel"
-    DEKKING = "dekking"
-    ACCOUNTHOUDER = "accounthouder"
-
+from partnerbeeld.vocabulary import CovenantStatus, SignalKind, SignalLevel
 
 # code -> (kind, level, what it means). Codes are stable: never renamed or reused.
-CODES: dict[str, tuple[Kind, Level, str]] = {
-    "convenant-verlopen": (Kind.CONVENANT, Level.FOUT, "Een lopend convenant is over zijn einddatum."),
-    "convenant-verloopt": (Kind.CONVENANT, Level.WAARSCHUWING, "Een convenant verloopt binnen de ingestelde termijn."),
+CODES: dict[str, tuple[SignalKind, SignalLevel, str]] = {
+    "convenant-verlopen": (SignalKind.CONVENANT, SignalLevel.FOUT, "Een lopend convenant is over zijn einddatum."),
+    "convenant-verloopt": (
+        SignalKind.CONVENANT,
+        SignalLevel.WAARSCHUWING,
+        "Een convenant verloopt binnen de ingestelde termijn.",
+    ),
     "convenant-evaluatie-achterstallig": (
-        Kind.CONVENANT,
-        Level.WAARSCHUWING,
+        SignalKind.CONVENANT,
+        SignalLevel.WAARSCHUWING,
         "De evaluatie van een convenant is over tijd.",
     ),
     "oefening-achterstallig": (
-        Kind.OEFENING,
-        Level.WAARSCHUWING,
+        SignalKind.OEFENING,
+        SignalLevel.WAARSCHUWING,
         "Er is niet geoefend zo vaak als het convenant afspreekt.",
     ),
-    "plan-herziening-achterstallig": (Kind.PLAN, Level.WAARSCHUWING, "Een plan is niet op tijd herzien."),
+    "plan-herziening-achterstallig": (SignalKind.PLAN, SignalLevel.WAARSCHUWING, "Een plan is niet op tijd herzien."),
     "contact-verificatie-verouderd": (
-        Kind.CONTACT,
-        Level.WAARSCHUWING,
+        SignalKind.CONTACT,
+        SignalLevel.WAARSCHUWING,
         "Contactgegevens zijn te lang niet gecontroleerd.",
     ),
     "partner-zonder-24-7-nummer": (
-        Kind.CONTACT,
-        Level.FOUT,
+        SignalKind.CONTACT,
+        SignalLevel.FOUT,
         "Een partner die gealarmeerd wordt, heeft geen primair 24/7-nummer.",
     ),
-    "partner-zonder-accounthouder": (Kind.PARTNER, Level.WAARSCHUWING, "Niemand onderhoudt het contact."),
-    "partner-zonder-profiel": (Kind.PARTNER, Level.WAARSCHUWING, "Een partner hoort bij geen enkel profiel."),
-    "profiel-ongebruikt": (Kind.PROFIEL, Level.INFO, "Geen enkele partner gebruikt dit profiel."),
-    "crisistype-niet-gedekt": (Kind.DEKKING, Level.FOUT, "Bij dit crisistype is geen enkele partner betrokken."),
+    "partner-zonder-accounthouder": (SignalKind.PARTNER, SignalLevel.WAARSCHUWING, "Niemand onderhoudt het contact."),
+    "partner-zonder-profiel": (
+        SignalKind.PARTNER,
+        SignalLevel.WAARSCHUWING,
+        "Een partner hoort bij geen enkel profiel.",
+    ),
+    "profiel-ongebruikt": (SignalKind.PROFIEL, SignalLevel.INFO, "Geen enkele partner gebruikt dit profiel."),
+    "crisistype-niet-gedekt": (
+        SignalKind.DEKKING,
+        SignalLevel.FOUT,
+        "Bij dit crisistype is geen enkele partner betrokken.",
+    ),
     "accounthouder-overbelast": (
-        Kind.ACCOUNTHOUDER,
-        Level.WAARSCHUWING,
+        SignalKind.ACCOUNTHOUDER,
+        SignalLevel.WAARSCHUWING,
         "Een accounthouder heeft meer partners dan het maximum.",
     ),
 }
-_LEVEL_ORDER = {Level.FOUT: 0, Level.WAARSCHUWING: 1, Level.INFO: 2}
+_LEVEL_ORDER = {SignalLevel.FOUT: 0, SignalLevel.WAARSCHUWING: 1, SignalLevel.INFO: 2}
 _LIVE = (CovenantStatus.ACTIEF, CovenantStatus.IN_HERZIENING)  # concept is not in force, beeindigd has ended
 
 
@@ -93,16 +84,16 @@ class Signal:
     due: dt.date | None = None  # when it became (or becomes) due: the most overdue first
 
     @property
-    def kind(self) -> Kind:
+    def kind(self) -> SignalKind:
         return CODES[self.code][0]
 
     @property
-    def level(self) -> Level:
+    def level(self) -> SignalLevel:
         return CODES[self.code][1]
 
     @property
     def sort_key(self) -> tuple[int, int, dt.date, str]:
-        kinds = list(Kind)
+        kinds = list(SignalKind)
         return (kinds.index(self.kind), _LEVEL_ORDER[self.level], self.due or dt.date.max, self.name)
 
 

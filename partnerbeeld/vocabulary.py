@@ -73,3 +73,24 @@ class ExerciseKind(StrEnum):
     VELDOEFENING = "veldoefening"
     ALARMERINGSOEFENING = "alarmeringsoefening"
     BESTUURLIJKE_OEFENING = "bestuurlijke-oefening"
+
+
+class SignalLevel(StrEnum):
+    """How urgent a maintenance signal is."""
+
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+    INFO = "info"
+
+
+class SignalKind(StrEnum):
+    """What a signal is about; the order is the order of the report."""
+
+    CONVENANT = "convenant"
+    OEFENING = "oefening"
+    PLAN = "plan"
+    CONTACT = "contact"
+    PARTNER = "partner"
+    PROFIEL = "profiel"
+    DEKKING = "dekking"
+    ACCOUNTHOUDER = "accounthouder"

@@ -10,7 +10,8 @@ from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.accountholders import NOBODY, holder_reports
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.signals import CODES, Kind, Level, add_months, signals
+from partnerbeeld.signals import CODES, add_months, signals
+from partnerbeeld.vocabulary import SignalKind, SignalLevel
 
 COVERING_ROLES = {
     "overstroming": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 2},
@@ -256,8 +257,8 @@ def test_the_shipped_dataset_signals_every_main_kind():
     dataset, _ = open_dataset(SHIPPED_DATA)
     found = signals(dataset, TODAY)
     kinds = {s.kind for s in found}
-    assert {Kind.CONVENANT, Kind.OEFENING, Kind.PLAN, Kind.CONTACT} <= kinds
+    assert {SignalKind.CONVENANT, SignalKind.OEFENING, SignalKind.PLAN, SignalKind.CONTACT} <= kinds
     assert {"convenant-verloopt", "convenant-evaluatie-achterstallig", "contact-verificatie-verouderd"} <= {
         s.code for s in found
     }
-    assert all(s.file is not None and s.file.exists() for s in found if s.level is not Level.INFO)
+    assert all(s.file is not None and s.file.exists() for s in found if s.level is not SignalLevel.INFO)

@@ -12,23 +12,13 @@ import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 from partnerbeeld.errors import ExitStatus, NotFound
+from partnerbeeld.vocabulary import SignalKind
 
 
 class Formaat(StrEnum):
     TABEL = "tabel"
     JSON = "json"
     MD = "md"
-
-
-class Soort(StrEnum):
-    CONVENANT = "convenant"
-    OEFENING = "oefening"
-    PLAN = "plan"
-    CONTACT = "contact"
-    PARTNER = "partner"
-    PROFIEL = "profiel"
-    DEKKING = "dekking"
-    ACCOUNTHOUDER = "accounthouder"
 
 
 AccounthouderOption = Annotated[
@@ -50,7 +40,7 @@ def signalen(
     data: DataOption = None,
     accounthouder: AccounthouderOption = None,
     soort: Annotated[
-        list[Soort] | None,
+        list[SignalKind] | None,
         typer.Option(
             "--soort",
             help="Alleen deze soort(en) signalen; herhaal de optie voor meer.",
@@ -71,8 +61,9 @@ def signalen(
     Voorbeeld: partnerbeeld signalen --accounthouder m-jansen --soort convenant
     """
     from partnerbeeld.gitinfo import data_version
-    from partnerbeeld.signals import Level, signals
+    from partnerbeeld.signals import signals
     from partnerbeeld.views import signals as view
+    from partnerbeeld.vocabulary import SignalLevel
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
@@ -93,5 +84,5 @@ def signalen(
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
         sys.stdout.write(view.as_text(found, region, today, version, palette_for(sys.stdout), width))
-    if strikt and any(s.level is Level.FOUT for s in found):
+    if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))

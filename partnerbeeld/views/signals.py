@@ -11,24 +11,25 @@ from typing import Any
 
 from partnerbeeld.accountholders import HolderReport
 from partnerbeeld.gitinfo import DataVersion
-from partnerbeeld.signals import Kind, Level, Signal
+from partnerbeeld.signals import Signal
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.vocabulary import SignalKind, SignalLevel
 
 KIND_TITLES = {
-    Kind.CONVENANT: "Convenanten",
-    Kind.OEFENING: "Oefenen",
-    Kind.PLAN: "Plannen",
-    Kind.CONTACT: "Contactgegevens",
-    Kind.PARTNER: "Partners",
-    Kind.PROFIEL: "Profielen",
-    Kind.DEKKING: "Dekking van crisistypen",
-    Kind.ACCOUNTHOUDER: "Accounthouders",
+    SignalKind.CONVENANT: "Convenanten",
+    SignalKind.OEFENING: "Oefenen",
+    SignalKind.PLAN: "Plannen",
+    SignalKind.CONTACT: "Contactgegevens",
+    SignalKind.PARTNER: "Partners",
+    SignalKind.PROFIEL: "Profielen",
+    SignalKind.DEKKING: "Dekking van crisistypen",
+    SignalKind.ACCOUNTHOUDER: "Accounthouders",
 }
-_MARK = {Level.FOUT: "FOUT", Level.WAARSCHUWING: "let op", Level.INFO: "info"}
+_MARK = {SignalLevel.FOUT: "FOUT", SignalLevel.WAARSCHUWING: "let op", SignalLevel.INFO: "info"}
 
 
 def counts(found: list[Signal]) -> dict[str, int]:
-    return {level.value: sum(1 for s in found if s.level is level) for level in Level}
+    return {level.value: sum(1 for s in found if s.level is level) for level in SignalLevel}
 
 
 def summary(found: list[Signal]) -> str:
@@ -57,7 +58,7 @@ def as_text(
         lines.append(palette.bold(f"{KIND_TITLES[kind]} ({len(items)})"))
         for s in items:
             mark = _MARK[s.level]
-            mark = palette.red(f"{mark:<6}") if s.level is Level.FOUT else f"{mark:<6}"
+            mark = palette.red(f"{mark:<6}") if s.level is SignalLevel.FOUT else f"{mark:<6}"
             holder = f" [{s.account_holder}]" if s.account_holder else ""
             first = f"{s.name}{holder}: {s.message}"
             wrapped = textwrap.wrap(first, width - 9) or [""]
