@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from partnerbeeld.errors import UsageError
+from partnerbeeld.errors import UsageError, os_reason
 
 
 class AlreadyExists(UsageError):
@@ -104,5 +104,4 @@ def _exists(path: Path) -> AlreadyExists:
 
 
 def _cannot_write(path: Path, exc: OSError) -> UsageError:
-    reason = exc.strerror or str(exc)
-    return UsageError(f"Kan {path} niet schrijven: {reason}.", "Controleer de map en de schrijfrechten.")
+    return UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.", "Controleer de map en de schrijfrechten.")

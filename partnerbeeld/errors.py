@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
+
+# The operating system's reasons in Dutch, for the few a user meets when reading or writing files.
+_OS_REASONS = {
+    errno.ENOENT: "bestand of map bestaat niet",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.EISDIR: "dit is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EXDEV: "een ander bestandssysteem",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Dutch where we know the reason."""
+    return _OS_REASONS.get(exc.errno or -1) or exc.strerror or str(exc)
 
 
 class ExitStatus(IntEnum):

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from partnerbeeld import yamlsource
-from partnerbeeld.errors import DatasetUnreadable
+from partnerbeeld.errors import DatasetUnreadable, os_reason
 from partnerbeeld.fielderrors import translate
 from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.models import (
@@ -150,7 +150,7 @@ def _read(path: Path, root: Path) -> Document | Finding:
     except OSError as exc:
         return problem(
             "bestand-onleesbaar",
-            f"Het bestand kan niet worden gelezen: {exc.strerror}.",
+            f"Het bestand kan niet worden gelezen: {os_reason(exc)}.",
             "Controleer of het bestand bestaat en leesbaar is.",
         )
     parsed = yamlsource.parse(raw)
