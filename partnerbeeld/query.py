@@ -9,6 +9,8 @@ what was asked (the resolved incident type) for views that print a head line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
@@ -16,6 +18,8 @@ from partnerbeeld.models import AccountHolder, Contact, Partner
 from partnerbeeld.roles import ResolvedRole, pick, roles_of
 from partnerbeeld.suggest import closest, normalise
 from partnerbeeld.vocabulary import Mode, Team
+
+E = TypeVar("E", bound=StrEnum)
 
 FUZZY_CUTOFF = 80  # rapidfuzz partial score (0-100) above which a mistyped name still matches
 FUZZY_BAND = 5  # ... and no further than this below the best score
@@ -97,32 +101,23 @@ def resolve_municipality(dataset: Dataset, text: str) -> str:
     raise NotFound(f"Onbekende gemeente '{text}'.", closest(text, [m.name for m in dataset.settings.municipalities]))
 
 
-def parse_team(text: str) -> Team:
-    """A team from what the user typed ('ROT', 'copi'); NotFound with suggestions otherwise."""
+def _parse_choice(choices: type[E], text: str, unknown: str) -> E:
+    """A member of ``choices`` from what the user typed ('ROT', 'copi'); NotFound with suggestions otherwise."""
     key = normalise(text)
-    for team in Team:
-        if team.value == key:
-            return team
-    suggestions = closest(key, [t.value for t in Team], cutoff=0.5)
-    raise NotFound(
-        f"Onbekend team '{text}'.",
-        suggestions,
-        "" if suggestions else "Kies uit: " + ", ".join(t.value for t in Team) + ".",
-    )
+    for member in choices:
+        if member.value == key:
+            return member
+    values = [m.value for m in choices]
+    suggestions = closest(key, values, cutoff=0.5)
+    raise NotFound(f"{unknown} '{text}'.", suggestions, "" if suggestions else "Kies uit: " + ", ".join(values) + ".")
+
+
+def parse_team(text: str) -> Team:
+    return _parse_choice(Team, text, "Onbekend team")
 
 
 def parse_mode(text: str) -> Mode:
-    """A cooperation mode from what the user typed; NotFound with suggestions otherwise."""
-    key = normalise(text)
-    for mode in Mode:
-        if mode.value == key:
-            return mode
-    suggestions = closest(key, [m.value for m in Mode], cutoff=0.5)
-    raise NotFound(
-        f"Onbekende modus '{text}'.",
-        suggestions,
-        "" if suggestions else "Kies uit: " + ", ".join(m.value for m in Mode) + ".",
-    )
+    return _parse_choice(Mode, text, "Onbekende modus")
 
 
 def check_grip(level: int | None) -> int | None:
