@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.selection import (
+    GemeenteOption,
+    GripOption,
+    IncidentOption,
+    ModusOption,
+    ProfielOption,
+    TeamOption,
+    selection,
+)
 from partnerbeeld.errors import UsageError
-from partnerbeeld.vocabulary import Team
 
 if TYPE_CHECKING:
     from partnerbeeld.contactlist import ContactList
@@ -49,45 +57,12 @@ BY_EXTENSION = {
 
 
 def contactlijst(
-    incident: Annotated[
-        str | None,
-        typer.Option(
-            "--incident",
-            "-i",
-            help="Incidenttype: code, alias of naam, bijv. overstroming of stroomstoring.",
-            show_default=False,
-            metavar="TYPE",
-        ),
-    ] = None,
-    team: Annotated[
-        Team | None,
-        typer.Option(
-            "--team", help="Alleen partners met een plaats in dit team.", case_sensitive=False, show_default=False
-        ),
-    ] = None,
-    grip: Annotated[
-        int | None,
-        typer.Option(
-            "--grip",
-            help="Alleen rollen die bij dit GRIP-niveau of lager actief zijn.",
-            min=0,
-            max=5,
-            show_default=False,
-            metavar="0-5",
-        ),
-    ] = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option(
-            "--gemeente", help="Alleen partners die in deze gemeente werken.", show_default=False, metavar="GEMEENTE"
-        ),
-    ] = None,
-    profiel: Annotated[
-        str | None,
-        typer.Option(
-            "--profiel", help="Alleen partners met dit partnerprofiel (id).", show_default=False, metavar="ID"
-        ),
-    ] = None,
+    incident: IncidentOption = None,
+    team: TeamOption = None,
+    grip: GripOption = None,
+    gemeente: GemeenteOption = None,
+    profiel: ProfielOption = None,
+    modus: ModusOption = None,
     accounthouder: Annotated[
         str | None,
         typer.Option(
@@ -139,21 +114,14 @@ def contactlijst(
     Voorbeeld: partnerbeeld contactlijst --incident overstroming --formaat pdf -o .
     """
     from partnerbeeld.contactlist import build_contact_list
-    from partnerbeeld.query import Selection
 
     chosen = formaat or (BY_EXTENSION.get(uitvoer.suffix.lower()) if uitvoer else None) or Formaat.MD
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    selection = Selection(
-        incident=incident,
-        grip=grip,
-        team=team,
-        gemeente=gemeente,
-        profiel=profiel,
-        accounthouder=accounthouder,
-        vertrouwelijk=vertrouwelijk,
+    chosen_partners = selection(
+        incident, grip, team, gemeente, profiel, modus, accounthouder=accounthouder, vertrouwelijk=vertrouwelijk
     )
-    contact_list = build_contact_list(dataset, selection, reference)
+    contact_list = build_contact_list(dataset, chosen_partners, reference)
     if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():
         name = contact_list.file_name("pdf")
         raise UsageError(

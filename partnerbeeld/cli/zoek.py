@@ -9,8 +9,16 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli import completion
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.selection import (
+    GemeenteOption,
+    GripOption,
+    IncidentOption,
+    ModusOption,
+    ProfielOption,
+    TeamOption,
+    selection,
+)
 
 
 class Formaat(StrEnum):
@@ -20,17 +28,6 @@ class Formaat(StrEnum):
     MD = "md"
 
 
-IncidentOption = Annotated[
-    str | None,
-    typer.Option(
-        "--incident",
-        "-i",
-        help="Incidenttype: code, alias of naam (bijv. overstroming, brand).",
-        metavar="TYPE",
-        show_default=False,
-        autocompletion=completion.incident_types,
-    ),
-]
 VertrouwelijkOption = Annotated[
     bool, typer.Option("--vertrouwelijk", help="Ook vertrouwelijke contacten gebruiken en tonen.")
 ]
@@ -46,56 +43,11 @@ def zoek(
         ),
     ] = None,
     incident: IncidentOption = None,
-    grip: Annotated[
-        int | None,
-        typer.Option(
-            "--grip",
-            help="Alleen rollen die actief zijn tot en met dit GRIP-niveau (0-5).",
-            metavar="N",
-            show_default=False,
-        ),
-    ] = None,
-    team: Annotated[
-        str | None,
-        typer.Option(
-            "--team",
-            help="Alleen partners met een plaats in dit team (meldkamer, copi, rot, bt, rbt).",
-            metavar="TEAM",
-            show_default=False,
-            autocompletion=completion.teams,
-        ),
-    ] = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option(
-            "--gemeente",
-            help="Alleen partners die in deze gemeente werken (id of naam).",
-            metavar="GEMEENTE",
-            show_default=False,
-            autocompletion=completion.municipalities,
-        ),
-    ] = None,
-    profiel: Annotated[
-        str | None,
-        typer.Option(
-            "--profiel",
-            help="Alleen partners met dit partnerprofiel.",
-            metavar="PROFIEL",
-            show_default=False,
-            autocompletion=completion.profiles,
-        ),
-    ] = None,
-    modus: Annotated[
-        str | None,
-        typer.Option(
-            "--modus",
-            help="Alleen partners met deze samenwerkingsvorm "
-            "(alarmeren, informeren, advies, liaison, uitvoering, bijstand).",
-            metavar="MODUS",
-            show_default=False,
-            autocompletion=completion.modes,
-        ),
-    ] = None,
+    grip: GripOption = None,
+    team: TeamOption = None,
+    gemeente: GemeenteOption = None,
+    profiel: ProfielOption = None,
+    modus: ModusOption = None,
     formaat: Annotated[
         Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel, json, csv of md.", case_sensitive=False)
     ] = Formaat.TABEL,
@@ -108,22 +60,13 @@ def zoek(
     Voorbeeld: partnerbeeld zoek --incident overstroming --gemeente katwijk
     """
     from partnerbeeld.gitinfo import data_version
-    from partnerbeeld.query import Selection, answer, parse_mode, parse_team
+    from partnerbeeld.query import answer
     from partnerbeeld.views import hits as view
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    selection = Selection(
-        incident=incident,
-        grip=grip,
-        team=parse_team(team) if team else None,
-        gemeente=gemeente,
-        profiel=profiel,
-        modus=parse_mode(modus) if modus else None,
-        tekst=tekst,
-        vertrouwelijk=vertrouwelijk,
-    )
-    result = answer(dataset, selection)
+    chosen = selection(incident, grip, team, gemeente, profiel, modus, tekst=tekst, vertrouwelijk=vertrouwelijk)
+    result = answer(dataset, chosen)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(dataset, result, today, version))
