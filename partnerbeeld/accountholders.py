@@ -13,20 +13,32 @@ NOBODY = "-"  # the id of the pseudo account holder for partners that have none
 
 
 @dataclass(frozen=True, slots=True)
+class HeldPartner:
+    id: str
+    name: str
+    verified_on: dt.date | None  # None: contact details never checked
+
+
+@dataclass(frozen=True, slots=True)
 class HolderReport:
     id: str
     name: str
-    partners: list[tuple[str, dt.date | None]]  # (partner name, verified_on), by name
-    signals: list[Signal]
+    partners: list[HeldPartner]  # by name
+    signals: list[Signal]  # in report order
 
     @property
     def counts(self) -> dict[str, int]:
         return {level.value: sum(1 for s in self.signals if s.level is level) for level in SignalLevel}
 
     @property
+    def never_verified(self) -> int:
+        """Partners whose contact details were never checked: older than any date."""
+        return sum(1 for p in self.partners if p.verified_on is None)
+
+    @property
     def oldest_verification(self) -> dt.date | None:
-        dates = [verified for _, verified in self.partners if verified is not None]
-        return min(dates, default=None)
+        """The oldest ``verified_on`` among the partners that have one (see ``never_verified``)."""
+        return min((p.verified_on for p in self.partners if p.verified_on is not None), default=None)
 
 
 def holder_reports(dataset: Dataset, found: list[Signal], only: str | None = None) -> list[HolderReport]:
@@ -37,7 +49,14 @@ def holder_reports(dataset: Dataset, found: list[Signal], only: str | None = Non
         if only is not None and hid != only:
             continue
         wanted = None if hid == NOBODY else hid
-        partners = sorted((p.name, p.verified_on) for p in dataset.partners.values() if p.account_holder == wanted)
+        partners = sorted(
+            (
+                HeldPartner(pid, p.name, p.verified_on)
+                for pid, p in dataset.partners.items()
+                if p.account_holder == wanted
+            ),
+            key=lambda p: (p.name.casefold(), p.id),
+        )
         if hid == NOBODY and not partners:
             continue
         # signals nobody owns (an unused profile, an uncovered crisis type) belong to no holder

@@ -92,9 +92,9 @@ class Signal:
         return CODES[self.code][1]
 
     @property
-    def sort_key(self) -> tuple[int, int, dt.date, str]:
-        kinds = list(SignalKind)
-        return (kinds.index(self.kind), _LEVEL_ORDER[self.level], self.due or dt.date.max, self.name)
+    def sort_key(self) -> tuple[int, dt.date, str]:
+        """Within a kind: errors first, then the longest overdue (``due``), then by name."""
+        return (_LEVEL_ORDER[self.level], self.due or dt.date.max, self.name)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -114,7 +114,20 @@ def signals(dataset: Dataset, today: dt.date) -> list[Signal]:
         *_coverage(dataset),
         *_account_holders(dataset),
     ]
-    return sorted(found, key=lambda s: s.sort_key)
+    return in_report_order(found)
+
+
+def in_report_order(found: list[Signal]) -> list[Signal]:
+    """Grouped by kind, the kind with the most urgent signal first (ties in ``SignalKind`` order).
+
+    An error (a partner you cannot reach) must not hide below twenty warnings about
+    reviews: a reader of the report starts at the top.
+    """
+    kinds = list(SignalKind)
+    worst: dict[SignalKind, int] = {}
+    for s in found:
+        worst[s.kind] = min(worst.get(s.kind, len(_LEVEL_ORDER)), _LEVEL_ORDER[s.level])
+    return sorted(found, key=lambda s: (worst[s.kind], kinds.index(s.kind), *s.sort_key))
 
 
 def _signal(
@@ -137,7 +150,8 @@ def _signal(
     return Signal(code, kind, record_id, name, message, action, holder, file, line, due)
 
 
-def _covenant_holder(dataset: Dataset, partners: list[str], own: str | None) -> str | None:
+def _holder_of(dataset: Dataset, partners: list[str], own: str | None) -> str | None:
+    """The record's own account holder, else the first of its partners' (who knows them best)."""
     if own:
         return own
     holders = [dataset.partners[p].account_holder for p in partners if p in dataset.partners]
@@ -149,7 +163,7 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
     for cid, c in dataset.covenants.items():
         if c.status not in _LIVE:
             continue
-        holder = _covenant_holder(dataset, c.partners, c.account_holder)
+        holder = _holder_of(dataset, c.partners, c.account_holder)
         if c.valid_until and c.valid_until < today:
             yield _signal(
                 dataset,
@@ -217,7 +231,7 @@ def _exercises(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
             c.title,
             f"Afgesproken: elke {c.exercise_every_months} maanden oefenen; {when}.",
             "Plan een oefening met deze partners en leg haar vast in data/exercises/.",
-            holder=_covenant_holder(dataset, c.partners, c.account_holder),
+            holder=_holder_of(dataset, c.partners, c.account_holder),
             field="exercise_every_months",
             due=due or dt.date.min,
         )
@@ -235,7 +249,7 @@ def _plans(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 plan.title,
                 f"Herziening was uiterlijk {due.isoformat()} (elke {plan.review_every_months} maanden).",
                 "Herzie het plan met de betrokken partners en vul last_revised_on in.",
-                holder=plan.owner,
+                holder=_holder_of(dataset, plan.partners, plan.owner),
                 field="last_revised_on",
                 due=due,
             )

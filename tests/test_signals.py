@@ -8,7 +8,6 @@ import json
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
-from partnerbeeld.accountholders import NOBODY, holder_reports
 from partnerbeeld.dataset import open_dataset
 from partnerbeeld.signals import CODES, add_months, signals
 from partnerbeeld.vocabulary import SignalKind, SignalLevel
@@ -108,6 +107,22 @@ def test_a_planned_exercise_in_the_future_does_not_count(base):
     assert codes_for(base, "c") == {"oefening-achterstallig"}
 
 
+def test_an_exercise_that_names_the_covenant_counts_without_its_partners(base):
+    base.partner("partner-b", profiles=["profiel-a"])
+    base.covenant("c", exercise_every_months=12)
+    base.exercise("o", date="2026-06-01", partners=["partner-b"])
+    assert codes_for(base, "c") == {"oefening-achterstallig"}  # neither the covenant nor its partner
+    base.exercise("o", date="2026-06-01", partners=["partner-b"], covenant="c")
+    assert codes_for(base, "c") == set()
+
+
+def test_ended_covenants_need_no_review_or_exercise(base):
+    base.covenant("c", status="beeindigd", signed_on="2010-01-01", review_every_months=12, exercise_every_months=12)
+    assert codes_for(base, "c") == set()
+    base.covenant("c", status="in-herziening", signed_on="2010-01-01", review_every_months=12)
+    assert codes_for(base, "c") == {"convenant-evaluatie-achterstallig"}
+
+
 def test_plan_herziening_achterstallig(base):
     base.plan("p", last_revised_on="2022-11-27", review_every_months=48)
     assert codes_for(base, "p") == {"plan-herziening-achterstallig"}
@@ -198,6 +213,23 @@ def test_signals_point_at_the_file_and_line(base):
     assert signal.account_holder == "a-holder"  # from the covenant's partner
 
 
+def test_report_order_puts_the_kind_with_an_error_first_then_the_longest_overdue(base):
+    base.covenant("c-old", signed_on="2015-01-01", review_every_months=12)
+    base.covenant("c-new", signed_on="2024-01-01", review_every_months=12)
+    base.covenant("c-gone", valid_until="2026-10-01")  # an error among covenant warnings
+    base.plan("p", last_revised_on="2020-01-01")
+    base.partner("partner-b", profiles=["profiel-a"], roles={"drinkwater": {"modes": ["alarmeren"]}}, contacts=[])
+    dataset, _ = open_dataset(base.root)
+    order = [(s.kind.value, s.record_id) for s in signals(dataset, TODAY)]
+    assert order == [
+        ("convenant", "c-gone"),  # convenant before contact: same worst level, SignalKind order
+        ("convenant", "c-old"),
+        ("convenant", "c-new"),
+        ("contact", "partner-b"),
+        ("plan", "p"),  # warnings only: after the kinds that have an error
+    ]
+
+
 # --- the commands --------------------------------------------------------------------------
 
 
@@ -222,6 +254,30 @@ def test_filters_and_json(run_cli, base):
     assert {s["code"] for s in mine["signalen"]} == {"convenant-verlopen", "plan-herziening-achterstallig"}
 
 
+def test_soort_repeats_and_ignores_case(run_cli, base):
+    base.covenant("c", valid_until="2026-01-01")
+    base.plan("p", last_revised_on="2020-01-01")
+    base.profile("profiel-leeg")
+    out = run_cli("signalen", "--data", base.root, "--soort", "PLAN", "--soort", "profiel", "-f", "json").stdout
+    assert [s["code"] for s in json.loads(out)["signalen"]] == ["plan-herziening-achterstallig", "profiel-ongebruikt"]
+    assert run_cli("signalen", "--data", base.root, "--soort", "plannen").exit_code == 2
+
+
+def test_strikt_counts_only_what_the_filters_keep(run_cli, base):
+    base.covenant("c", valid_until="2026-01-01")
+    base.plan("p", last_revised_on="2020-01-01")
+    assert run_cli("signalen", "--data", base.root, "--strikt", "--soort", "plan").exit_code == 0
+    assert run_cli("signalen", "--data", base.root, "--strikt", "--soort", "convenant").exit_code == 1
+
+
+def test_markdown_names_file_and_line(run_cli, base):
+    base.covenant("c", title="Titel | met streep", valid_until="2026-01-01")
+    out = run_cli("signalen", "--data", base.root, "--formaat", "md").stdout
+    assert "### Convenanten" in out
+    assert "| fout | Titel \\| met streep |" in out
+    assert "`data/covenants/c.yaml:6` |" in out  # valid_until, below the partner list
+
+
 def test_unknown_account_holder_is_a_usage_error(run_cli, base):
     result = run_cli("signalen", "--data", base.root, "--accounthouder", "a-holdr")
     assert result.exit_code == 2
@@ -240,19 +296,6 @@ def test_table_fits_80_columns_and_says_what_to_do(run_cli, base):
     assert "1 signaal: 1 fout, 0 waarschuwing, 0 info." in out
 
 
-def test_account_holder_report(run_cli, base):
-    base.partner("partner-b", profiles=["profiel-a"], verified_on="2024-02-01")
-    base.partner("partner-c", profiles=["profiel-a"], account_holder=None, verified_on="2026-02-01")
-    dataset, _ = open_dataset(base.root)
-    reports = {r.id: r for r in holder_reports(dataset, signals(dataset, TODAY))}
-    assert [name for name, _ in reports["a-holder"].partners] == ["Partner A", "Partner B"]
-    assert reports["a-holder"].oldest_verification == dt.date(2024, 2, 1)
-    assert reports["a-holder"].counts == {"fout": 0, "waarschuwing": 1, "info": 0}
-    assert reports[NOBODY].counts["waarschuwing"] == 1  # partner-c has no account holder
-    out = run_cli("accounthouders", "--data", base.root).stdout
-    assert "Anna Houder" in out and "2024-02-01" in out and "(geen accounthouder)" in out
-
-
 def test_the_shipped_dataset_signals_every_main_kind():
     dataset, _ = open_dataset(SHIPPED_DATA)
     found = signals(dataset, TODAY)
@@ -262,3 +305,11 @@ def test_the_shipped_dataset_signals_every_main_kind():
         s.code for s in found
     }
     assert all(s.file is not None and s.file.exists() for s in found if s.level is not SignalLevel.INFO)
+
+
+def test_shipped_dataset_text_at_80_columns(run_cli):
+    lines = run_cli("signalen").stdout.splitlines()
+    assert lines[0].startswith("Signalen Veiligheidsregio Hollands Midden · peildatum 2026-11-28")
+    assert max(len(line) for line in lines) <= 80
+    assert not [line for line in lines if line.endswith("-")]  # codes such as incident-water stay whole
+    assert lines[-1].endswith("info.") and lines[-1].split()[0].isdigit()

@@ -78,7 +78,7 @@ def signalen(
     if formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(found, region, today, version, dataset.root))
     elif formaat is Formaat.MD:
-        sys.stdout.write(view.as_markdown(found, region, today, version))
+        sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root))
     else:
         from partnerbeeld.views.colour import palette_for
 

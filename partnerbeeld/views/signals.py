@@ -49,7 +49,7 @@ def as_text(
     found: list[Signal], region: str, today: dt.date, version: DataVersion, palette: Palette, width: int = 80
 ) -> str:
     """Grouped by kind, most urgent first; each signal a line, the action indented beneath."""
-    lines = [palette.bold(head(region, today, version)), ""]
+    lines = [*_wrapped_head(head(region, today, version), palette, width), ""]
     if not found:
         lines.append(palette.green("Geen signalen: alles is bij."))
         return "\n".join(lines) + "\n"
@@ -61,13 +61,35 @@ def as_text(
             mark = palette.red(f"{mark:<6}") if s.level is SignalLevel.FOUT else f"{mark:<6}"
             holder = f" [{s.account_holder}]" if s.account_holder else ""
             first = f"{s.name}{holder}: {s.message}"
-            wrapped = textwrap.wrap(first, width - 9) or [""]
+            wrapped = _wrap(first, width - 9) or [""]
             lines.append(f"  {mark} {wrapped[0]}")
             lines += [f"{'':9}{part}" for part in wrapped[1:]]
-            lines += [f"{'':9}{palette.dim(part)}" for part in textwrap.wrap("→ " + s.action, width - 9)]
+            lines += [f"{'':9}{palette.dim(part)}" for part in _wrap("→ " + s.action, width - 9)]
         lines.append("")
     lines.append(summary(found))
     return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """Wrap at spaces only: codes and dates (incident-water, 2026-12-31) stay whole."""
+    return textwrap.wrap(
+        text,
+        max(width, 20),
+        break_on_hyphens=False,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+    )
+
+
+def _wrapped_head(text: str, palette: Palette, width: int) -> list[str]:
+    """The head line, broken between its ' · ' parts when it is too wide."""
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part if not lines else "  " + part)
+    return [palette.bold(line) for line in lines]
 
 
 def _relative(file: Path | None, root: Path) -> str | None:
@@ -110,25 +132,39 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataVersion) -> str:
+def _where(s: Signal, root: Path) -> str:
+    file = _relative(s.file, root)
+    if file is None:
+        return "-"
+    return f"`{file}:{s.line}`" if s.line else f"`{file}`"
+
+
+def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataVersion, root: Path) -> str:
     lines = [f"## {_md(head(region, today, version))}", "", summary(found), ""]
     for kind, group in groupby(found, key=lambda s: s.kind):
         lines += [
             f"### {KIND_TITLES[kind]}",
             "",
-            "| ernst | wat | melding | actie | accounthouder |",
-            "|---|---|---|---|---|",
+            "| ernst | wat | melding | actie | accounthouder | bestand |",
+            "|---|---|---|---|---|---|",
         ]
         for s in group:
             lines.append(
                 f"| {s.level.value} | {_md(s.name)} | {_md(s.message)} | {_md(s.action)} | "
-                f"{_md(s.account_holder or '-')} |"
+                f"{_md(s.account_holder or '-')} | {_md(_where(s, root))} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 # --- account holders -------------------------------------------------------------------------
+
+
+def _oldest(report: HolderReport) -> str:
+    """'nooit' when a partner was never checked: that is older than any date."""
+    if report.never_verified:
+        return "nooit"
+    return report.oldest_verification.isoformat() if report.oldest_verification else "-"
 
 
 def holders_text(
@@ -140,17 +176,13 @@ def holders_text(
     detail: bool,
     width: int = 80,
 ) -> str:
-    from partnerbeeld.views.table import Column, fit
+    """One line per account holder; with ``detail`` their partners and signals beneath."""
+    from partnerbeeld.views.table import Column, cut, fit
 
-    lines = [palette.bold(f"Accounthouders {region} · peildatum {today.isoformat()} · data {version.label}"), ""]
+    title = f"Accounthouders {region} · peildatum {today.isoformat()} · data {version.label}"
+    lines = [*_wrapped_head(title, palette, width), ""]
     rows = [
-        [
-            r.name,
-            str(len(r.partners)),
-            str(r.counts["fout"]),
-            str(r.counts["waarschuwing"]),
-            r.oldest_verification.isoformat() if r.oldest_verification else "-",
-        ]
+        [r.name, str(len(r.partners)), *(str(r.counts[level.value]) for level in SignalLevel), _oldest(r)]
         for r in reports
     ]
     columns = [
@@ -158,6 +190,7 @@ def holders_text(
         Column("PARTNERS", 8, shrink=False),
         Column("FOUT", 4, shrink=False),
         Column("LET OP", 6, shrink=False),
+        Column("INFO", 4, shrink=False),
         Column("OUDSTE CONTROLE", 15, shrink=False),
     ]
     header, rendered = fit(columns, rows, width)
@@ -165,12 +198,15 @@ def holders_text(
     if detail:
         for r in reports:
             lines += ["", palette.bold(f"{r.name} ({r.id})")]
-            for partner_name, verified in r.partners:
-                lines.append(f"  {partner_name} · gecontroleerd {verified.isoformat() if verified else 'nooit'}")
+            lines.append(palette.dim(f"  {'GECONTROLEERD':<13} PARTNER"))
+            for p in r.partners:
+                checked = p.verified_on.isoformat() if p.verified_on else "nooit"
+                lines.append(cut(f"  {checked:<13} {p.name} ({p.id})", width))
+            if r.signals:
+                lines.append(palette.dim("  SIGNALEN"))
             for s in r.signals:
-                lines += textwrap.wrap(
-                    f"{_MARK[s.level]}: {s.name}: {s.message}", width - 2, initial_indent="  ", subsequent_indent="    "
-                )
+                text = f"{_MARK[s.level]}: {s.name}: {s.message}"
+                lines += _wrap(text, width, initial_indent="  ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"
 
 
@@ -183,9 +219,17 @@ def holders_json(reports: list[HolderReport], region: str, today: dt.date, versi
             {
                 "id": r.id,
                 "naam": r.name,
-                "partners": [{"naam": n, "gecontroleerd_op": v.isoformat() if v else None} for n, v in r.partners],
+                "partners": [
+                    {
+                        "id": p.id,
+                        "naam": p.name,
+                        "gecontroleerd_op": p.verified_on.isoformat() if p.verified_on else None,
+                    }
+                    for p in r.partners
+                ],
                 "signalen": counts(r.signals),
                 "oudste_controle": r.oldest_verification.isoformat() if r.oldest_verification else None,
+                "nooit_gecontroleerd": r.never_verified,
             }
             for r in reports
         ],
