@@ -24,3 +24,17 @@ def test_unknown_option_is_a_dutch_usage_error(run_cli):
     assert result.exit_code == 2
     assert "Onbekende optie: --fromaat" in result.stderr
     assert "--formaat" in result.stderr
+
+
+def test_a_skipped_file_makes_the_answer_visibly_incomplete(run_cli, builder):
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    builder.partner("dunea", name="Dunea", profiles=["water"])
+    builder.partner("oasen", name="Oasen", profiles=["water"])
+    builder.write("partners/oasen.yaml", "id: oasen\nid: oasen\nname: Oasen\n")  # duplicate key
+    for command in (["zoek", "-i", "drinkwater"], ["contactlijst", "-i", "drinkwater", "-f", "md"]):
+        result = run_cli(*command, "--data", builder.root)
+        assert "Dunea" in result.stdout and "Oasen" not in result.stdout  # the answer still comes
+        assert result.exit_code == 1, command
+        assert "onvolledig" in result.stderr and "partners/oasen.yaml" in result.stderr
+    builder.partner("oasen", name="Oasen", profiles=["water"])
+    assert run_cli("zoek", "-i", "drinkwater", "--data", builder.root).exit_code == 0

@@ -8,7 +8,7 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from partnerbeeld.cli import dutch
-from partnerbeeld.cli.common import fail
+from partnerbeeld.cli.common import fail, reset_skipped, skipped_files
 from partnerbeeld.errors import ExitStatus, PartnerbeeldError
 
 dutch.install()
@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every known failure into one Dutch line and an exit code."""
     command = typer.main.get_command(app)
     dutch.translate_params(command)
+    reset_skipped()
     try:
         result = command.main(args=argv, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         # `partnerbeeld zoek ... | head`: the reader left; that is not an error
         sys.stderr.close()
         return 0
+    if skipped_files():  # the answer was given, but records with errors are missing from it
+        return int(ExitStatus.DATA_ERRORS)
     return int(result) if isinstance(result, int) else 0
 
 

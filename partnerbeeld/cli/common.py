@@ -42,23 +42,51 @@ def peildatum(value: str | None) -> dt.date:
     return reference_date(parse_date(value) if value else None)
 
 
+# Files a read-only command skipped because they have errors. `main` turns a non-empty
+# list into exit status 1: the answer was printed, but it is incomplete, and a script
+# (or CI job printing a binder) must be able to tell.
+_skipped: set[Path] = set()
+
+
 def load_for_reading(data: Path | None) -> Dataset:
-    """Open the dataset for a read-only command; warn on stderr when records were left out."""
+    """Open the dataset for a read-only command; say loudly when records were left out."""
     from partnerbeeld.dataset import open_dataset
 
     dataset, findings = open_dataset(data)
-    warn_about_errors(findings)
+    warn_about_errors(findings, dataset.root)
     return dataset
 
 
-def warn_about_errors(findings: list[Finding]) -> None:
+def warn_about_errors(findings: list[Finding], root: Path) -> None:
     from partnerbeeld.findings import Severity
 
-    errors = [f for f in findings if f.severity is Severity.FOUT]
-    if errors:
-        files = len({f.file for f in errors})
-        noun = "bestand" if files == 1 else "bestanden"
-        print(f"let op: {files} {noun} met fouten overgeslagen; draai 'partnerbeeld valideer'.", file=sys.stderr)
+    files = sorted({f.file for f in findings if f.severity is Severity.FOUT})
+    if not files:
+        return
+    _skipped.update(files)
+    names = ", ".join(_relative(f, root) for f in files[:3]) + (" …" if len(files) > 3 else "")
+    noun = "bestand" if len(files) == 1 else "bestanden"
+    print(
+        f"LET OP: onvolledig antwoord: {len(files)} {noun} met fouten overgeslagen ({names}).\n"
+        "  Draai 'partnerbeeld valideer' en herstel de fouten; exitcode 1.",
+        file=sys.stderr,
+    )
+
+
+def _relative(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.name
+
+
+def skipped_files() -> set[Path]:
+    """The files read-only commands left out in this run (reset by ``reset_skipped``)."""
+    return set(_skipped)
+
+
+def reset_skipped() -> None:
+    _skipped.clear()
 
 
 def fail(message: str, hint: str = "") -> None:

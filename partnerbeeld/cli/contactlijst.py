@@ -11,6 +11,7 @@ import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 from partnerbeeld.cli.selection import (
+    AccounthouderOption,
     GemeenteOption,
     GripOption,
     IncidentOption,
@@ -63,12 +64,7 @@ def contactlijst(
     gemeente: GemeenteOption = None,
     profiel: ProfielOption = None,
     modus: ModusOption = None,
-    accounthouder: Annotated[
-        str | None,
-        typer.Option(
-            "--accounthouder", help="Alleen partners van deze accounthouder (id).", show_default=False, metavar="ID"
-        ),
-    ] = None,
+    accounthouder: AccounthouderOption = None,
     formaat: Annotated[
         Formaat | None,
         typer.Option(

@@ -72,6 +72,12 @@ ModusOption = Annotated[
         autocompletion=completion.modes,
     ),
 ]
+AccounthouderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--accounthouder", help="Alleen partners van deze accounthouder (id).", show_default=False, metavar="ID"
+    ),
+]
 
 
 def selection(

@@ -11,6 +11,7 @@ import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 from partnerbeeld.cli.selection import (
+    AccounthouderOption,
     GemeenteOption,
     GripOption,
     IncidentOption,
@@ -48,6 +49,7 @@ def zoek(
     gemeente: GemeenteOption = None,
     profiel: ProfielOption = None,
     modus: ModusOption = None,
+    accounthouder: AccounthouderOption = None,
     formaat: Annotated[
         Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel, json, csv of md.", case_sensitive=False)
     ] = Formaat.TABEL,
@@ -65,7 +67,17 @@ def zoek(
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    chosen = selection(incident, grip, team, gemeente, profiel, modus, tekst=tekst, vertrouwelijk=vertrouwelijk)
+    chosen = selection(
+        incident,
+        grip,
+        team,
+        gemeente,
+        profiel,
+        modus,
+        tekst=tekst,
+        accounthouder=accounthouder,
+        vertrouwelijk=vertrouwelijk,
+    )
     result = answer(dataset, chosen)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:

@@ -101,16 +101,21 @@ def as_table(
         return "\n".join(lines) + "\n"
     min_number = max((len(h.call_first.number or "") for h in result.hits if h.call_first), default=1)
     # the availability may be cut ('tijdens o…'), the number and a short '24/7' never
-    call = Column("BEL EERST", max(min_number + 5, 11), priority=4)
+    call = Column("BEL EERST", max(min_number + 5, 11), priority=4, comfortable=min_number + 6)
     holder = Column("ACCOUNTHOUDER", 10, priority=1, short_title="ACC.HOUDER")
     rows = [_row(h) for h in result.hits]
     if result.incident is None:  # no role to show: the sector says what kind of partner it is
-        columns = [Column("PARTNER", 16, priority=5, keep_end=True), Column("SECTOR", 8, priority=2), call, holder]
+        columns = [
+            Column("PARTNER", 16, priority=5, keep_end=True, comfortable=24),
+            Column("SECTOR", 8, priority=2),
+            call,
+            holder,
+        ]
         rows = [[row[1], hit.partner.sector, row[4], row[5]] for row, hit in zip(rows, result.hits, strict=True)]
     else:
         columns = [
             Column("GRIP", 4, shrink=False),
-            Column("PARTNER", 16, priority=5, keep_end=True),
+            Column("PARTNER", 16, priority=5, keep_end=True, comfortable=24),
             Column("HOE", 13, priority=2),
             Column("TEAMS", 8, priority=3),
             call,

@@ -21,13 +21,14 @@ class Column:
     short_title: str = ""  # shown when the column is narrower than its title
     keep_end: bool = False  # cut in the middle, keeping the last word ('Hoogheemraadschap…Rijnland')
     shrink: bool = True
+    comfortable: int = 0  # when too wide, first cut down to this, before other columns give anything
 
 
 def cut(text: str, width: int, keep_end: bool = False) -> str:
     if len(text) <= width:
         return text
     last = text.rsplit(" ", 1)[-1]
-    if keep_end and " " in text and len(last) <= width // 2:
+    if keep_end and " " in text and len(last) <= width - 5:
         # names are grepped by their distinctive last word as often as by their first
         return text[: width - len(last) - 1].rstrip() + "…" + last
     return text[: max(width - 1, 0)] + "…"
@@ -35,8 +36,15 @@ def cut(text: str, width: int, keep_end: bool = False) -> str:
 
 def widths(columns: list[Column], rows: list[list[str]], width: int) -> list[int]:
     """Natural widths; too wide, columns give up width in priority order down to their minimum."""
-    sizes = [max([len(col.title), *(len(row[i]) for row in rows)]) for i, col in enumerate(columns)]
+    # a column with a short title needs only that much room for its heading
+    sizes = [max([len(col.short_title or col.title), *(len(row[i]) for row in rows)]) for i, col in enumerate(columns)]
     excess = sum(sizes) + len(GAP) * (len(columns) - 1) - width
+    # first: one very long name must not push every short column into '…'
+    for index, col in enumerate(columns):
+        if excess > 0 and col.shrink and col.comfortable and sizes[index] > col.comfortable:
+            give = min(excess, sizes[index] - col.comfortable)
+            sizes[index] -= give
+            excess -= give
     for index in sorted((i for i, col in enumerate(columns) if col.shrink), key=lambda i: columns[i].priority):
         if excess <= 0:
             break
