@@ -293,7 +293,7 @@ def test_table_fits_80_columns_and_says_what_to_do(run_cli, base):
     out = run_cli("signalen", "--data", base.root).stdout
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "→ Verleng het convenant" in out
-    assert "1 signaal: 1 fout, 0 waarschuwing, 0 info." in out
+    assert "1 signaal: 1 fout, 0 waarschuwingen, 0 info." in out
 
 
 def test_the_shipped_dataset_signals_every_main_kind():

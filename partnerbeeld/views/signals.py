@@ -36,8 +36,8 @@ def summary(found: list[Signal]) -> str:
     c = counts(found)
     total = len(found)
     return (
-        f"{total} {'signaal' if total == 1 else 'signalen'}: {c['fout']} fout, "
-        f"{c['waarschuwing']} waarschuwing, {c['info']} info."
+        f"{total} {'signaal' if total == 1 else 'signalen'}: {c['fout']} {'fout' if c['fout'] == 1 else 'fouten'}, "
+        f"{c['waarschuwing']} {'waarschuwing' if c['waarschuwing'] == 1 else 'waarschuwingen'}, {c['info']} info."
     )
 
 

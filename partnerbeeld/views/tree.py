@@ -9,7 +9,7 @@ from partnerbeeld.tree import TypeNode
 from partnerbeeld.views.colour import Palette
 
 
-def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette: Palette) -> str:
+def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette: Palette, width: int = 80) -> str:
     """One type per line: indentation shows the tree; then code, partner count and aliases."""
     lines = [
         palette.bold(f"{len(nodes)} incidenttypen · {partners} partners · data {version.label}"),
@@ -19,8 +19,14 @@ def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette:
     lines.append(palette.dim("PARTNERS  INCIDENTTYPE [CODE]"))
     for node in nodes:
         name = node.name if node.depth else palette.bold(node.name)
-        aliases = f" · alias: {', '.join(node.aliases)}" if node.aliases else ""
-        lines.append(f"{node.partners:>8}  {'  ' * node.depth}{name} [{node.code}]{aliases}")
+        aliases = f"alias: {', '.join(node.aliases)}" if node.aliases else ""
+        indent = " " * 10 + "  " * node.depth
+        head = f"{node.partners:>8}  {'  ' * node.depth}{name}"
+        tail = " · ".join([f"[{node.code}]", *([aliases] if aliases else [])])
+        if len(indent) + len(node.name) + 1 + len(tail) <= width:
+            lines.append(f"{head} {tail}")
+        else:  # what does not fit behind the name goes on its own line, under the name
+            lines += [head, f"{indent}  {tail}"]
     return "\n".join(lines) + "\n"
 
 
