@@ -26,12 +26,12 @@ SHORT_TEAM = {"meldkamer": "MK", "copi": "CoPI", "rot": "ROT", "bt": "BT", "rbt"
 
 
 def asked(dataset: Dataset, result: Answer) -> str:
-    """'Overstroming (overstroming)' or 'brand → Natuurbrand, Brand in gebouwen, … (alias)'; plus filters."""
+    """'Overstroming (overstroming)' or 'brand (alias) → Natuurbrand, Brand in gebouwen, …'; plus filters."""
     parts: list[str] = []
     if result.incident is not None:
         names = [dataset.incident_types[c].name if c in dataset.incident_types else c for c in result.incident.codes]
         if result.incident.via == "alias":
-            parts.append(f"{result.incident.text} → {', '.join(names)} (alias)")
+            parts.append(f"{result.incident.text} (alias) → {', '.join(names)}")
         else:
             parts.append(f"{names[0]} ({result.incident.codes[0]})")
     else:
