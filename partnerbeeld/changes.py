@@ -24,11 +24,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from partnerbeeld import gitinfo, yamlsource
 from partnerbeeld.errors import DatasetUnreadable, UsageError
-from partnerbeeld.loading import MAX_FILE_BYTES, RECORD_FOLDERS, SINGLE_FILES
+from partnerbeeld.loading import MAX_FILE_BYTES
+from partnerbeeld.models import model_of
+from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
 
 MASK = "(vertrouwelijk)"
 # Dutch word per kind, in the order the report lists them.
@@ -166,9 +168,9 @@ def work_tree_files(root: Path) -> dict[str, bytes]:
     return files
 
 
-def _normalise(model: type[BaseModel], data: Any) -> Any:
+def _normalise(record_type: type, data: Any) -> Any:
     try:
-        return model.model_validate(data).model_dump(mode="json")
+        return model_of(record_type).model_validate(data).model_dump(mode="json")
     except ValidationError:
         return None
 

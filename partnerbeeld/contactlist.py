@@ -16,8 +16,8 @@ from typing import Any
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.gitinfo import data_version
-from partnerbeeld.models import Contact
 from partnerbeeld.query import Hit, Selection, resolve_incidenttype, resolve_municipality, select
+from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
 from partnerbeeld.suggest import normalise
 

@@ -9,7 +9,7 @@ from typing import Any
 from partnerbeeld.errors import DatasetUnreadable
 from partnerbeeld.findings import Finding
 from partnerbeeld.loading import SETTINGS_FILE, Loaded, Source, find_root, load
-from partnerbeeld.models import (
+from partnerbeeld.records import (
     AccountHolder,
     AccountHolders,
     Covenant,

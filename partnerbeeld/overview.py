@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.models import Mode, Partner, Team
+from partnerbeeld.records import Mode, Partner, Team
 from partnerbeeld.roles import ResolvedRole, pick, roles_of
 
 # One letter per mode, unambiguous; the legend shows them in this order (strongest first).

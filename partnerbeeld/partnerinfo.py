@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound
-from partnerbeeld.models import AccountHolder, Contact, Covenant, Exercise, Partner, Plan, Profile
+from partnerbeeld.records import AccountHolder, Contact, Covenant, Exercise, Partner, Plan, Profile
 from partnerbeeld.roles import ResolvedRole, roles_of, shadowed_profile
 from partnerbeeld.suggest import closest, normalise
 

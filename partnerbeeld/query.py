@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
-from partnerbeeld.models import AccountHolder, Contact, Partner
+from partnerbeeld.records import AccountHolder, Contact, Partner
 from partnerbeeld.roles import ResolvedRole, pick, roles_of
 from partnerbeeld.suggest import closest, normalise
 from partnerbeeld.vocabulary import Mode, Team

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.models import Partner, Role
+from partnerbeeld.records import Partner, Role
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,9 @@ from partnerbeeld import yamlsource
 from partnerbeeld.atomic import AlreadyExists, write_atomic
 from partnerbeeld.errors import UsageError
 from partnerbeeld.fielderrors import translate
-from partnerbeeld.loading import RECORD_FOLDERS, Source
+from partnerbeeld.loading import Source
+from partnerbeeld.models import model_of
+from partnerbeeld.records import RECORD_FOLDERS
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 
 # Dutch kind (the command's argument) -> (folder, schema file)
@@ -235,7 +237,7 @@ def _self_check(text: str, draft: Draft) -> None:
     parsed = yamlsource.parse(text.encode("utf-8"))
     if isinstance(parsed, yamlsource.Problem):  # pragma: no cover - scalar() quotes everything risky
         raise UsageError(f"Het nieuwe bestand zou ongeldige YAML zijn: {parsed.message}")
-    model = RECORD_FOLDERS[KINDS[draft.kind][0]]
+    model = model_of(RECORD_FOLDERS[KINDS[draft.kind][0]])
     try:
         model.model_validate(parsed.data)
     except ValidationError as exc:

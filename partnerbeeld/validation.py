@@ -10,7 +10,8 @@ from partnerbeeld.checks import run_checks
 from partnerbeeld.dataset import build
 from partnerbeeld.errors import ExitStatus
 from partnerbeeld.findings import Finding, count
-from partnerbeeld.loading import SINGLE_FILES, gc_paused, load
+from partnerbeeld.loading import gc_paused, load
+from partnerbeeld.records import SINGLE_FILES
 
 
 @dataclass(frozen=True)

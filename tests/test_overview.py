@@ -13,8 +13,8 @@ from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.dataset import open_dataset
 from partnerbeeld.gitinfo import DataVersion
-from partnerbeeld.models import Mode
 from partnerbeeld.overview import GroupBy, Overview, build_overview
+from partnerbeeld.records import Mode
 from partnerbeeld.views import overview as view
 from partnerbeeld.views.colour import Palette
 

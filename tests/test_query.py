@@ -250,7 +250,7 @@ def test_bad_filter_values_are_usage_errors_with_suggestions(dataset):
 def test_call_first_prefers_primary_24_7_and_hides_confidential(dataset):
     water_board = dataset.partners["waterschap-west"]
     assert call_first(water_board, False).label == "Piket"
-    only_confidential = water_board.model_copy(update={"contacts": water_board.contacts[1:]})
+    only_confidential = water_board.replace(contacts=water_board.contacts[1:])
     assert call_first(only_confidential, False) is None
     assert call_first(only_confidential, True).label == "Liaison"
     assert call_first(dataset.partners["gemaal-oost"], True) is None  # e-mail only: nothing to dial

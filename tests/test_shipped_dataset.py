@@ -15,7 +15,7 @@ import pytest
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.dataset import Dataset, open_dataset
-from partnerbeeld.models import CovenantStatus, Mode, Team
+from partnerbeeld.records import CovenantStatus, Mode, Team
 from partnerbeeld.roles import ResolvedRole, role_for, roles_of
 from partnerbeeld.validation import validate
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.emails import email_problem
 from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.models import Partner
 from partnerbeeld.phones import phone_problem
+from partnerbeeld.records import Partner
 from partnerbeeld.roles import roles_of
 from partnerbeeld.vocabulary import Mode
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Iterable
 
 import typer
 from typer._click import exceptions as click_exceptions
@@ -13,61 +15,70 @@ from partnerbeeld.errors import ExitStatus, PartnerbeeldError
 
 dutch.install()
 
-app = typer.Typer(
-    name="partnerbeeld",
-    help="De crisispartners van de veiligheidsregio in beeld: wie, hoe en wanneer.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,  # a traceback must never dump contact data
-    rich_markup_mode=None,  # plain help: fast, and no rich import for --help
-    context_settings={"help_option_names": ["-h", "--help"]},
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+# name -> (module in partnerbeeld.cli, function), in the order `--help` lists them. Command
+# modules import only typer and the core at module level; heavy libraries (rich, jinja2,
+# weasyprint, phonenumbers) load inside the commands.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "zoek": ("zoek", "zoek"),
+    "toon": ("toon", "toon"),
+    "incidenttypen": ("toon", "incidenttypen"),
+    "contactlijst": ("contactlijst", "contactlijst"),
+    "signalen": ("signalen", "signalen"),
+    "overzicht": ("overzicht", "overzicht"),
+    "accounthouders": ("accounthouders", "accounthouders"),
+    "valideer": ("valideer", "valideer"),
+    "wijzigingen": ("git", "wijzigingen"),
+    "schema": ("git", "schema"),
+    "nieuw": ("nieuw", "nieuw"),
+}
 
 
-def command(name: str):  # type: ignore[no-untyped-def]
-    """Register a command with Dutch usage text; every command module goes through here."""
-    return app.command(name, options_metavar="[OPTIES]")
+def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The application with the commands ``names`` (all of them by default).
 
-
-def _register() -> None:
-    # Command modules import only typer and the core at module level; heavy
-    # libraries (rich, jinja2, weasyprint, phonenumbers) load inside the commands.
-    from partnerbeeld.cli import (
-        accounthouders,
-        contactlijst,
-        git,
-        nieuw,
-        overzicht,
-        signalen,
-        toon,
-        valideer,
-        zoek,
+    ``main`` builds only the command that is asked for: importing the other
+    command modules and turning their signatures into options costs about 15 ms
+    that `zoek` under stress should not pay.
+    """
+    app = typer.Typer(
+        name="partnerbeeld",
+        help="De crisispartners van de veiligheidsregio in beeld: wie, hoe en wanneer.",
+        no_args_is_help=True,
+        pretty_exceptions_show_locals=False,  # a traceback must never dump contact data
+        rich_markup_mode=None,  # plain help: fast, and no rich import for --help
+        context_settings={"help_option_names": ["-h", "--help"]},
+        options_metavar="[OPTIES]",
+        subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
     )
-
-    command("zoek")(zoek.zoek)
-    command("toon")(toon.toon)
-    command("incidenttypen")(toon.incidenttypen)
-    command("contactlijst")(contactlijst.contactlijst)
-    command("signalen")(signalen.signalen)
-    command("overzicht")(overzicht.overzicht)
-    command("accounthouders")(accounthouders.accounthouders)
-    command("valideer")(valideer.valideer)
-    command("wijzigingen")(git.wijzigingen)
-    command("schema")(git.schema)
-    command("nieuw")(nieuw.nieuw)
+    # a callback keeps a one-command app a group, so `partnerbeeld zoek ...` parses the same
+    app.callback()(_group)
+    for name in names:
+        module, function = COMMANDS[name]
+        callback = getattr(importlib.import_module(f"partnerbeeld.cli.{module}"), function)
+        app.command(name, options_metavar="[OPTIES]")(callback)
+    return app
 
 
-_register()
+def _group() -> None:
+    """De crisispartners van de veiligheidsregio in beeld: wie, hoe en wanneer."""
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `from partnerbeeld.cli import app`: the whole application, for tests and tools
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every known failure into one Dutch line and an exit code."""
-    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    wanted = args[:1] if args and args[0] in COMMANDS else COMMANDS
+    command = typer.main.get_command(build_app(wanted))
     dutch.translate_params(command)
     reset_skipped()
     try:
-        result = command.main(args=argv, prog_name="partnerbeeld", standalone_mode=False)
+        result = command.main(args=args, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
         fail(error.message, error.hint)
         return int(error.exit_status)

@@ -7,8 +7,8 @@ import textwrap
 from typing import Any
 
 from partnerbeeld.gitinfo import DataVersion
-from partnerbeeld.models import Contact
 from partnerbeeld.partnerinfo import PartnerInfo, RoleLine
+from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
 from partnerbeeld.views.colour import Palette
 

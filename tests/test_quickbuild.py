@@ -1,0 +1,154 @@
+"""The quick path's contract: whatever ``quickbuild`` accepts, pydantic accepts with the same record.
+
+``quickbuild`` exists for speed (issue 4); these tests hold it to the full
+validator's meaning, on every shipped file and on values chosen to sit on
+the edges of each rule.
+"""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SHIPPED_DATA
+from pydantic import ValidationError
+
+from partnerbeeld import quickbuild, yamlsource
+from partnerbeeld.loading import load
+from partnerbeeld.models import model_of, to_record
+from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES, Partner, Record
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def full(record_type: type[Record], data: Any) -> Record | None:
+    """The pydantic verdict as a record, or None when pydantic rejects the data."""
+    try:
+        return to_record(model_of(record_type).model_validate(data))  # type: ignore[no-any-return]
+    except ValidationError:
+        return None
+
+
+def shipped_files() -> list[tuple[type[Record], Path]]:
+    files: list[tuple[type[Record], Path]] = [(kind, SHIPPED_DATA / name) for name, kind in SINGLE_FILES.items()]
+    for folder, kind in RECORD_FOLDERS.items():
+        files.extend((kind, path) for path in sorted((SHIPPED_DATA / folder).glob("*.yaml")))
+    return files
+
+
+def parsed(path: Path) -> Any:
+    document = yamlsource.parse(path.read_bytes())
+    assert isinstance(document, yamlsource.Document)
+    return document.data
+
+
+def test_every_shipped_file_is_built_quickly_and_the_same_as_pydantic_would() -> None:
+    files = shipped_files()
+    assert len(files) > 200
+    for kind, path in files:
+        data = parsed(path)
+        quick = quickbuild.build(kind, data)
+        assert quick is not None, f"{path.name} needs the slow path"
+        assert quick == full(kind, data), path.name
+
+
+PARTNER: dict[str, Any] = {
+    "id": "partner-a",
+    "name": "Partner A",
+    "sector": "waterbeheer",
+    "profiles": ["waterbeheerder"],
+    "area": ["leiden"],
+    "account_holder": "a-holder",
+    "verified_on": "2026-03-01",
+    "contacts": [
+        {"label": "Piket", "phone": "071 123 4567", "available": "24/7", "primary": "true", "confidential": "false"}
+    ],
+    "roles": {"brand": {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": "2", "task": "Advies"}},
+}
+
+# (path to a value, replacement): the edges of every rule the records state
+EDGES: list[tuple[tuple[str | int, ...], Any]] = [
+    *((("name",), value) for value in (" Partner A", "Partner A ", "", " ", "x" * 2000, "x" * 2001, "\u00a0A", "A\t")),
+    *((("id",), value) for value in ("Partner-A", "partner_a", "a--b", "-a", "a-", "a" * 80, "a" * 81, "a\n")),
+    (("sector",), None),
+    (("profiles",), "waterbeheerder"),
+    (("profiles",), [None]),
+    (("profiles",), []),
+    (("area",), None),
+    (("area",), []),
+    (("area",), {"leiden": None}),
+    *(
+        (("verified_on",), value)
+        for value in ("2026-02-30", "2026-2-3", "20260203", "2026-02-03T00:00:00", "0001-01-01", "9999-12-31", None)
+    ),
+    *((("contacts", 0, "primary"), value) for value in ("yes", "True", "TRUE", "1", "on", "false", "no", "0", None)),
+    (("contacts", 0, "phone"), None),
+    (("contacts", 0, "email"), "piket@example.nl"),
+    (("contacts", 0, "unknown"), "x"),
+    *((("roles", "brand", "from_grip"), value) for value in ("0", "5", "6", "-1", "+2", "02", " 2", "2.0", "2_0", "٣")),
+    *((("roles", "brand", "modes"), value) for value in ([], ["ALARMEREN"], ["alarmeren "], "alarmeren")),
+    (("roles", "brand", "teams"), ["copi", "rbt"]),
+    (("roles", "brand", "task"), None),
+    (("roles", "Brand"), {"modes": ["informeren"]}),
+    (("roles", "brand"), None),
+    (("note",), "Een opmerking"),
+    (("extra",), "onbekend veld"),
+]
+
+
+def _replaced(path: tuple[str | int, ...], value: Any) -> Any:
+    data = copy.deepcopy(PARTNER)
+    target: Any = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(("path", "value"), EDGES, ids=[f"{'.'.join(map(str, p))}={v!r}"[:60] for p, v in EDGES])
+def test_quick_accepts_only_what_pydantic_accepts_and_builds_the_same(path: tuple[str | int, ...], value: Any) -> None:
+    data = _replaced(path, value)
+    quick = quickbuild.build(Partner, data)
+    if quick is not None:
+        assert quick == full(Partner, data)
+
+
+def test_the_edges_include_values_only_pydantic_accepts() -> None:
+    # the fallback matters: these are valid, yet the quick path leaves them to pydantic
+    for path, value in [(("name",), " Partner A"), (("contacts", 0, "primary"), "yes"), (("roles", "brand", "from_grip"), "02")]:
+        data = _replaced(path, value)
+        assert quickbuild.build(Partner, data) is None
+        assert full(Partner, data) is not None
+
+
+def test_quick_accepts_the_plain_base_record() -> None:
+    assert quickbuild.build(Partner, PARTNER) == full(Partner, PARTNER) != None  # noqa: E711
+
+
+def test_a_file_the_quick_path_leaves_is_loaded_by_pydantic(builder: Any) -> None:
+    builder.write(
+        "partners/partner-a.yaml",
+        "id: partner-a\nname: '  Partner A  '\nsector: waterbeheer\ncontacts:\n"
+        "  - label: Piket\n    phone: 071 123 4567\n    primary: yes\n",
+    )
+    loaded = load(builder.root)
+    assert loaded.findings == []
+    [(partner, _source)] = loaded.records["partners"]
+    assert partner.name == "Partner A" and partner.contacts[0].primary is True
+
+
+def test_reading_the_shipped_data_never_imports_pydantic() -> None:
+    # the time budget of `zoek` rests on this: one field type the quick path cannot
+    # read would send every file through pydantic again, silently
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom partnerbeeld.dataset import open_dataset\n"
+        f"dataset, findings = open_dataset(Path({str(SHIPPED_DATA)!r}))\n"
+        "assert dataset.partners and not findings, findings\n"
+        "print(sorted(name for name in sys.modules if name.startswith('pydantic')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"
