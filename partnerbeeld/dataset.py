@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from partnerbeeld.errors import DatasetUnreadable
 from partnerbeeld.findings import Finding
 from partnerbeeld.loading import SETTINGS_FILE, Loaded, Source, find_root, load
 from partnerbeeld.records import (
+    RECORD_FOLDERS,
     AccountHolder,
     AccountHolders,
     Covenant,
@@ -142,8 +144,16 @@ def build(loaded: Loaded) -> Dataset | None:
     )
 
 
-def open_dataset(data: Path | None = None) -> tuple[Dataset, list[Finding]]:
+# What a question about roles needs: `zoek`, `contactlijst`, `overzicht` and `incidenttypen`
+# never look at covenants, exercises or plans, so they neither read them (a quarter of the
+# files) nor report their errors as making the answer incomplete.
+ROLE_FOLDERS = ("partners", "profiles")
+
+
+def open_dataset(data: Path | None = None, folders: Collection[str] = RECORD_FOLDERS) -> tuple[Dataset, list[Finding]]:
     """Find, load and index the dataset for a read-only command.
+
+    Only the record ``folders`` are read (all by default); the others stay empty.
 
     Returns the dataset with the findings that loading produced (records with
     errors are left out); raises ``DatasetUnreadable`` when there is no usable
@@ -151,7 +161,7 @@ def open_dataset(data: Path | None = None) -> tuple[Dataset, list[Finding]]:
     (phone numbers) that a query under stress should not pay; ``valideer`` runs them.
     """
     root = find_root(data)
-    loaded = load(root)
+    loaded = load(root, folders)
     dataset = build(loaded)
     if dataset is None:
         first = next((f for f in loaded.findings if f.file.parent == root), None)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from subprocess import DEVNULL, PIPE
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class DataVersion:
+class DataVersion(NamedTuple):
     commit: str | None  # short hash; None outside a git repository
     dirty: bool  # the dataset has uncommitted changes
     date: str | None = None  # commit date, ISO
@@ -26,10 +26,14 @@ class DataVersion:
         return f"{self.commit} (gewijzigd)" if self.dirty else self.commit
 
 
+# --no-optional-locks: a read-only command must not refresh (write) .git/index either
+_GIT = ["git", "--no-optional-locks"]
+
+
 def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes] | None:
     """Run git; None when git is missing or the folder is not in a repository."""
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=20, check=False)
+        result = subprocess.run([*_GIT, *args], cwd=cwd, capture_output=True, timeout=20, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return result if result.returncode == 0 else None
@@ -37,12 +41,25 @@ def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes] | None
 
 def data_version(root: Path) -> DataVersion:
     """The commit that HEAD is at, and whether the files under ``root`` differ from it."""
-    head = git(["log", "-1", "--format=%h %cs"], root)
-    if head is None or not head.stdout.strip():
+    # both at once: every query pays for this, and the two do not depend on each other
+    try:
+        head = subprocess.Popen([*_GIT, "log", "-1", "--format=%h %cs"], cwd=root, stdout=PIPE, stderr=DEVNULL)
+        status = subprocess.Popen(
+            [*_GIT, "status", "--porcelain", "--untracked-files=all", "--", "."], cwd=root, stdout=PIPE, stderr=DEVNULL
+        )
+    except OSError:
         return DataVersion(None, False)
-    commit, _, date = head.stdout.decode().strip().partition(" ")
-    status = git(["status", "--porcelain", "--untracked-files=all", "--", "."], root)
-    dirty = bool(status and status.stdout.strip())
+    try:
+        head_out, _ = head.communicate(timeout=20)
+        status_out, _ = status.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        head.kill()
+        status.kill()
+        return DataVersion(None, False)
+    if head.returncode != 0 or not head_out.strip():
+        return DataVersion(None, False)
+    commit, _, date = head_out.decode().strip().partition(" ")
+    dirty = status.returncode == 0 and bool(status_out.strip())
     return DataVersion(commit, dirty, date or None)
 
 
@@ -61,8 +78,7 @@ class UnknownRevision(Exception):
     """A revision (branch, tag, commit, HEAD~1) that does not name a commit."""
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+class Revision(NamedTuple):
     name: str  # as the user gave it, or as we chose it
     commit: str  # full hash
     short: str
@@ -134,7 +150,7 @@ def files_at(rev: Revision, folder: str, cwd: Path) -> dict[str, bytes]:
     request = b"".join(sha.encode() + b"\n" for _, sha in blobs)
     try:
         result = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True, timeout=60, check=False
+            [*_GIT, "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True, timeout=60, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GitUnavailable(f"git cat-file mislukte: {exc}") from None

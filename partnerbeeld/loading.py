@@ -13,10 +13,10 @@ import contextlib
 import gc
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from partnerbeeld import quickbuild, yamlsource
 from partnerbeeld.errors import DatasetUnreadable, os_reason
@@ -29,8 +29,7 @@ ENV_VAR = "PARTNERBEELD_DATA"
 SETTINGS_FILE = "partnerbeeld.yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a record came from, so later checks can point at its lines."""
 
     file: Path
@@ -154,8 +153,12 @@ def _read_bounded(path: Path) -> bytes:
             raise _NotRegular
         if status.st_size > MAX_FILE_BYTES:
             raise _TooBig(status.st_size)
-        with open(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat
+        # os.read without a file object: a few microseconds less per file, for 10,000 files
+        chunks, left = [], MAX_FILE_BYTES + 1  # the file may have grown since fstat
+        while left > 0 and (chunk := os.read(fd, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        raw = b"".join(chunks)
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
@@ -192,13 +195,13 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(root: Path) -> Loaded:
-    """Read and validate every file of the dataset at ``root``."""
+def load(root: Path, folders: Collection[str] = RECORD_FOLDERS) -> Loaded:
+    """Read and validate the three fixed files and the record ``folders`` (all by default)."""
     with gc_paused():
-        return _load(root)
+        return _load(root, folders)
 
 
-def _load(root: Path) -> Loaded:
+def _load(root: Path, folders: Collection[str]) -> Loaded:
     loaded = Loaded(root=root)
     for name, model in SINGLE_FILES.items():
         path = root / name
@@ -215,6 +218,8 @@ def _load(root: Path) -> Loaded:
         else:
             loaded.findings.extend(result)
     for folder, model in RECORD_FOLDERS.items():
+        if folder not in folders:
+            continue
         kind_records = loaded.records.setdefault(folder, [])
         invalid = loaded.invalid_ids.setdefault(folder, set())
         if (root / folder).is_symlink() and not (root / folder).resolve().is_relative_to(root.resolve()):

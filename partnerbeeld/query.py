@@ -8,9 +8,8 @@ what was asked (the resolved incident type) for views that print a head line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
@@ -25,8 +24,7 @@ FUZZY_CUTOFF = 80  # rapidfuzz partial score (0-100) above which a mistyped name
 FUZZY_BAND = 5  # ... and no further than this below the best score
 
 
-@dataclass(frozen=True, slots=True)
-class IncidentQuery:
+class IncidentQuery(NamedTuple):
     """What the user typed, resolved to one or more incident-type codes."""
 
     text: str
@@ -34,8 +32,7 @@ class IncidentQuery:
     via: str  # "code", "alias" or "naam"
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """The filters of `zoek` and `contactlijst`; they combine (AND). None = no filter."""
 
     incident: str | None = None
@@ -49,16 +46,14 @@ class Selection:
     vertrouwelijk: bool = False  # may confidential contacts be chosen as the number to call
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     partner: Partner
     role: ResolvedRole | None  # None when no incident type was asked
     call_first: Contact | None  # the number to call first, respecting confidentiality
     account_holder: AccountHolder | None
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """The hits plus what was asked, resolved: what a head line or a JSON export needs."""
 
     selection: Selection

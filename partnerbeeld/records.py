@@ -21,14 +21,12 @@ Cross-record rules (references, uniqueness, phone numbers) live in
 import datetime as dt
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, dataclass_transform
+from typing import Annotated, Any, ClassVar, NamedTuple, dataclass_transform
 
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, PlanKind, Team
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """Constraints on one value; for text they hold after surrounding spaces are stripped."""
 
     pattern: str | None = None
@@ -60,8 +58,7 @@ class _Required:
 REQUIRED: Any = _Required()
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field of a record: its type (with rules), its Dutch description and its default."""
 
     name: str
@@ -106,13 +103,18 @@ class Record:
         cls.fields = specs
 
     def __init__(self, **values: Any) -> None:
-        for name, spec in self.fields.items():
-            value = values.pop(name) if name in values else spec.make_default()
-            if value is REQUIRED:
-                raise TypeError(f"{type(self).__name__}: the field '{name}' is required")
-            object.__setattr__(self, name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
+        fields = self.fields
+        if len(values) != len(fields) or not values.keys() <= fields.keys():  # else: every field given
+            unknown = values.keys() - fields.keys()
+            if unknown:
+                raise TypeError(f"{type(self).__name__}: unknown fields {sorted(unknown)}")
+            for name, spec in fields.items():
+                if name not in values:
+                    if spec.required:
+                        raise TypeError(f"{type(self).__name__}: the field '{name}' is required")
+                    values[name] = spec.make_default()
+        # straight into the instance dict: __setattr__ refuses every change after this
+        self.__dict__.update(values)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")

@@ -10,14 +10,13 @@ Rules (DESIGN.md, query semantics):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.records import Partner, Role
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedRole:
+class ResolvedRole(NamedTuple):
     code: str  # the incident type the role is defined on
     role: Role
     profile: str | None  # the profile it comes from; None = the partner's own deviation

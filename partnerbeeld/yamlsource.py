@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import events
@@ -53,8 +52,7 @@ PathKey = tuple[str | int, ...]
 Positions = dict[PathKey, tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A reason the file cannot be turned into data; becomes a Finding upstream."""
 
     code: str

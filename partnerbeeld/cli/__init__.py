@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Iterable
@@ -105,4 +106,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    status = main()
+    # The process ends here. Frozen objects are left out of the garbage collector's
+    # final pass over everything still alive, which cost `zoek` about 10 ms (issue 4).
+    gc.freeze()
+    sys.exit(status)

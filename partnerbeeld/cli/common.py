@@ -48,11 +48,15 @@ def peildatum(value: str | None) -> dt.date:
 _skipped: set[Path] = set()
 
 
-def load_for_reading(data: Path | None) -> Dataset:
-    """Open the dataset for a read-only command; say loudly when records were left out."""
-    from partnerbeeld.dataset import open_dataset
+def load_for_reading(data: Path | None, *, roles_only: bool = False) -> Dataset:
+    """Open the dataset for a read-only command; say loudly when records were left out.
 
-    dataset, findings = open_dataset(data)
+    ``roles_only``: read partners and profiles but not covenants, exercises and plans.
+    """
+    from partnerbeeld.dataset import ROLE_FOLDERS, open_dataset
+    from partnerbeeld.records import RECORD_FOLDERS
+
+    dataset, findings = open_dataset(data, ROLE_FOLDERS if roles_only else RECORD_FOLDERS)
     warn_about_errors(findings, dataset.root)
     return dataset
 

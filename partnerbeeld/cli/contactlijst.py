@@ -113,7 +113,7 @@ def contactlijst(
 
     chosen = formaat or (BY_EXTENSION.get(uitvoer.suffix.lower()) if uitvoer else None) or Formaat.MD
     reference = peildatum(peildatum_)
-    dataset = load_for_reading(data)
+    dataset = load_for_reading(data, roles_only=True)
     chosen_partners = selection(
         incident, grip, team, gemeente, profiel, modus, accounthouder=accounthouder, vertrouwelijk=vertrouwelijk
     )

@@ -70,7 +70,7 @@ def overzicht(
     from partnerbeeld.views import overview as view
 
     reference = peildatum(peildatum_)
-    dataset = load_for_reading(data)
+    dataset = load_for_reading(data, roles_only=True)
     picture = build_overview(dataset, reference, GroupBy(per.value), detail)
     version = data_version(dataset.root)
     if formaat is Formaat.HTML:

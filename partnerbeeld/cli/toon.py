@@ -70,7 +70,7 @@ def incidenttypen(
     from partnerbeeld.tree import incident_tree
     from partnerbeeld.views import tree as view
 
-    dataset = load_for_reading(data)
+    dataset = load_for_reading(data, roles_only=True)
     nodes = incident_tree(dataset)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:

@@ -7,12 +7,10 @@ and must not pay rich's import time. Colour only on a terminal and never with NO
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import IO
+from typing import IO, NamedTuple
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     enabled: bool = False
 
     def _wrap(self, code: str, text: str) -> str:

@@ -7,7 +7,6 @@ call) and never uses box drawing; colour only when the palette says so.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from partnerbeeld.dataset import Dataset
@@ -193,6 +192,8 @@ def as_json(dataset: Dataset, result: Answer, today: dt.date, version: DataVersi
         "aantal": len(result.hits),
         "partners": [_hit_json(h) for h in result.hits],
     }
+    import json  # only here: the table, the usual answer, does not pay for it
+
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
