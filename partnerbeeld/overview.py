@@ -128,7 +128,9 @@ def strongest(defined: dict[str, ResolvedRole], code: str, below: list[str], abo
     return Cell(
         mode=modes[0],
         modes=tuple(modes),
-        from_grip=min(r.role.from_grip for r in counted),
+        # the GRIP of the mode shown: "L2" means liaison from GRIP 2, even when an
+        # informing role on a subtype starts at GRIP 1
+        from_grip=min(r.role.from_grip for r in counted if modes[0] in r.role.modes),
         teams=tuple(teams),
         defined_on=tuple(dict.fromkeys(r.code for r in counted)),
         deviation=any(r.is_deviation for r in counted),
@@ -138,10 +140,11 @@ def strongest(defined: dict[str, ResolvedRole], code: str, below: list[str], abo
 def summarise(cells: list[Cell]) -> GroupCell | None:
     if not cells:
         return None
+    mode = min((c.mode for c in cells), key=lambda m: m.rank)
     return GroupCell(
-        mode=min((c.mode for c in cells), key=lambda m: m.rank),
+        mode=mode,
         count=len(cells),
-        from_grip=min(c.from_grip for c in cells),
+        from_grip=min(c.from_grip for c in cells if c.mode is mode),  # as in a cell: the GRIP of that mode
     )
 
 

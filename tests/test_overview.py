@@ -62,6 +62,21 @@ def test_a_role_below_the_crisis_type_counts_and_the_strongest_wins(builder: Dat
     assert result.cell("wateroverlast", "alleen-onder") is None  # a role on a sibling does not count
 
 
+def test_the_grip_shown_belongs_to_the_mode_shown(builder: DatasetBuilder) -> None:
+    # informed from GRIP 1 on one subtype, a ROT seat from GRIP 2 on another: "L2", never "L1"
+    builder.partner(
+        "rijnland",
+        roles={"wateroverlast": role("informeren", grip=1), "dijkdoorbraak": role("liaison", grip=2)},
+    )
+    builder.partner("delfland", roles={"wateroverlast": role("informeren", grip=0)})
+    result = picture(builder)
+    cell = result.cell("overstroming", "rijnland")
+    assert cell is not None and (cell.letter, cell.from_grip) == ("L", 2)
+    [group] = [g for g in result.groups if "rijnland" in g.partners]
+    summary = result.group_cell("overstroming", group.id)
+    assert summary is not None and (summary.mode, summary.from_grip) == (Mode.LIAISON, 2)
+
+
 def test_a_role_above_counts_unless_a_more_specific_role_replaces_it(builder: DatasetBuilder) -> None:
     builder.partner(
         "defensie",
@@ -101,7 +116,7 @@ def test_rows_are_crisis_types_under_their_themes_and_detail_adds_incident_types
 # --- grouping ---------------------------------------------------------------------------------
 
 
-def test_groups_per_sector_summarise_strongest_mode_count_and_earliest_grip(builder: DatasetBuilder) -> None:
+def test_groups_per_sector_summarise_strongest_mode_count_and_the_grip_of_that_mode(builder: DatasetBuilder) -> None:
     builder.partner("rijnland", sector="waterbeheer", roles={"overstroming": role("informeren", grip=1)})
     builder.partner("delfland", sector="waterbeheer", roles={"overstroming": role("liaison", grip=3)})
     builder.partner("schieland", sector="waterbeheer")
@@ -112,7 +127,8 @@ def test_groups_per_sector_summarise_strongest_mode_count_and_earliest_grip(buil
         ("waterbeheer", ("delfland", "rijnland", "schieland")),  # members by name
     ]
     water = result.group_cell("overstroming", "waterbeheer")
-    assert water is not None and (water.letter, water.count, water.from_grip) == ("L", 2, 1)
+    # liaison from GRIP 3: rijnland is informed from GRIP 1, but "L1" would promise a liaison then
+    assert water is not None and (water.letter, water.count, water.from_grip) == ("L", 2, 3)
     assert result.group_cell("drinkwater", "waterbeheer") is None
     assert result.group_cell("drinkwater", "drinkwater").letter == "U"  # type: ignore[union-attr]
 
@@ -171,8 +187,11 @@ def test_text_cell_is_letter_plus_count_or_grip(builder: DatasetBuilder) -> None
     counted = view.as_text(result, VERSION, Palette())
     assert re.search(r"^  overstroming +L2$", counted, re.MULTILINE)
     assert re.search(r"^  drinkwater +·$", counted, re.MULTILINE)
-    assert re.search(r"^  overstroming +L2$", view.as_text(result, VERSION, Palette(), grip=True), re.MULTILINE)
-    builder.partner("schieland", roles={"overstroming": role("advies", grip=1)})
+    assert re.search(r"^  overstroming +L3$", view.as_text(result, VERSION, Palette(), grip=True), re.MULTILINE)
+    builder.partner("schieland", roles={"overstroming": role("advies", grip=1)})  # a weaker mode: no change
+    assert re.search(r"^  overstroming +L3$", view.as_text(picture(builder), VERSION, Palette(), grip=True),
+                     re.MULTILINE)  # fmt: skip
+    builder.partner("gouwe", roles={"overstroming": role("liaison", grip=1)})
     assert re.search(r"^  overstroming +L1$", view.as_text(picture(builder), VERSION, Palette(), grip=True),
                      re.MULTILINE)  # fmt: skip
 

@@ -126,7 +126,7 @@ def _intro(overview: Overview, version: DataVersion, palette: Palette, width: in
     import textwrap
 
     if grip:
-        explained = "Cel: sterkste vorm in de kolom + vroegste GRIP-niveau (L1 = liaison vanaf GRIP 1)."
+        explained = "Cel: sterkste vorm in de kolom + vroegste GRIP-niveau van die vorm (L1 = liaison vanaf GRIP 1)."
     else:
         explained = "Cel: sterkste vorm in de kolom + aantal betrokken partners (L3 = liaison, 3 partners)."
     legend = ", ".join(f"{letter} {mode}" for letter, mode in legend_items())
