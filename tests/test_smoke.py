@@ -38,3 +38,20 @@ def test_a_skipped_file_makes_the_answer_visibly_incomplete(run_cli, builder):
         assert "onvolledig" in result.stderr and "partners/oasen.yaml" in result.stderr
     builder.partner("oasen", name="Oasen", profiles=["water"])
     assert run_cli("zoek", "-i", "drinkwater", "--data", builder.root).exit_code == 0
+
+
+def test_a_broken_reference_makes_the_answer_visibly_incomplete(run_cli, builder):
+    # a typo in a profile id used to drop the partner from `zoek` without a word, exit 0
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    builder.partner("dunea", name="Dunea", profiles=["water"])
+    builder.partner("oasen", name="Oasen", profiles=["watr"])
+    builder.partner("hwl", name="HWL", roles={"drinkwatr": {"modes": ["advies"]}})
+    result = run_cli("zoek", "-i", "drinkwater", "--data", builder.root)
+    assert "Dunea" in result.stdout
+    assert result.exit_code == 1
+    assert "onvolledig" in result.stderr
+    assert "partners/oasen.yaml" in result.stderr and "partners/hwl.yaml" in result.stderr
+    builder.partner("oasen", name="Oasen", profiles=["water"])
+    builder.partner("hwl", name="HWL", roles={"drinkwater": {"modes": ["advies"]}})
+    result = run_cli("zoek", "-i", "drinkwater", "--data", builder.root)
+    assert result.exit_code == 0 and "Oasen" in result.stdout and "HWL" in result.stdout

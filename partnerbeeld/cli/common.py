@@ -71,7 +71,7 @@ def warn_about_errors(findings: list[Finding], root: Path) -> None:
     names = ", ".join(_relative(f, root) for f in files[:3]) + (" …" if len(files) > 3 else "")
     noun = "bestand" if len(files) == 1 else "bestanden"
     print(
-        f"LET OP: onvolledig antwoord: {len(files)} {noun} met fouten overgeslagen ({names}).\n"
+        f"LET OP: onvolledig antwoord: fouten in {len(files)} {noun} ({names}); wat fout is, telt niet mee.\n"
         "  Draai 'partnerbeeld valideer' en herstel de fouten; exitcode 1.",
         file=sys.stderr,
     )
