@@ -175,23 +175,24 @@ def text_matches(partners: list[Partner], text: str) -> set[str]:
 
 def answer(dataset: Dataset, selection: Selection) -> Answer:
     """Partners matching every filter, earliest to join first, then by name; plus what was asked."""
-    incident = resolve_incidenttype(dataset, selection.incident) if selection.incident else None
-    gemeente = resolve_municipality(dataset, selection.gemeente) if selection.gemeente else None
+    # `is not None`: an empty filter is a mistake to report, never "no filter"
+    incident = resolve_incidenttype(dataset, selection.incident) if selection.incident is not None else None
+    gemeente = resolve_municipality(dataset, selection.gemeente) if selection.gemeente is not None else None
     check_grip(selection.grip)
-    if selection.profiel:
+    if selection.profiel is not None:
         _check_known("profiel", selection.profiel, dataset.profiles)  # type: ignore[arg-type]
-    if selection.accounthouder:
+    if selection.accounthouder is not None:
         _check_known("accounthouder", selection.accounthouder, dataset.account_holders)  # type: ignore[arg-type]
-    matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst else None
+    matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst is not None else None
     # walk the tree once per asked code, not once per partner
     scope = [(c, dataset.descendants(c), dataset.ancestors(c)) for c in incident.codes] if incident else []
     hits: list[Hit] = []
     for partner in dataset.partners.values():
-        if gemeente and partner.area is not None and gemeente not in partner.area:
+        if gemeente is not None and partner.area is not None and gemeente not in partner.area:
             continue
-        if selection.profiel and selection.profiel not in partner.profiles:
+        if selection.profiel is not None and selection.profiel not in partner.profiles:
             continue
-        if selection.accounthouder and partner.account_holder != selection.accounthouder:
+        if selection.accounthouder is not None and partner.account_holder != selection.accounthouder:
             continue
         if matching is not None and partner.id not in matching:
             continue

@@ -107,6 +107,14 @@ def test_confidential_contact_only_with_vertrouwelijk(run_cli, builder):
         (["--modus", "alarm"], "Onbekende modus"),
         (["--grip", "9"], "GRIP 9 bestaat niet"),
         (["--formaat", "pdf"], "Ongeldige waarde voor"),
+        # an empty variable in a script (`-i "$TYPE"`) is a mistake, never "no filter"
+        (["-i", ""], "--incident is leeg"),
+        (["--team", " "], "--team is leeg"),
+        (["--gemeente", ""], "--gemeente is leeg"),
+        (["--profiel", ""], "--profiel is leeg"),
+        (["--modus", ""], "--modus is leeg"),
+        (["--accounthouder", ""], "--accounthouder is leeg"),
+        ([""], "TEKST is leeg"),
     ],
 )
 def test_bad_values_exit_2_in_dutch(run_cli, fixture_root, args, expected):
