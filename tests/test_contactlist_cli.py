@@ -169,6 +169,19 @@ def test_the_extension_picks_the_format(run_cli, data: Path, tmp_path: Path) -> 
     assert render(run_cli, data, tmp_path / "l.csv2", "-f", "csv").startswith(b"partner,")
 
 
+def test_a_name_that_says_another_or_no_format_is_a_usage_error(run_cli, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    for args, expected in (
+        (["-o", out / "lijst.xyz"], "Aan de naam lijst.xyz is niet te zien welk formaat"),
+        (["-f", "md", "-o", out / "lijst.pdf"], "--formaat md past niet bij de naam lijst.pdf"),
+    ):
+        result = run_cli(*BASE, "--data", data, *args)
+        assert result.exit_code == 2, args
+        assert expected in result.stderr
+    assert list(out.iterdir()) == []  # nothing written
+
+
 def test_an_unknown_incident_type_is_a_usage_error(run_cli, data: Path) -> None:
     result = run_cli("contactlijst", "--data", data, "-i", "overstromming")
     assert result.exit_code == 2

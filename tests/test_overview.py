@@ -272,6 +272,15 @@ def test_html_to_file_refuses_to_overwrite(builder: DatasetBuilder, run_cli: Cal
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_the_name_after_o_picks_the_format(run_cli: Callable[..., Any], tmp_path: Any) -> None:
+    for name, start in (("o.html", "<!DOCTYPE html>"), ("o.json", "{"), ("o.txt", "Partnerbeeld")):
+        result = run_cli("overzicht", "--data", SHIPPED_DATA, "-o", tmp_path / name)
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
+    result = run_cli("overzicht", "--data", SHIPPED_DATA, "-o", tmp_path / "o.pdf")
+    assert result.exit_code == 2 and "niet te zien welk formaat" in result.stderr
+
+
 def test_html_without_file_goes_to_stdout_and_json_format(builder: DatasetBuilder, run_cli: Callable[..., Any]) -> None:
     builder.partner("rijnland", roles={"overstroming": role("liaison")})
     html = run_cli("overzicht", "--data", builder.root, "--formaat", "html")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -35,6 +37,39 @@ PeildatumOption = Annotated[
         metavar="JJJJ-MM-DD",
     ),
 ]
+
+
+F = TypeVar("F", bound=StrEnum)
+
+
+def output_format(
+    given: F | None, output: Path | None, by_extension: Mapping[str, F], extension_of: Mapping[F, str], default: F
+) -> F:
+    """``--formaat``, else what the name after ``-o`` says (``by_extension``), else ``default``.
+
+    A name that contradicts --formaat (``-f md -o lijst.pdf``), or that says
+    nothing we know (``-o lijst.xyz`` without --formaat), is a usage error: a file
+    that is not what its name says gets opened by the wrong program later.
+    """
+    from partnerbeeld.errors import UsageError
+
+    if output is None or output.is_dir():  # a folder: the command suggests the name
+        return given or default
+    meant = by_extension.get(output.suffix.lower())
+    if given is None:
+        if meant is None:
+            choices = ", ".join(dict.fromkeys(by_extension))
+            raise UsageError(
+                f"Aan de naam {output.name} is niet te zien welk formaat je wilt.",
+                f"Geef --formaat, of een naam op {choices}.",
+            )
+        return meant
+    if meant is not None and extension_of[meant] != extension_of[given]:
+        raise UsageError(
+            f"--formaat {given.value} past niet bij de naam {output.name}.",
+            f"Geef het bestand de extensie .{extension_of[given]}, of laat --formaat weg.",
+        )
+    return given
 
 
 def peildatum(value: str | None) -> dt.date:

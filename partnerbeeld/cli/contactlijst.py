@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, output_format, peildatum
 from partnerbeeld.cli.selection import (
     AccounthouderOption,
     GemeenteOption,
@@ -111,7 +111,7 @@ def contactlijst(
     """
     from partnerbeeld.contactlist import build_contact_list
 
-    chosen = formaat or (BY_EXTENSION.get(uitvoer.suffix.lower()) if uitvoer else None) or Formaat.MD
+    chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.MD)
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
     chosen_partners = selection(

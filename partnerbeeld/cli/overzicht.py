@@ -10,13 +10,18 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, output_format, peildatum
 
 
 class Formaat(StrEnum):
     TEKST = "tekst"
     HTML = "html"
     JSON = "json"
+
+
+EXTENSIONS = {Formaat.TEKST: "txt", Formaat.HTML: "html", Formaat.JSON: "json"}
+# -o FILE without --formaat: the extension decides
+BY_EXTENSION = {".txt": Formaat.TEKST, ".html": Formaat.HTML, ".htm": Formaat.HTML, ".json": Formaat.JSON}
 
 
 class Per(StrEnum):
@@ -39,14 +44,16 @@ def overzicht(
         ),
     ] = False,
     formaat: Annotated[
-        Formaat,
+        Formaat | None,
         typer.Option(
             "--formaat",
             "-f",
             case_sensitive=False,
-            help="tekst (past in 80 kolommen), html (volledige matrix, één pagina) of json.",
+            help="tekst (past in 80 kolommen), html (volledige matrix, één pagina) of json. "
+            "Standaard: wat de naam na -o zegt, anders tekst.",
+            show_default=False,
         ),
-    ] = Formaat.TEKST,
+    ] = None,
     uitvoer: Annotated[
         Path | None,
         typer.Option(
@@ -69,13 +76,14 @@ def overzicht(
     from partnerbeeld.overview import GroupBy, build_overview
     from partnerbeeld.views import overview as view
 
+    chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
     picture = build_overview(dataset, reference, GroupBy(per.value), detail)
     version = data_version(dataset.root)
-    if formaat is Formaat.HTML:
+    if chosen is Formaat.HTML:
         content = view.as_html(picture, version, grip)
-    elif formaat is Formaat.JSON:
+    elif chosen is Formaat.JSON:
         content = view.as_json(picture, version)
     else:
         from partnerbeeld.views.colour import Palette, palette_for
