@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error.ctx.get_help() if error.ctx else "", file=sys.stderr)
         return int(ExitStatus.USAGE)
     except click_exceptions.UsageError as error:
-        message, hint = dutch.render_usage_error(error)
+        message, hint = dutch.render_usage_error(error, args[0] if args and args[0] in COMMANDS else None)
         fail(message, hint)
         return int(ExitStatus.USAGE)
     except typer.Exit as error:  # typer's bundled click has no Exit/Abort of its own

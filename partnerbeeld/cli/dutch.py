@@ -79,14 +79,26 @@ _VALUE_MESSAGES = [
     (re.compile(r"^(.*) is not in the range (.*?)\.?$"), r"\1 valt buiten het bereik \2"),
     (re.compile(r"^(.*) is not one of (.*?)\.?$"), r"\1 is geen van \2"),
     (re.compile(r"^(.*) does not match the formats? .*$"), r"\1 is geen geldige datum (JJJJ-MM-DD)"),
+    # click's Path type (--data, -o, --sjablonen)
+    (re.compile(r"^Directory (.*) is a file\.?$"), r"\1 is een bestand, geen map"),
+    (re.compile(r"^File (.*) is a directory\.?$"), r"\1 is een map, geen bestand"),
+    (re.compile(r"^(?:File|Directory|Path) (.*) does not exist\.?$"), r"\1 bestaat niet"),
+    (re.compile(r"^(?:File|Directory|Path) (.*) is not readable\.?$"), r"\1 is niet leesbaar"),
+    (re.compile(r"^(?:File|Directory|Path) (.*) is not writable\.?$"), r"\1 is niet schrijfbaar"),
+]
+# click's messages about how an option is written
+_USAGE_MESSAGES = [
+    (re.compile(r"^Option '(.+)' requires an argument\.?$"), r"De optie \1 heeft een waarde nodig"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.?$"), r"De optie \1 heeft \2 waarden nodig"),
+    (re.compile(r"^Option '(.+)' does not take a value\.?$"), r"De optie \1 neemt geen waarde"),
 ]
 
 
-def _dutch_value_message(message: str) -> str:
-    for pattern, replacement in _VALUE_MESSAGES:
+def _dutch_value_message(message: str, messages: list[tuple[re.Pattern[str], str]] = _VALUE_MESSAGES) -> str:
+    for pattern, replacement in messages:
         if pattern.search(message):
             return pattern.sub(replacement, message).replace(" or ", " of ")
-    return message
+    return message.rstrip(".")
 
 
 def _param_name(param: Any) -> str:
@@ -97,10 +109,12 @@ def _param_name(param: Any) -> str:
     return f"'{(param.human_readable_name or param.name or '').upper()}'"
 
 
-def render_usage_error(error: click_exceptions.UsageError) -> tuple[str, str]:
-    """(message, hint) in Dutch for a click usage error."""
+def render_usage_error(error: click_exceptions.UsageError, command_name: str | None = None) -> tuple[str, str]:
+    """(message, hint) in Dutch for a click usage error; ``command_name``: the command typed, if any."""
     ctx = error.ctx
     command = ctx.command_path if ctx is not None else "partnerbeeld"
+    if command == "partnerbeeld" and command_name:  # raised while the group parsed the command's options
+        command = f"partnerbeeld {command_name}"
     hint = f"Zie '{command} --help'."
     if isinstance(error, click_exceptions.NoSuchOption):
         message = f"Onbekende optie: {error.option_name}."
@@ -122,6 +136,9 @@ def render_usage_error(error: click_exceptions.UsageError) -> tuple[str, str]:
             return f"Ongeldige waarde voor {name}{shown}.", f"{lead}Kies uit: {options}."
         return f"Ongeldige waarde voor {name}: {_dutch_value_message(error.message)}.", hint
     if isinstance(error, click_exceptions.BadOptionUsage):
+        translated = _dutch_value_message(error.message, _USAGE_MESSAGES)
+        if translated != error.message.rstrip("."):
+            return f"{translated}.", hint
         return f"Optie {error.option_name} verkeerd gebruikt: {error.message}", hint
     message = error.message
     if match := re.match(r"No such command '(.+)'\.", message):
