@@ -55,3 +55,29 @@ def test_a_broken_reference_makes_the_answer_visibly_incomplete(run_cli, builder
     builder.partner("hwl", name="HWL", roles={"drinkwater": {"modes": ["advies"]}})
     result = run_cli("zoek", "-i", "drinkwater", "--data", builder.root)
     assert result.exit_code == 0 and "Oasen" in result.stdout and "HWL" in result.stdout
+
+
+def test_a_reader_that_leaves_early_is_not_an_error():
+    # `partnerbeeld zoek ... | head -1`: typer 0.28 turned the closed pipe into exit 1
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "partnerbeeld", "contactlijst", "-f", "json", "--data", str(SHIPPED_DATA)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # before the child writes: its first write meets a closed pipe
+    error = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 0, error
+    assert "Traceback" not in error and "Exception" not in error
+
+
+def test_ctrl_c_says_it_stopped_and_exits_130(run_cli, monkeypatch):
+    from partnerbeeld import query
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(query, "answer", interrupted)
+    result = run_cli("zoek", "-i", "brand", "--data", SHIPPED_DATA)
+    assert result.exit_code == 130
+    assert "Afgebroken." in result.stderr and "Traceback" not in result.stderr

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
 import importlib
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import typer
 from typer._click import exceptions as click_exceptions
@@ -56,8 +60,36 @@ def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
     for name in names:
         module, function = COMMANDS[name]
         callback = getattr(importlib.import_module(f"partnerbeeld.cli.{module}"), function)
-        app.command(name, options_metavar="[OPTIES]")(callback)
+        app.command(name, options_metavar="[OPTIES]")(_ours_to_handle(callback))
     return app
+
+
+class _ReaderLeft(Exception):
+    """Standard output was closed early (`| head`)."""
+
+
+class _Interrupted(Exception):
+    """Ctrl-C."""
+
+
+def _ours_to_handle(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """The command, with a closed pipe and Ctrl-C passed to ``main`` instead of to typer.
+
+    Typer turns both into its own exit 1 or a bare exit, before ``main`` can say
+    anything; as exceptions of our own they reach ``main`` unchanged. ``wraps``
+    keeps the signature typer reads the options from.
+    """
+
+    @functools.wraps(callback)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except BrokenPipeError as error:
+            raise _ReaderLeft from error
+        except KeyboardInterrupt as error:
+            raise _Interrupted from error
+
+    return command
 
 
 def _group() -> None:
@@ -92,12 +124,14 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitStatus.USAGE)
     except typer.Exit as error:  # typer's bundled click has no Exit/Abort of its own
         return int(error.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        print("Afgebroken.", file=sys.stderr)
+    except (typer.Abort, KeyboardInterrupt, _Interrupted):
+        print("\nAfgebroken.", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # `partnerbeeld zoek ... | head`: the reader left; that is not an error
-        sys.stderr.close()
+    except (BrokenPipeError, _ReaderLeft):
+        # `partnerbeeld zoek ... | head`: the reader left; that is not an error. What is
+        # still buffered goes nowhere, so the final flush at exit cannot fail either.
+        with contextlib.suppress(OSError, ValueError):  # no file descriptor: nothing to flush
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     if skipped_files():  # the answer was given, but records with errors are missing from it
         return int(ExitStatus.DATA_ERRORS)
