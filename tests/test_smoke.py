@@ -81,3 +81,28 @@ def test_ctrl_c_says_it_stopped_and_exits_130(run_cli, monkeypatch):
     result = run_cli("zoek", "-i", "brand", "--data", SHIPPED_DATA)
     assert result.exit_code == 130
     assert "Afgebroken." in result.stderr and "Traceback" not in result.stderr
+
+
+def test_valideer_points_at_a_confidential_value_without_repeating_it(run_cli, builder):
+    # valideer's output lands in CI logs and pull-request annotations
+    builder.partner(
+        contacts=[
+            {"label": "Piket", "phone": "071 000 00 00", "available": "24/7", "primary": True},
+            {"label": "Direct", "mobile": "06 999", "email": "geheim@@x", "confidential": True},
+        ]
+    )
+    for formaat in ("tekst", "json", "github", "gitlab"):
+        result = run_cli("valideer", "--data", builder.root, "--formaat", formaat)
+        assert result.exit_code == 1
+        assert "06 999" not in result.stdout and "geheim" not in result.stdout, formaat
+        assert "vertrouwelijke nummer" in result.stdout and "vertrouwelijke e-mailadres" in result.stdout
+
+
+def test_a_confidential_primary_number_is_not_the_number_to_call(run_cli, builder):
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    secret = [{"label": "Piket", "phone": "071 000 00 00", "available": "24/7", "primary": True, "confidential": True}]
+    builder.partner(profiles=["water"], contacts=secret)
+    result = run_cli("valideer", "--data", builder.root)
+    assert "[primair-contact-ontbreekt]" in result.stdout
+    assert "geen primair 24/7-nummer dat niet vertrouwelijk is" in result.stdout
+    assert "partner-zonder-24-7-nummer" in run_cli("signalen", "--data", builder.root, "-f", "json").stdout

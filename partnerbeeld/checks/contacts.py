@@ -19,8 +19,12 @@ def alerted_codes(dataset: Dataset, partner: Partner) -> list[str]:
 
 
 def has_primary_24_7(partner: Partner) -> bool:
-    """Someone to call at 3 a.m.: a primary contact with a number, available 24/7."""
-    return any(c.primary and c.is_24_7 and c.number for c in partner.contacts)
+    """Someone to call at 3 a.m.: a primary contact with a number, available 24/7.
+
+    Only contacts that every list shows count: a confidential number is left out of
+    `zoek` and the binder unless asked for, so it cannot be the one to call.
+    """
+    return any(c.primary and c.is_24_7 and c.number and not c.confidential for c in partner.contacts)
 
 
 def check(dataset: Dataset) -> Iterator[Finding]:
@@ -34,7 +38,7 @@ def check(dataset: Dataset) -> Iterator[Finding]:
                         ("contacts", index, field),
                         Severity.FOUT,
                         "telefoon-ongeldig",
-                        f"'{value}' {problem}.",
+                        f"{_shown(value, contact.confidential, 'nummer')} {problem}.",
                         "Schrijf een Nederlands nummer (071 123 45 67) of internationaal (+31 71 ...).",
                     )
             if contact.email and (problem := email_problem(contact.email)):
@@ -42,7 +46,7 @@ def check(dataset: Dataset) -> Iterator[Finding]:
                     ("contacts", index, "email"),
                     Severity.FOUT,
                     "email-ongeldig",
-                    f"'{contact.email}' {problem}.",
+                    f"{_shown(contact.email, contact.confidential, 'e-mailadres')} {problem}.",
                     "Bijvoorbeeld naam@organisatie.nl.",
                 )
         if partner.account_holder is None:
@@ -55,14 +59,19 @@ def check(dataset: Dataset) -> Iterator[Finding]:
             )
         alerted = alerted_codes(dataset, partner)
         if alerted and not has_primary_24_7(partner):
+            only_confidential = any(c.primary and c.is_24_7 and c.number for c in partner.contacts)
             yield source.finding(
                 ("contacts",),
                 Severity.WAARSCHUWING,
                 "primair-contact-ontbreekt",
-                f"{partner.name} wordt gealarmeerd ({alerted[0]}) maar heeft geen primair 24/7-nummer.",
-                "Markeer het piketnummer met 'primary: true' en 'available: 24/7'.",
+                f"{partner.name} wordt gealarmeerd ({alerted[0]}) maar heeft geen primair 24/7-nummer"
+                + (" dat niet vertrouwelijk is." if only_confidential else "."),
+                "Lijsten zonder --vertrouwelijk tonen dan geen nummer om te bellen; geef een niet-vertrouwelijk "
+                "piketnummer 'primary: true' en 'available: 24/7'."
+                if only_confidential
+                else "Markeer het piketnummer met 'primary: true' en 'available: 24/7'.",
             )
-    for hid, holder in dataset.account_holders.items():
+    for hid, holder in dataset.account_holders.items():  # the region's own staff: not confidential
         if holder.email and (problem := email_problem(holder.email)):
             yield dataset.source("accountholders", hid).finding(
                 ("email",),
@@ -71,3 +80,9 @@ def check(dataset: Dataset) -> Iterator[Finding]:
                 f"'{holder.email}' {problem}.",
                 "Bijvoorbeeld naam@regio.nl.",
             )
+
+
+def _shown(value: str, confidential: bool, what: str) -> str:
+    # valideer's output ends up in CI logs and pull-request annotations: a confidential
+    # value is pointed at by file and line, never repeated
+    return f"Het vertrouwelijke {what}" if confidential else f"'{value}'"
