@@ -106,3 +106,13 @@ def test_a_confidential_primary_number_is_not_the_number_to_call(run_cli, builde
     assert "[primair-contact-ontbreekt]" in result.stdout
     assert "geen primair 24/7-nummer dat niet vertrouwelijk is" in result.stdout
     assert "partner-zonder-24-7-nummer" in run_cli("signalen", "--data", builder.root, "-f", "json").stdout
+
+
+def test_markdown_outputs_keep_a_hostile_name_as_text(run_cli, builder):
+    # one escaper for every Markdown output: a name must never become HTML or break a table
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    builder.partner(name="<script>alert(1)</script> | *x*", profiles=["water"], account_holder=None)
+    for command in (["zoek", "-i", "drinkwater", "-f", "md"], ["signalen", "-f", "md"]):
+        output = run_cli(*command, "--data", builder.root).stdout
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*" in output, command
+        assert "<script>" not in output, command

@@ -129,18 +129,11 @@ def as_text(report: ChangeReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    """Safe inside a Markdown table cell of a pull-request comment."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("@", "&#64;")
-        .replace("`", "\\`")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-    )
+def _md(value: str) -> str:
+    """Safe inside a Markdown table cell of a pull-request comment: no @mention pings anyone."""
+    from partnerbeeld.views.markdown import text  # the one Markdown escaper
+
+    return text(value).replace("@", "&#64;")
 
 
 def _md_code(text: str) -> str:

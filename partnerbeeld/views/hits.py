@@ -251,7 +251,9 @@ def as_csv(result: Answer) -> str:
 
 
 def _md(cell: str) -> str:
-    return cell.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") or "-"
+    from partnerbeeld.views.markdown import text  # the one Markdown escaper
+
+    return text(cell) or "-"
 
 
 def as_markdown(dataset: Dataset, result: Answer, today: dt.date, version: DataVersion) -> str:

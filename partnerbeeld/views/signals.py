@@ -128,15 +128,19 @@ def as_json(found: list[Signal], region: str, today: dt.date, version: DataVersi
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+def _md(value: str) -> str:
+    from partnerbeeld.views.markdown import text  # the one Markdown escaper
+
+    return text(value)
 
 
 def _where(s: Signal, root: Path) -> str:
     file = _relative(s.file, root)
     if file is None:
         return "-"
-    return f"`{file}:{s.line}`" if s.line else f"`{file}`"
+    # a code span: the path needs no escaping, only no backtick of its own
+    shown = (f"{file}:{s.line}" if s.line else file).replace("`", "'")
+    return f"`{shown}`"
 
 
 def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataVersion, root: Path) -> str:
@@ -151,7 +155,7 @@ def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataV
         for s in group:
             lines.append(
                 f"| {s.level.value} | {_md(s.name)} | {_md(s.message)} | {_md(s.action)} | "
-                f"{_md(s.account_holder or '-')} | {_md(_where(s, root))} |"
+                f"{_md(s.account_holder or '-')} | {_where(s, root)} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
