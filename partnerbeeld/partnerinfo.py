@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.errors import NotFound
+from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.records import AccountHolder, Contact, Covenant, Exercise, Partner, Plan, Profile
 from partnerbeeld.roles import ResolvedRole, roles_of, shadowed_profile
 from partnerbeeld.suggest import closest, normalise
@@ -54,6 +54,8 @@ def find_partner(dataset: Dataset, text: str) -> Partner:
     stress a wrong partner's number is worse than a question.
     """
     wanted = normalise(text)
+    if not wanted:
+        raise UsageError("Geef een partner: een id of (een deel van) de naam.", "Bijvoorbeeld: partnerbeeld toon dunea")
     if wanted.replace(" ", "-") in dataset.partners:
         return dataset.partners[wanted.replace(" ", "-")]
     by_name = {normalise(p.name): p for p in dataset.partners.values()}
@@ -74,10 +76,11 @@ def _fuzzy(dataset: Dataset, text: str, wanted: str) -> Partner:
     scored = process.extract(wanted, names, scorer=fuzz.WRatio, limit=5)
     if scored and scored[0][1] >= SURE and (len(scored) == 1 or scored[0][1] - scored[1][1] >= CLEAR_LEAD):
         return dataset.partners[scored[0][2]]
-    candidates = [key for _, score, key in scored if score >= CANDIDATE]
-    if len(candidates) > 1:
-        raise _ambiguous(text, candidates)
-    suggestions = candidates or closest(text, dataset.partners)
+    # No clear winner: the name is unknown. Suggest what looks like a typo of an id or a
+    # name (difflib: 'dunae' -> dunea first); WRatio's partial matches only when none does.
+    by_name = {p.name: p.id for p in dataset.partners.values()}
+    typos = [by_name.get(found, found) for found in closest(text, [*dataset.partners, *by_name], n=4)]
+    suggestions = list(dict.fromkeys(typos)) or [key for _, score, key in scored if score >= CANDIDATE]
     raise NotFound(
         f"Onbekende partner '{text}'.",
         suggestions,

@@ -85,7 +85,13 @@ def test_toon_ambiguous_name_lists_candidates_and_exits_2(run_cli, root):
 def test_toon_unknown_partner_suggests(run_cli, root):
     result = run_cli("toon", "--data", root, "omroepp-testlnd")
     assert result.exit_code == 2
-    assert "omroep" in result.stderr
+    assert "Onbekende partner 'omroepp-testlnd'" in result.stderr and "omroep" in result.stderr
+
+
+def test_toon_without_a_name_is_a_usage_error_not_a_list_of_everyone(run_cli, root):
+    result = run_cli("toon", "--data", root, " ")
+    assert result.exit_code == 2
+    assert "Geef een partner" in result.stderr and "past bij" not in result.stderr
 
 
 # --- incidenttypen ---------------------------------------------------------------------------
