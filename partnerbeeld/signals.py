@@ -171,7 +171,7 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 "covenants",
                 cid,
                 c.title,
-                f"Verlopen op {c.valid_until.isoformat()} maar staat nog op '{c.status}'.",
+                f"Verliep op {c.valid_until.isoformat()}, maar staat nog op '{c.status}'.",
                 "Verleng het convenant, of zet de status op beeindigd.",
                 holder=holder,
                 field="valid_until",
@@ -179,13 +179,14 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
             )
         elif c.valid_until and c.valid_until <= horizon:
             days = (c.valid_until - today).days
+            when = {0: "vandaag", 1: "morgen"}.get(days, f"over {days} dagen")
             yield _signal(
                 dataset,
                 "convenant-verloopt",
                 "covenants",
                 cid,
                 c.title,
-                f"Verloopt op {c.valid_until.isoformat()} (over {days} dagen).",
+                f"Verloopt op {c.valid_until.isoformat()} ({when}).",
                 "Begin nu met verlengen of herzien.",
                 holder=holder,
                 field="valid_until",
@@ -219,8 +220,10 @@ def _exercises(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
             if e.date <= today and (e.covenant == cid or partners.intersection(e.partners))
         ]
         last = max(held, default=None)
-        due = add_months(last, c.exercise_every_months) if last else None
-        if last is not None and due is not None and due >= today:
+        # never exercised yet: the first exercise is due one period after signing
+        start = last or c.signed_on
+        due = add_months(start, c.exercise_every_months) if start else None
+        if due is not None and due >= today:
             continue
         when = f"laatste oefening {last.isoformat()}" if last else "nog nooit geoefend"
         yield _signal(

@@ -93,6 +93,21 @@ def test_oefening_achterstallig_without_any_exercise(base):
     assert codes_for(base, "c") == {"oefening-achterstallig"}
 
 
+def test_a_new_covenant_has_one_period_for_its_first_exercise(base):
+    base.covenant("c", signed_on="2026-06-01", exercise_every_months=12)
+    assert codes_for(base, "c") == set()  # signed half a year ago: not overdue
+    base.covenant("c", signed_on="2025-11-27", exercise_every_months=12)
+    assert codes_for(base, "c") == {"oefening-achterstallig"}
+
+
+def test_the_expiry_message_says_today_tomorrow_or_in_days(base):
+    for days, expected in ((0, "(vandaag)"), (1, "(morgen)"), (30, "(over 30 dagen)")):
+        base.covenant("c", valid_until=(TODAY + dt.timedelta(days=days)).isoformat())
+        dataset, _ = open_dataset(base.root)
+        [signal] = [s for s in signals(dataset, TODAY) if s.record_id == "c"]
+        assert signal.message.endswith(expected + "."), signal.message
+
+
 def test_a_recent_exercise_with_a_partner_of_the_covenant_counts(base):
     base.covenant("c", exercise_every_months=12)
     base.exercise("o", date="2025-12-01", partners=["partner-a"])
