@@ -165,7 +165,11 @@ def open_dataset(data: Path | None = None, folders: Collection[str] = RECORD_FOL
     dataset = build(loaded)
     if dataset is None:
         first = next((f for f in loaded.findings if f.file.parent == root), None)
-        where = f" ({first.file.name}:{first.line}: {first.message})" if first else ""
+        where = ""
+        if first is not None:
+            message = first.message.rstrip(".")
+            line = f":{first.line}" if first.line else ""  # 0: the file as a whole (e.g. missing)
+            where = f": {message}" if first.file.name in message else f" ({first.file.name}{line}: {message})"
         raise DatasetUnreadable(
             f"De dataset in {root} kan niet worden gelezen{where}.",
             "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.",
