@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
+from partnerbeeld.cli.common import DataOption, peildatum
 from partnerbeeld.cli.git import shown_path
 from partnerbeeld.errors import ExitStatus, UsageError
 from partnerbeeld.vocabulary import CovenantStatus, ExerciseKind
@@ -190,7 +190,16 @@ def nieuw(
         typer.Option("--convenant", metavar="ID", show_default=False, help="Oefening: id van het convenant."),
     ] = None,
     data: DataOption = None,
-    peildatum_: PeildatumOption = None,
+    peildatum_: Annotated[
+        str | None,
+        typer.Option(
+            "--peildatum",
+            help="Datum die het nieuwe record voorstelt voor verified_on en signed_on, en waarop het "
+            "gecontroleerd wordt. Standaard: vandaag (of SOURCE_DATE_EPOCH).",
+            show_default=False,
+            metavar="JJJJ-MM-DD",
+        ),
+    ] = None,
 ) -> None:
     """Maak een nieuw record aan, met uitleg bij elk veld; vraagt wat ontbreekt.
 
