@@ -328,3 +328,5 @@ def test_shipped_dataset_text_at_80_columns(run_cli):
     assert max(len(line) for line in lines) <= 80
     assert not [line for line in lines if line.endswith("-")]  # codes such as incident-water stay whole
     assert lines[-1].endswith("info.") and lines[-1].split()[0].isdigit()
+    text = "\n".join(lines)
+    assert "(data/partners/ipse-de-bruggen.yaml:9) [contact-verificatie-verouderd]" in text  # where and which

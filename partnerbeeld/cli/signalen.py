@@ -83,6 +83,6 @@ def signalen(
         from partnerbeeld.views.colour import palette_for
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
-        sys.stdout.write(view.as_text(found, region, today, version, palette_for(sys.stdout), width))
+        sys.stdout.write(view.as_text(found, region, today, version, palette_for(sys.stdout), width, dataset.root))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))

@@ -46,7 +46,13 @@ def head(region: str, today: dt.date, version: DataVersion) -> str:
 
 
 def as_text(
-    found: list[Signal], region: str, today: dt.date, version: DataVersion, palette: Palette, width: int = 80
+    found: list[Signal],
+    region: str,
+    today: dt.date,
+    version: DataVersion,
+    palette: Palette,
+    width: int = 80,
+    root: Path | None = None,
 ) -> str:
     """Grouped by kind, most urgent first; each signal a line, the action indented beneath."""
     lines = [*_wrapped_head(head(region, today, version), palette, width), ""]
@@ -64,7 +70,11 @@ def as_text(
             wrapped = _wrap(first, width - 9) or [""]
             lines.append(f"  {mark} {wrapped[0]}")
             lines += [f"{'':9}{part}" for part in wrapped[1:]]
-            lines += [f"{'':9}{palette.dim(part)}" for part in _wrap("→ " + s.action, width - 9)]
+            # where to make the change, as valideer points at it: file:line and the stable code
+            file = _relative(s.file, root) if root is not None else None
+            where = f" ({file}:{s.line})" if file and s.line else (f" ({file})" if file else "")
+            action = f"→ {s.action}{where} [{s.code}]"
+            lines += [f"{'':9}{palette.dim(part)}" for part in _wrap(action, width - 9)]
         lines.append("")
     lines.append(summary(found))
     return "\n".join(lines) + "\n"
