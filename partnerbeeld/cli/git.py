@@ -122,4 +122,7 @@ def schema(
     folder.mkdir(parents=True, exist_ok=True)
     for name in outdated:
         write_atomic(folder / name, rendered[name], overwrite=True)
-    print(f"{len(outdated)} van {len(rendered)} schema's bijgewerkt in {shown_path(folder)}.")
+    if outdated:
+        print(f"{len(outdated)} van {len(rendered)} schema's bijgewerkt in {shown_path(folder)}.")
+    else:
+        print(f"De {len(rendered)} schema's in {shown_path(folder)} waren al actueel; niets geschreven.")

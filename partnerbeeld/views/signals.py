@@ -201,10 +201,10 @@ def holders_text(
     ]
     columns = [
         Column("ACCOUNTHOUDER", 14, priority=1),
-        Column("PARTNERS", 8, shrink=False),
-        Column("FOUT", 4, shrink=False),
-        Column("LET OP", 6, shrink=False),
-        Column("INFO", 4, shrink=False),
+        Column("PARTNERS", 8, shrink=False, right=True),
+        Column("FOUT", 4, shrink=False, right=True),
+        Column("LET OP", 6, shrink=False, right=True),
+        Column("INFO", 4, shrink=False, right=True),
         Column("OUDSTE CONTROLE", 15, shrink=False),
     ]
     header, rendered = fit(columns, rows, width)

@@ -21,6 +21,7 @@ class Column(NamedTuple):
     keep_end: bool = False  # cut in the middle, keeping the last word ('Hoogheemraadschap…Rijnland')
     shrink: bool = True
     comfortable: int = 0  # when too wide, first cut down to this, before other columns give anything
+    right: bool = False  # numbers: aligned on their last digit, under a right-aligned title
 
 
 def cut(text: str, width: int, keep_end: bool = False) -> str:
@@ -59,7 +60,8 @@ def fit(columns: list[Column], rows: list[list[str]], width: int) -> tuple[str, 
 
     def line(cells: list[str]) -> str:
         return GAP.join(
-            cut(cell, size, col.keep_end).ljust(size) for cell, size, col in zip(cells, sizes, columns, strict=True)
+            cut(cell, size, col.keep_end).rjust(size) if col.right else cut(cell, size, col.keep_end).ljust(size)
+            for cell, size, col in zip(cells, sizes, columns, strict=True)
         ).rstrip()
 
     titles = [

@@ -51,12 +51,13 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None)
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(
-            f"Sjabloon {exc.filename or name}, regel {exc.lineno}: {exc.message}.",
+            f"Sjabloon {exc.filename or name}, regel {exc.lineno}: de Jinja2-syntaxis klopt niet "
+            f"(Jinja2 zegt: {exc.message}).",
             "Herstel de Jinja2-syntaxis in het sjabloon.",
         ) from None
     except jinja2.UndefinedError as exc:
         raise UsageError(
-            f"Sjabloon '{name}' gebruikt een onbekende waarde: {exc.message}.",
+            f"Sjabloon '{name}' gebruikt een waarde die niet bestaat (Jinja2 zegt: {exc.message}).",
             "Controleer de namen in het sjabloon tegen de standaardsjablonen.",
         ) from None
 
