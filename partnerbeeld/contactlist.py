@@ -20,8 +20,9 @@ from partnerbeeld.query import Hit, Selection, resolve_incidenttype, resolve_mun
 from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
 from partnerbeeld.suggest import normalise
+from partnerbeeld.vocabulary import Team
 
-TEAM_NAMES = {"meldkamer": "Meldkamer", "copi": "CoPI", "rot": "ROT", "bt": "BT", "rbt": "RBT"}
+TEAM_NAMES = {team.value: team.label for team in Team}
 MONTHS = (
     "januari",
     "februari",

@@ -34,6 +34,11 @@ class Team(StrEnum):
     BT = "bt"
     RBT = "rbt"
 
+    @property
+    def label(self) -> str:
+        """As staff write it in text meant for people: 'CoPI', 'ROT'; the value stays the code."""
+        return "Meldkamer" if self is Team.MELDKAMER else "CoPI" if self is Team.COPI else self.value.upper()
+
 
 class CovenantStatus(StrEnum):
     CONCEPT = "concept"

@@ -210,7 +210,7 @@ def cell_title(overview: Overview, partner_name: str, type_name: str, cell: Cell
     """The tooltip of one HTML cell: everything the letter stands for."""
     parts = [f"{partner_name} · {type_name}: {', '.join(m.value for m in cell.modes)}"]
     if cell.teams:
-        parts.append("teams " + ", ".join(t.value for t in cell.teams))
+        parts.append("teams " + ", ".join(t.label for t in cell.teams))
     parts.append(f"vanaf GRIP {cell.from_grip}")
     parts.append("rol op " + ", ".join(cell.defined_on))
     if cell.deviation:

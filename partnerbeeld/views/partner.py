@@ -36,7 +36,7 @@ def role_summary(resolved: ResolvedRole) -> str:
     role = resolved.role
     parts = [", ".join(m.value for m in role.modes)]
     if role.teams:
-        parts.append(("team " if len(role.teams) == 1 else "teams ") + ", ".join(t.value for t in role.teams))
+        parts.append(("team " if len(role.teams) == 1 else "teams ") + ", ".join(t.label for t in role.teams))
     parts.append(f"vanaf GRIP {role.from_grip}")
     return "; ".join(parts)
 
