@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.emails import email_problem
 from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.phones import phone_problem
 from partnerbeeld.loading import Source
+from partnerbeeld.phones import phone_problem
 from partnerbeeld.records import Contact, Partner
 from partnerbeeld.roles import roles_of
 from partnerbeeld.vocabulary import Mode
