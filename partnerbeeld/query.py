@@ -15,7 +15,7 @@ from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.records import AccountHolder, Contact, Partner
 from partnerbeeld.roles import ResolvedRole, pick, roles_of
-from partnerbeeld.suggest import closest, normalise
+from partnerbeeld.suggest import closest, known_or_suggest, normalise
 from partnerbeeld.vocabulary import Mode, Team
 
 E = TypeVar("E", bound=StrEnum)
@@ -121,13 +121,6 @@ def check_grip(level: int | None) -> int | None:
     return level
 
 
-def _check_known(kind: str, value: str, known: dict[str, object]) -> str:
-    if value in known:
-        return value
-    article = "Onbekend" if kind == "profiel" else "Onbekende"
-    raise NotFound(f"{article} {kind} '{value}'.", closest(value, known))
-
-
 # --- choosing ------------------------------------------------------------------------------
 
 
@@ -180,9 +173,9 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
     gemeente = resolve_municipality(dataset, selection.gemeente) if selection.gemeente is not None else None
     check_grip(selection.grip)
     if selection.profiel is not None:
-        _check_known("profiel", selection.profiel, dataset.profiles)  # type: ignore[arg-type]
+        known_or_suggest(selection.profiel, dataset.profiles, "Onbekend profiel")
     if selection.accounthouder is not None:
-        _check_known("accounthouder", selection.accounthouder, dataset.account_holders)  # type: ignore[arg-type]
+        known_or_suggest(selection.accounthouder, dataset.account_holders, "Onbekende accounthouder")
     matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst is not None else None
     # walk the tree once per asked code, not once per partner
     scope = [(c, dataset.descendants(c), dataset.ancestors(c)) for c in incident.codes] if incident else []

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from partnerbeeld.checks.contacts import alerted_codes, has_primary_24_7
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.roles import involved_codes
+from partnerbeeld.suggest import known_or_suggest
 from partnerbeeld.vocabulary import CovenantStatus, SignalKind, SignalLevel
 
 # code -> (kind, level, what it means). Codes are stable: never renamed or reused.
@@ -102,6 +103,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def signals_for(
+    dataset: Dataset, today: dt.date, account_holder: str | None = None, kinds: Collection[SignalKind] = ()
+) -> list[Signal]:
+    """The signals of one account holder and/or of some kinds (none given: all); NotFound for an unknown holder."""
+    if account_holder is not None:
+        known_or_suggest(account_holder, dataset.account_holders, "Onbekende accounthouder")
+    return [
+        s
+        for s in signals(dataset, today)
+        if (account_holder is None or s.account_holder == account_holder) and (not kinds or s.kind in kinds)
+    ]
 
 
 def signals(dataset: Dataset, today: dt.date) -> list[Signal]:

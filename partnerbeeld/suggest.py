@@ -26,3 +26,13 @@ def closest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.
         by_norm.setdefault(normalise(candidate), candidate)
     matches = difflib.get_close_matches(normalise(word), list(by_norm), n=n, cutoff=cutoff)
     return [by_norm[m] for m in matches]
+
+
+def known_or_suggest(value: str, known: Iterable[str], unknown: str) -> str:
+    """``value`` when it is one of ``known``; else NotFound ('Onbekend profiel ...') with suggestions."""
+    from partnerbeeld.errors import NotFound  # errors is light, but keep this module free of cycles
+
+    pool = list(known)
+    if value in pool:
+        return value
+    raise NotFound(f"{unknown} '{value}'.", closest(value, pool))

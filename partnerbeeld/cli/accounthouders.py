@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
-from partnerbeeld.cli.signalen import AccounthouderOption, check_holder
+from partnerbeeld.cli.signalen import AccounthouderOption
 
 
 class Formaat(StrEnum):
@@ -32,13 +32,12 @@ def accounthouders(
     """
     from partnerbeeld.accountholders import holder_reports
     from partnerbeeld.gitinfo import data_version
-    from partnerbeeld.signals import signals
+    from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    check_holder(dataset.account_holders, accounthouder)
-    reports = holder_reports(dataset, signals(dataset, today), accounthouder)
+    reports = holder_reports(dataset, signals_for(dataset, today, accounthouder), accounthouder)
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.holders_json(reports, region, today, version))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
-from partnerbeeld.errors import ExitStatus, NotFound
+from partnerbeeld.errors import ExitStatus
 from partnerbeeld.vocabulary import SignalKind
 
 
@@ -27,13 +26,6 @@ AccounthouderOption = Annotated[
         "--accounthouder", help="Alleen wat deze accounthouder (id) aangaat.", metavar="ID", show_default=False
     ),
 ]
-
-
-def check_holder(dataset_holders: Mapping[str, object], holder: str | None) -> None:
-    from partnerbeeld.suggest import closest
-
-    if holder is not None and holder not in dataset_holders:
-        raise NotFound(f"Onbekende accounthouder '{holder}'.", closest(holder, dataset_holders))
 
 
 def signalen(
@@ -61,19 +53,13 @@ def signalen(
     Voorbeeld: partnerbeeld signalen --accounthouder m-jansen --soort convenant
     """
     from partnerbeeld.gitinfo import data_version
-    from partnerbeeld.signals import signals
+    from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view
     from partnerbeeld.vocabulary import SignalLevel
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    check_holder(dataset.account_holders, accounthouder)
-    found = signals(dataset, today)
-    if accounthouder:
-        found = [s for s in found if s.account_holder == accounthouder]
-    if soort:
-        wanted = {s.value for s in soort}
-        found = [s for s in found if s.kind.value in wanted]
+    found = signals_for(dataset, today, accounthouder, soort or ())
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(found, region, today, version, dataset.root))
