@@ -134,11 +134,17 @@ def call_first(partner: Partner, include_confidential: bool) -> Contact | None:
     return None
 
 
-def _best_role(defined: dict[str, ResolvedRole], scope: list[tuple[str, list[str], list[str]]]) -> ResolvedRole | None:
-    """With an alias for several codes, the earliest and strongest role across them counts."""
+def _best_role(
+    defined: dict[str, ResolvedRole], scope: list[tuple[str, list[str], list[str]]], selection: Selection
+) -> ResolvedRole | None:
+    """The role that answers, among those passing the filters; across an alias's codes the earliest and strongest."""
     if not defined:
         return None
-    found = [r for code, below, above in scope if (r := pick(defined, code, below, above)) is not None]
+
+    def passes(role: ResolvedRole) -> bool:
+        return _role_passes(role, selection)
+
+    found = [r for code, below, above in scope if (r := pick(defined, code, below, above, passes)) is not None]
     return min(found, key=lambda r: r.urgency) if found else None
 
 
@@ -190,14 +196,16 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
         if matching is not None and partner.id not in matching:
             continue
         defined = roles_of(dataset, partner) if incident or _has_role_filter(selection) else {}
-        role = _best_role(defined, scope) if incident else None
+        role = _best_role(defined, scope, selection) if incident else None  # already through the filters
         if incident and role is None:
             continue
-        if _has_role_filter(selection):
-            # with an incident type the filters apply to its role; without one, to any role the partner has
-            candidates = [role] if incident else list(defined.values())
-            if not any(_role_passes(r, selection) for r in candidates):
-                continue
+        # without an incident type the filters ask for any role the partner has
+        if (
+            not incident
+            and _has_role_filter(selection)
+            and not any(_role_passes(r, selection) for r in defined.values())
+        ):
+            continue
         holder = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
         hits.append(Hit(partner, role, call_first(partner, selection.vertrouwelijk), holder))
     hits.sort(key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
@@ -209,10 +217,8 @@ def select(dataset: Dataset, selection: Selection) -> list[Hit]:
     return answer(dataset, selection).hits
 
 
-def _role_passes(role: ResolvedRole | None, selection: Selection) -> bool:
+def _role_passes(role: ResolvedRole, selection: Selection) -> bool:
     """--grip, --team and --modus filter on one role."""
-    if role is None:
-        return False
     if selection.grip is not None and role.role.from_grip > selection.grip:
         return False
     if selection.team is not None and selection.team not in role.role.teams:

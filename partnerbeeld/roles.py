@@ -10,6 +10,7 @@ Rules (DESIGN.md, query semantics):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from partnerbeeld.dataset import Dataset
@@ -53,17 +54,31 @@ def role_for(
     return pick(defined, code, dataset.descendants(code), dataset.ancestors(code))
 
 
-def pick(defined: dict[str, ResolvedRole], code: str, below: list[str], above: list[str]) -> ResolvedRole | None:
-    """``role_for`` with the tree walked beforehand: a query over many partners walks it once per code."""
-    if code in defined:
-        return defined[code]
-    found = [defined[c] for c in below if c in defined]
+def pick(
+    defined: dict[str, ResolvedRole],
+    code: str,
+    below: list[str],
+    above: list[str],
+    passes: Callable[[ResolvedRole], bool] = lambda role: True,
+) -> ResolvedRole | None:
+    """``role_for`` with the tree walked beforehand: a query over many partners walks it once per code.
+
+    ``passes`` (the filters of `zoek`: --grip, --team, --modus) chooses among the roles
+    that can apply: the role on the type itself, the roles on the types below it (each a
+    way the incident can turn out) and, without a role of its own, the nearest inherited
+    one. So at `--grip 1` a water board with a ROT seat from GRIP 2 on `overstroming` but
+    a liaison from GRIP 1 on `wateroverlast` is found, through that second role.
+    """
+    own = defined.get(code)
+    if own is not None and passes(own):
+        return own
+    found = [defined[c] for c in below if c in defined and passes(defined[c])]
     if found:
         return min(found, key=lambda r: r.urgency)
-    for ancestor in above:
-        if ancestor in defined:
-            return defined[ancestor]
-    return None
+    if own is not None:  # its own role did not pass; what it inherits does not apply to it
+        return None
+    inherited = next((defined[a] for a in above if a in defined), None)
+    return inherited if inherited is not None and passes(inherited) else None
 
 
 def shadowed_profile(dataset: Dataset, partner: Partner, code: str) -> str | None:

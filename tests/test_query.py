@@ -197,11 +197,26 @@ def test_who_joins_earliest_comes_first(dataset):
     assert ids(select(dataset, Selection(incident="stroomstoring"))) == ["netbeheer-zuid"]
 
 
-def test_grip_filter_drops_partners_that_join_later(dataset):
-    everyone = ids(select(dataset, Selection(incident="energie")))
-    assert everyone == ["netbeheer-zuid"]  # joins energie at GRIP 2
+def test_grip_filter_drops_partners_that_join_later(builder):
+    builder.profile("net", roles={"energie": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 2}})
+    builder.partner("laat", profiles=["net"])
+    builder.partner("vroeg-eronder", profiles=["net"], roles={"stroomuitval": {"modes": ["alarmeren"]}})
+    dataset, findings = open_dataset(builder.root)
+    assert not findings
+    assert ids(select(dataset, Selection(incident="energie"))) == ["laat", "vroeg-eronder"]  # both GRIP 2 on energie
+    # at GRIP 1 only who is already involved then: through a type below, if that is where it starts
+    [early] = select(dataset, Selection(incident="energie", grip=1))
+    assert (early.partner.id, early.role.code, early.role.role.from_grip) == ("vroeg-eronder", "stroomuitval", 0)
+    assert ids(select(dataset, Selection(incident="stroomuitval", grip=1))) == ["vroeg-eronder"]  # inherits GRIP 2
+
+
+def test_a_filter_chooses_among_the_roles_that_can_apply(builder):
+    # the own role on the asked type did not pass: the inherited role does not come back instead
+    builder.profile("net", roles={"vitale-infrastructuur": {"modes": ["informeren"], "from_grip": 0}})
+    builder.partner("eigen", profiles=["net"], roles={"energie": {"modes": ["liaison"], "from_grip": 3}})
+    dataset, _ = open_dataset(builder.root)
     assert ids(select(dataset, Selection(incident="energie", grip=1))) == []
-    assert ids(select(dataset, Selection(incident="stroomuitval", grip=0))) == ["netbeheer-zuid"]
+    assert ids(select(dataset, Selection(incident="drinkwater", grip=1))) == ["eigen"]  # inherited there
 
 
 def test_municipality_filter_keeps_whole_region_partners(dataset):

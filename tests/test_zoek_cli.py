@@ -133,7 +133,7 @@ def test_a_file_given_as_data_folder_is_said_in_dutch(run_cli, tmp_path):
 
 
 def test_nothing_found_is_said_not_an_error(run_cli, fixture_root):
-    result = run_cli("zoek", "--data", fixture_root, "-i", "energie", "--grip", "1")
+    result = run_cli("zoek", "--data", fixture_root, "-i", "energie", "--team", "bt")
     assert result.exit_code == 0
     assert "Geen partners gevonden" in result.stdout
 
