@@ -111,6 +111,22 @@ class ContactList:
     notice: str | None
     confidential: bool  # confidential contacts are included: every page says VERTROUWELIJK
     partners: tuple[PartnerEntry, ...]
+    # files with errors that were left out (relative names): the list may lack partners or
+    # roles, and a printed binder must say so itself, not only the terminal that made it
+    incomplete: tuple[str, ...] = ()
+
+    @property
+    def incomplete_text(self) -> str:
+        """'' when complete; else the warning every format prints at the top."""
+        if not self.incomplete:
+            return ""
+        count = len(self.incomplete)
+        files = ", ".join(self.incomplete[:3]) + (" …" if count > 3 else "")
+        noun = "bestand" if count == 1 else "bestanden"
+        return (
+            f"ONVOLLEDIG: fouten in {count} {noun} ({files}); partners of rollen kunnen ontbreken. "
+            "Herstel ze ('partnerbeeld valideer') en maak de lijst opnieuw."
+        )
 
     def role_elsewhere(self, partner: PartnerEntry) -> str | None:
         """The incident type a role is defined on when it is not the one asked ('Dijkdoorbraak'), else None."""
@@ -147,16 +163,22 @@ class ContactList:
             "opmerking": self.notice,
             "vertrouwelijk": self.confidential,
             "weggelaten_vertrouwelijk": self.withheld,
+            "onvolledig": list(self.incomplete),
             "partners": [_partner_dict(p) for p in self.partners],
         }
 
 
 def build_contact_list(
-    dataset: Dataset, selection: Selection, reference: dt.date, version: str | None = None
+    dataset: Dataset,
+    selection: Selection,
+    reference: dt.date,
+    version: str | None = None,
+    incomplete: tuple[str, ...] = (),
 ) -> ContactList:
     """The contact list for ``selection``; ``selection.vertrouwelijk`` lets confidential contacts in.
 
     ``version`` is the data-version label; by default it is asked from git for the dataset's folder.
+    ``incomplete``: the files with errors that loading left out; the list then says so.
     """
     hits = select(dataset, selection)
     described, slug, title = describe(dataset, selection)
@@ -174,6 +196,7 @@ def build_contact_list(
         notice=settings.notice,
         confidential=selection.vertrouwelijk,
         partners=tuple(_entry(dataset, hit, selection.vertrouwelijk) for hit in hits),
+        incomplete=incomplete,
     )
 
 

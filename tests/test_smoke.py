@@ -116,3 +116,19 @@ def test_markdown_outputs_keep_a_hostile_name_as_text(run_cli, builder):
         output = run_cli(*command, "--data", builder.root).stdout
         assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*" in output, command
         assert "<script>" not in output, command
+
+
+def test_a_list_made_from_broken_data_says_so_itself(run_cli, builder, tmp_path):
+    # the binder is read far from the terminal that printed the warning
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    builder.partner("dunea", name="Dunea", profiles=["water"])
+    builder.write("partners/oasen.yaml", "id: oasen\nid: oasen\nname: Oasen\n")
+    for formaat in ("md", "html", "csv", "vcf", "json"):
+        out = tmp_path / f"lijst.{formaat}"
+        result = run_cli("contactlijst", "-i", "drinkwater", "-o", out, "--data", builder.root)
+        assert result.exit_code == 1, formaat
+        written = out.read_text(encoding="utf-8")
+        assert "ONVOLLEDIG" in written or '"onvolledig": [\n    "partners/oasen.yaml"' in written, formaat
+        assert "Dunea" in written
+    answer = run_cli("zoek", "-i", "drinkwater", "-f", "json", "--data", builder.root)
+    assert '"onvolledig": [\n    "partners/oasen.yaml"\n  ]' in answer.stdout

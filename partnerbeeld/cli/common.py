@@ -119,6 +119,11 @@ def _relative(file: Path, root: Path) -> str:
         return file.name
 
 
+def skipped_names(root: Path) -> tuple[str, ...]:
+    """The skipped files relative to the dataset, sorted: what an output says it lacks."""
+    return tuple(sorted(_relative(file, root) for file in _skipped))
+
+
 def skipped_files() -> set[Path]:
     """The files read-only commands left out in this run (reset by ``reset_skipped``)."""
     return set(_skipped)

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, output_format, peildatum
+from partnerbeeld.cli.common import (
+    DataOption,
+    PeildatumOption,
+    load_for_reading,
+    output_format,
+    peildatum,
+    skipped_names,
+)
 from partnerbeeld.cli.selection import (
     AccounthouderOption,
     GemeenteOption,
@@ -117,7 +124,7 @@ def contactlijst(
     chosen_partners = selection(
         incident, grip, team, gemeente, profiel, modus, accounthouder=accounthouder, vertrouwelijk=vertrouwelijk
     )
-    contact_list = build_contact_list(dataset, chosen_partners, reference)
+    contact_list = build_contact_list(dataset, chosen_partners, reference, incomplete=skipped_names(dataset.root))
     if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():
         name = contact_list.file_name("pdf")
         raise UsageError(

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum, skipped_names
 from partnerbeeld.cli.selection import (
     AccounthouderOption,
     GemeenteOption,
@@ -82,7 +82,7 @@ def zoek(
     result = answer(dataset, chosen)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(dataset, result, today, version))
+        sys.stdout.write(view.as_json(dataset, result, today, version, skipped_names(dataset.root)))
     elif formaat is Formaat.CSV:
         sys.stdout.write(view.as_csv(result))
     elif formaat is Formaat.MD:

@@ -113,6 +113,7 @@ def contact_list_csv(contact_list: ContactList, *, excel: bool) -> str:
 
 def _preamble(contact_list: ContactList) -> list[str]:
     mark = " · VERTROUWELIJK" if contact_list.confidential else ""
+    mark += f" · {contact_list.incomplete_text}" if contact_list.incomplete else ""
     return [
         f"{contact_list.region} · {contact_list.title} · {contact_list.selection} · "
         f"peildatum {contact_list.reference_date.isoformat()} · dataversie {contact_list.data_version}{mark}",

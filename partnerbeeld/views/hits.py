@@ -163,7 +163,10 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def as_json(dataset: Dataset, result: Answer, today: dt.date, version: DataVersion) -> str:
+def as_json(
+    dataset: Dataset, result: Answer, today: dt.date, version: DataVersion, incomplete: tuple[str, ...] = ()
+) -> str:
+    """``incomplete``: files with errors that were left out; a consumer must be able to tell."""
     s = result.selection
     incident = result.incident
     document = {
@@ -190,6 +193,7 @@ def as_json(dataset: Dataset, result: Answer, today: dt.date, version: DataVersi
         "regio": dataset.settings.region,
         "rubricering": dataset.settings.classification,
         "aantal": len(result.hits),
+        "onvolledig": list(incomplete),
         "partners": [_hit_json(h) for h in result.hits],
     }
     import json  # only here: the table, the usual answer, does not pay for it

@@ -31,6 +31,8 @@ def contact_list_markdown(contact_list: ContactList) -> str:
     lines = [f"# {text(contact_list.title)}", ""]
     if contact_list.confidential:
         lines += ["**VERTROUWELIJK**: deze lijst bevat vertrouwelijke contactgegevens.", ""]
+    if contact_list.incomplete:
+        lines += [f"**{text(contact_list.incomplete_text)}**", ""]
     lines += [
         f"- regio: {text(contact_list.region)}",
         f"- selectie: {text(contact_list.selection)}",
