@@ -51,6 +51,12 @@ class DatasetUnreadable(PartnerbeeldError):
     exit_status = ExitStatus.UNREADABLE
 
 
+class RecordHasErrors(PartnerbeeldError):
+    """The record asked for exists, but its file has errors: the data, not the question, is wrong."""
+
+    exit_status = ExitStatus.DATA_ERRORS
+
+
 class NotFound(UsageError):
     """An incident type, partner or other name that does not resolve; with suggestions."""
 

@@ -132,3 +132,13 @@ def test_a_list_made_from_broken_data_says_so_itself(run_cli, builder, tmp_path)
         assert "Dunea" in written
     answer = run_cli("zoek", "-i", "drinkwater", "-f", "json", "--data", builder.root)
     assert '"onvolledig": [\n    "partners/oasen.yaml"\n  ]' in answer.stdout
+
+
+def test_toon_of_a_partner_whose_file_is_broken_says_so(run_cli, builder):
+    builder.partner("dunea", name="Dunea")
+    builder.write("partners/oasen.yaml", "id: oasen\nname: [\n")
+    result = run_cli("toon", "oasen", "--data", builder.root)
+    assert result.exit_code == 1  # the data is wrong, not the question
+    assert "partners/oasen.yaml bevat fouten" in result.stderr
+    assert f"partnerbeeld valideer --data {builder.root}" in result.stderr  # runs as written
+    assert "Onbekende partner" not in result.stderr

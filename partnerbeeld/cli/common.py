@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from collections.abc import Mapping
 from enum import StrEnum
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from partnerbeeld.clock import parse_date, reference_date
+from partnerbeeld.errors import PartnerbeeldError
 
 if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
     from partnerbeeld.dataset import Dataset
@@ -105,11 +107,25 @@ def warn_about_errors(findings: list[Finding], root: Path) -> None:
     _skipped.update(files)
     names = ", ".join(_relative(f, root) for f in files[:3]) + (" …" if len(files) > 3 else "")
     noun = "bestand" if len(files) == 1 else "bestanden"
-    print(
-        f"LET OP: onvolledig antwoord: fouten in {len(files)} {noun} ({names}); wat fout is, telt niet mee.\n"
-        "  Draai 'partnerbeeld valideer' en herstel de fouten; exitcode 1.",
-        file=sys.stderr,
-    )
+    import textwrap
+
+    warning = f"LET OP: onvolledig antwoord: fouten in {len(files)} {noun} ({names}); wat fout is, telt niet mee."
+    hint = f"Draai '{validate_command(root)}' en herstel de fouten; exitcode 1."
+    lines = [*textwrap.wrap(warning, 80, subsequent_indent="  "), *textwrap.wrap(hint, 80, initial_indent="  ", subsequent_indent="  ")]
+    print("\n".join(lines), file=sys.stderr)
+
+
+def validate_command(root: Path) -> str:
+    """'partnerbeeld valideer', with --data when the dataset is not the one found from here."""
+    from partnerbeeld.loading import find_root
+
+    try:
+        default = find_root().resolve()
+    except PartnerbeeldError:
+        default = None
+    if default == root.resolve():
+        return "partnerbeeld valideer"
+    return f"partnerbeeld valideer --data {shlex.quote(str(root))}"
 
 
 def _relative(file: Path, root: Path) -> str:

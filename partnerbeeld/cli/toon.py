@@ -10,8 +10,16 @@ from typing import Annotated
 import typer
 
 from partnerbeeld.cli import completion
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.common import (
+    DataOption,
+    PeildatumOption,
+    load_for_reading,
+    peildatum,
+    skipped_names,
+    validate_command,
+)
 from partnerbeeld.cli.zoek import VertrouwelijkOption
+from partnerbeeld.errors import NotFound, RecordHasErrors
 
 
 class Formaat(StrEnum):
@@ -47,7 +55,12 @@ def toon(
     from partnerbeeld.views import partner as view
 
     dataset = load_for_reading(data)
-    info = partner_info(dataset, find_partner(dataset, partner), peildatum(peildatum_), vertrouwelijk)
+    try:
+        found = find_partner(dataset, partner)
+    except NotFound:
+        _refuse_if_broken(partner, skipped_names(dataset.root), validate_command(dataset.root))
+        raise
+    info = partner_info(dataset, found, peildatum(peildatum_), vertrouwelijk)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(info, version, vertrouwelijk))
@@ -56,6 +69,19 @@ def toon(
 
         width = shutil.get_terminal_size((80, 24)).columns
         sys.stdout.write(view.as_text(info, version, palette_for(sys.stdout), width))
+
+
+def _refuse_if_broken(partner: str, skipped: tuple[str, ...], validate: str) -> None:
+    """`toon dunea` while partners/dunea.yaml has errors: say that, not 'onbekende partner'."""
+    from partnerbeeld.suggest import normalise
+
+    wanted = f"partners/{normalise(partner).replace(' ', '-')}"
+    broken = next((name for name in skipped if name.rsplit(".", 1)[0] == wanted), None)
+    if broken is not None:
+        raise RecordHasErrors(
+            f"{broken} bevat fouten; deze partner kan niet getoond worden.",
+            f"Draai '{validate}' voor de fouten met regelnummers.",
+        )
 
 
 def incidenttypen(
