@@ -69,6 +69,11 @@ def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = 
     if explicit is None and environ.get(ENV_VAR):
         explicit = Path(environ[ENV_VAR])
     if explicit is not None:
+        if explicit.exists() and not explicit.is_dir():
+            raise DatasetUnreadable(
+                f"{explicit} is een bestand, geen map.",
+                "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml (meestal data/).",
+            )
         if not explicit.is_dir():
             raise DatasetUnreadable(
                 f"De map {explicit} bestaat niet.", "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml."

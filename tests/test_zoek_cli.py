@@ -115,6 +115,8 @@ def test_confidential_contact_only_with_vertrouwelijk(run_cli, builder):
         (["--modus", ""], "--modus is leeg"),
         (["--accounthouder", ""], "--accounthouder is leeg"),
         ([""], "TEKST is leeg"),
+        (["--data", ""], "--data is leeg"),  # click would read it as '.', the current folder
+        (["--data="], "--data is leeg"),
         (["-i"], "De optie -i heeft een waarde nodig.\n  Zie 'partnerbeeld zoek --help'."),
     ],
 )
@@ -128,8 +130,8 @@ def test_bad_values_exit_2_in_dutch(run_cli, fixture_root, args, expected):
 def test_a_file_given_as_data_folder_is_said_in_dutch(run_cli, tmp_path):
     (tmp_path / "partners.yaml").write_text("id: x\n", encoding="utf-8")
     result = run_cli("zoek", "-i", "brand", "--data", tmp_path / "partners.yaml")
-    assert result.exit_code == 2
-    assert "'--data': '" in result.stderr and "partners.yaml' is een bestand, geen map." in result.stderr
+    assert result.exit_code == 3  # as for a folder that does not exist: no dataset there
+    assert "partners.yaml is een bestand, geen map." in result.stderr
 
 
 def test_nothing_found_is_said_not_an_error(run_cli, fixture_root):

@@ -26,7 +26,6 @@ DataOption = Annotated[
         help="Map met de dataset (partnerbeeld.yaml). Standaard: $PARTNERBEELD_DATA, "
         "anders de dichtstbijzijnde map data/ vanaf hier omhoog.",
         show_default=False,
-        file_okay=False,
         metavar="MAP",
     ),
 ]
@@ -74,6 +73,25 @@ def output_format(
     return given
 
 
+# Options that take a path. click turns an empty value into '.', the current folder, so
+# `--data "$MAP"` with an empty variable would quietly mean "here"; main() refuses it first.
+PATH_OPTIONS = ("--data", "-o", "--uitvoer", "--sjablonen", "--uit")
+
+
+def refuse_empty_paths(args: list[str]) -> None:
+    """A usage error for ``--data ""`` or ``-o=`` (an empty path), before click reads it as '.'."""
+    from partnerbeeld.errors import UsageError
+
+    for index, arg in enumerate(args):
+        option, has_value, value = arg.partition("=")
+        if option not in PATH_OPTIONS:
+            continue
+        if not has_value:
+            value = args[index + 1] if index + 1 < len(args) else "x"  # a missing value is click's to report
+        if not value.strip():
+            raise UsageError(f"{option} is leeg.", f"Geef een map of bestand achter {option}, of laat de optie weg.")
+
+
 def peildatum(value: str | None) -> dt.date:
     """The reference date from --peildatum, SOURCE_DATE_EPOCH or today."""
     return reference_date(parse_date(value) if value else None)
@@ -111,7 +129,10 @@ def warn_about_errors(findings: list[Finding], root: Path) -> None:
 
     warning = f"LET OP: onvolledig antwoord: fouten in {len(files)} {noun} ({names}); wat fout is, telt niet mee."
     hint = f"Draai '{validate_command(root)}' en herstel de fouten; exitcode 1."
-    lines = [*textwrap.wrap(warning, 80, subsequent_indent="  "), *textwrap.wrap(hint, 80, initial_indent="  ", subsequent_indent="  ")]
+    lines = [
+        *textwrap.wrap(warning, 80, subsequent_indent="  "),
+        *textwrap.wrap(hint, 80, initial_indent="  ", subsequent_indent="  "),
+    ]
     print("\n".join(lines), file=sys.stderr)
 
 
