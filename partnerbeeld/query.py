@@ -96,19 +96,26 @@ def resolve_municipality(dataset: Dataset, text: str) -> str:
     raise NotFound(f"Onbekende gemeente '{text}'.", closest(text, [m.name for m in dataset.settings.municipalities]))
 
 
-def _parse_choice(choices: type[E], text: str, unknown: str) -> E:
-    """A member of ``choices`` from what the user typed ('ROT', 'copi'); NotFound with suggestions otherwise."""
+def _parse_choice(choices: type[E], text: str, unknown: str, aliases: dict[str, E] | None = None) -> E:
+    """A member of ``choices`` from what the user typed: the value in any case ('ROT'), an
+    abbreviation the tables show ('MK', 'alarm'), or an unambiguous start of at least three
+    letters ('uitv'); NotFound with suggestions otherwise."""
     key = normalise(text)
     for member in choices:
         if member.value == key:
             return member
+    if aliases and key in aliases:
+        return aliases[key]
+    starting = [member for member in choices if len(key) >= 3 and member.value.startswith(key)]
+    if len(starting) == 1:
+        return starting[0]
     values = [m.value for m in choices]
     suggestions = closest(key, values, cutoff=0.5)
     raise NotFound(f"{unknown} '{text}'.", suggestions, "" if suggestions else "Kies uit: " + ", ".join(values) + ".")
 
 
 def parse_team(text: str) -> Team:
-    return _parse_choice(Team, text, "Onbekend team")
+    return _parse_choice(Team, text, "Onbekend team", {"mk": Team.MELDKAMER})  # MK: as the zoek table shows it
 
 
 def parse_mode(text: str) -> Mode:

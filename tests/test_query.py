@@ -259,6 +259,18 @@ def test_bad_filter_values_are_usage_errors_with_suggestions(dataset):
         select(dataset, Selection(grip=6))
 
 
+def test_filters_take_what_the_tables_show(dataset):
+    # the zoek table abbreviates: MK, alarm, uitvoer; an unambiguous start of three letters is enough
+    assert parse_team("MK") is Team.MELDKAMER
+    assert parse_mode("alarm") is Mode.ALARMEREN
+    assert parse_mode("uitv") is Mode.UITVOERING
+    for ambiguous_or_short in ("a", "in", "r"):
+        with pytest.raises(NotFound):
+            (parse_team if ambiguous_or_short == "r" else parse_mode)(ambiguous_or_short)
+    with pytest.raises(UsageError, match="GRIP 6"):
+        select(dataset, Selection(grip=6))
+
+
 # --- the number to call first ------------------------------------------------------------------
 
 

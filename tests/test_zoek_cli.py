@@ -104,7 +104,7 @@ def test_confidential_contact_only_with_vertrouwelijk(run_cli, builder):
         (["--team", "rott"], "Onbekend team 'rott'"),
         (["--gemeente", "Katwyk"], "Bedoelde je Katwijk"),
         (["--profiel", "waterbeheer"], "Bedoelde je waterbeheerder"),
-        (["--modus", "alarm"], "Onbekende modus"),
+        (["--modus", "alarmm"], "Onbekende modus"),
         (["--grip", "9"], "GRIP 9 bestaat niet"),
         (["--formaat", "pdf"], "Ongeldige waarde voor"),
         # an empty variable in a script (`-i "$TYPE"`) is a mistake, never "no filter"

@@ -39,7 +39,7 @@ def asked(dataset: Dataset, result: Answer) -> str:
     if s.grip is not None:
         parts.append(f"tot en met GRIP {s.grip}")
     if s.team is not None:
-        parts.append(f"team {s.team.value}")
+        parts.append(f"team {s.team.label}")
     if result.gemeente is not None:
         parts.append(f"gemeente {dataset.municipalities.get(result.gemeente, result.gemeente)}")
     if s.profiel:
