@@ -285,12 +285,12 @@ def test_strikt_counts_only_what_the_filters_keep(run_cli, base):
     assert run_cli("signalen", "--data", base.root, "--strikt", "--soort", "convenant").exit_code == 1
 
 
-def test_markdown_names_file_and_line(run_cli, base):
+def test_markdown_names_file_line_and_code(run_cli, base):
     base.covenant("c", title="Titel | met streep", valid_until="2026-01-01")
     out = run_cli("signalen", "--data", base.root, "--formaat", "md").stdout
     assert "### Convenanten" in out
     assert "| fout | Titel \\| met streep |" in out
-    assert "`data/covenants/c.yaml:6` |" in out  # valid_until, below the partner list
+    assert "`data/covenants/c.yaml:6` | `convenant-verlopen` |" in out  # valid_until, below the partners
 
 
 def test_unknown_account_holder_is_a_usage_error(run_cli, base):

@@ -159,13 +159,13 @@ def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataV
         lines += [
             f"### {KIND_TITLES[kind]}",
             "",
-            "| ernst | wat | melding | actie | accounthouder | bestand |",
-            "|---|---|---|---|---|---|",
+            "| ernst | wat | melding | actie | accounthouder | bestand | code |",
+            "|---|---|---|---|---|---|---|",
         ]
         for s in group:
             lines.append(
                 f"| {s.level.value} | {_md(s.name)} | {_md(s.message)} | {_md(s.action)} | "
-                f"{_md(s.account_holder or '-')} | {_where(s, root)} |"
+                f"{_md(s.account_holder or '-')} | {_where(s, root)} | `{s.code}` |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
