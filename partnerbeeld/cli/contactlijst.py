@@ -119,6 +119,8 @@ def contactlijst(
     from partnerbeeld.contactlist import build_contact_list
 
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.MD)
+    if sjablonen is not None and not sjablonen.is_dir():  # also for formats without templates: a typo is a typo
+        raise UsageError(f"De sjablonenmap {sjablonen} bestaat niet.", "Geef een bestaande map met --sjablonen.")
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
     chosen_partners = selection(

@@ -114,8 +114,8 @@ def contact_list_csv(contact_list: ContactList, *, excel: bool) -> str:
 def _preamble(contact_list: ContactList) -> list[str]:
     mark = " · VERTROUWELIJK" if contact_list.confidential else ""
     mark += f" · {contact_list.incomplete_text}" if contact_list.incomplete else ""
-    return [
-        f"{contact_list.region} · {contact_list.title} · {contact_list.selection} · "
-        f"peildatum {contact_list.reference_date.isoformat()} · dataversie {contact_list.data_version}{mark}",
-        contact_list.classification,
-    ]
+    # 'Contactlijst alle partners' already says the selection 'alle partners'
+    shown = [contact_list.region, contact_list.title]
+    shown += [contact_list.selection] if contact_list.selection not in contact_list.title else []
+    shown += [f"peildatum {contact_list.reference_date.isoformat()}", f"dataversie {contact_list.data_version}"]
+    return [" · ".join(shown) + mark, contact_list.classification]
