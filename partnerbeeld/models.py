@@ -11,11 +11,13 @@ so the read-only commands only do when a file is not plainly valid.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import types
 import typing
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model, model_validator
 
 from partnerbeeld import records
 from partnerbeeld.records import REQUIRED, FieldSpec, Record, Rule
@@ -38,6 +40,7 @@ class _CrossFieldRule(Model):
         return self
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MODEL_OF: dict[type[Record], type[BaseModel]] = {}
 RECORD_OF: dict[type[BaseModel], type[Record]] = {}
 
@@ -72,7 +75,9 @@ def _annotation(annotation: Any) -> Any:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *extras = typing.get_args(annotation)
-        rule = next(extra for extra in extras if isinstance(extra, Rule))
+        rule = next((extra for extra in extras if isinstance(extra, Rule)), None)
+        if rule is None:
+            return _annotation(base)
         return Annotated[_annotation(base), *_constraints(base, rule)]
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_annotation(arg) for arg in typing.get_args(annotation))]  # noqa: UP007
@@ -83,7 +88,17 @@ def _annotation(annotation: Any) -> Any:
         return dict[_annotation(key), _annotation(value)]  # type: ignore[misc]
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return model_of(annotation)
+    if annotation is dt.date:
+        return Annotated[dt.date, BeforeValidator(_iso_date)]
     return annotation
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates only as written in the files (JJJJ-MM-DD), as ``quickbuild`` reads them: pydantic
+    alone would also take 1699920000 (a Unix time) or a timestamp with a zone."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"'{value[:40]}' is geen datum in de vorm JJJJ-MM-DD, bijv. 2026-05-12")
+    return value
 
 
 def _constraints(base: Any, rule: Rule) -> list[Any]:

@@ -5,7 +5,7 @@ the rule of ``zoek`` (``roles.pick``): a role on the type itself, else on its ne
 ancestor, applies to the type; roles on types below it count too, because the
 crisis-type row has to show who joins at one of its incident types (asking
 `overstroming` shows who joins at `dijkdoorbraak`). Among those roles the
-strongest mode wins (``Mode.rank``) and the earliest GRIP is kept.
+strongest mode wins (``Mode.rank``) with the earliest GRIP of that mode.
 
 Partners are grouped by sector or by profile; a group cell summarises its
 members: the strongest mode among them and how many are involved. A partner with
@@ -46,7 +46,7 @@ class Cell:
 
     mode: Mode  # the strongest mode among the roles that count
     modes: tuple[Mode, ...]  # every mode of those roles, strongest first
-    from_grip: int  # the earliest GRIP at which one of them applies
+    from_grip: int  # the earliest GRIP of a role with the strongest mode ("L2": liaison from GRIP 2)
     teams: tuple[Team, ...]
     defined_on: tuple[str, ...]  # codes the counted roles are defined on
     deviation: bool  # one of them is the partner's own role, not its profile's
@@ -62,7 +62,7 @@ class GroupCell:
 
     mode: Mode  # the strongest mode among the members
     count: int  # members involved
-    from_grip: int  # the earliest GRIP among them
+    from_grip: int  # the earliest GRIP among the cells with the strongest mode
 
     @property
     def letter(self) -> str:

@@ -6,11 +6,14 @@ takes longer than that margin. Almost every file in a maintained dataset is
 plainly valid: text without surrounding spaces, ``true``/``false``, whole
 numbers, ISO dates. For those files this module builds the records directly.
 
-It only ever *accepts*: anything unusual (a missing field, an unknown key,
-``yes`` for a boolean, a number with a leading zero, spaces to strip) makes
+It only ever *accepts*: anything unusual (a missing field, an unknown key, a
+number with a leading zero, spaces to strip, a type it does not know) makes
 ``build`` return None, and the caller validates the file with the pydantic
-models instead, which either accept it or explain what is wrong. The tests hold
-the contract: whatever this module accepts, pydantic accepts with the same result.
+models instead, which either accept it or explain what is wrong. The contract,
+whatever this module accepts pydantic accepts with the same result, is checked
+by ``tests/test_quickbuild.py`` (every shipped file, the edge of every rule, every
+field of every record type) and guarded by ``Record``, which refuses rules that
+the two would read differently.
 """
 
 from __future__ import annotations
@@ -27,7 +30,13 @@ from partnerbeeld.records import Record, Rule
 
 Convert = Callable[[Any], Any]
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_BOOLEANS = {"true": True, "false": False}
+# what pydantic takes for a boolean, in any case (checked by the tests); never with spaces
+_BOOLEANS = {
+    **dict.fromkeys(("true", "yes", "on", "1", "t", "y"), True),
+    **dict.fromkeys(("false", "no", "off", "0", "f", "n"), False),
+}
+_SURROGATE = re.compile("[\ud800-\udfff]")  # pure-Python YAML lets "\ud800" through; pydantic refuses it
+_MAX_DIGITS = 9  # far above any count or level here; int() of thousands of digits raises instead
 
 
 class _NotPlain(Exception):
@@ -85,7 +94,7 @@ def _compile(annotation: Any) -> Convert:
         return _date
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return _enum(annotation)
-    raise TypeError(f"no quick conversion for {annotation!r}")
+    return _never  # a type this module does not know: pydantic decides, never a crash
 
 
 def _ruled(base: Any, rule: Rule) -> Convert:
@@ -94,15 +103,19 @@ def _ruled(base: Any, rule: Rule) -> Convert:
     if base is int:
         return _integer(rule)
     inner = _converter(base)
-    minimum = rule.min_length or 0
+    minimum, maximum = rule.min_length or 0, rule.max_length
 
     def sized(value: Any) -> Any:
         result = inner(value)
-        if len(result) < minimum:
+        if len(result) < minimum or (maximum is not None and len(result) > maximum):
             raise _NotPlain
         return result
 
     return sized
+
+
+def _never(value: Any) -> Any:
+    raise _NotPlain
 
 
 def _text(rule: Rule) -> Convert:
@@ -115,6 +128,8 @@ def _text(rule: Rule) -> Convert:
             raise _NotPlain
         if (maximum is not None and len(value) > maximum) or (search is not None and not search(value)):
             raise _NotPlain
+        if _SURROGATE.search(value):
+            raise _NotPlain
         return value
 
     return text
@@ -125,6 +140,8 @@ def _integer(rule: Rule) -> Convert:
         # plain digits only: no sign, no spaces, no leading zero, no underscores
         if type(value) is not str or not (value.isascii() and value.isdigit()) or value[0] == "0" != value:
             raise _NotPlain
+        if len(value) > _MAX_DIGITS:
+            raise _NotPlain
         number = int(value)
         if (rule.ge is not None and number < rule.ge) or (rule.le is not None and number > rule.le):
             raise _NotPlain
@@ -134,10 +151,9 @@ def _integer(rule: Rule) -> Convert:
 
 
 def _boolean(value: Any) -> bool:
-    try:
-        return _BOOLEANS[value]
-    except (KeyError, TypeError):
-        raise _NotPlain from None
+    if type(value) is not str or not value.isascii() or value.lower() not in _BOOLEANS:
+        raise _NotPlain
+    return _BOOLEANS[value.lower()]
 
 
 def _date(value: Any) -> dt.date:

@@ -1,4 +1,4 @@
-"""The dataset's records: plain frozen dataclasses that every command works with.
+"""The dataset's records: plain immutable classes that every command works with.
 
 This module is the one definition of what a record holds: fields, types, rules
 and the Dutch descriptions maintainers see. Two validators read it:
@@ -20,8 +20,9 @@ Cross-record rules (references, uniqueness, phone numbers) live in
 
 import datetime as dt
 import inspect
+import typing
 from collections.abc import Callable
-from typing import Annotated, Any, ClassVar, NamedTuple, dataclass_transform
+from typing import Annotated, Any, ClassVar, NamedTuple, Self, dataclass_transform
 
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, PlanKind, Team
 
@@ -87,6 +88,8 @@ class Record:
     Not ``@dataclass``: that generates code with ``exec`` for every class, 13 ms
     for these fourteen at every start of the command, a tenth of the time
     budget of `zoek` (issue 4). This base reads the same class bodies at no cost.
+    Like a frozen dataclass, a record with a list field cannot be hashed; and
+    ``dataclasses.fields`` does not apply: ``Record.fields`` describes the fields.
     """
 
     fields: ClassVar[dict[str, FieldSpec]] = {}
@@ -94,10 +97,13 @@ class Record:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         specs: dict[str, FieldSpec] = {}
+        for base in reversed(cls.__mro__[1:]):  # a subclass keeps the fields of its parents
+            if issubclass(base, Record):
+                specs.update(base.fields)
         for name, annotation in inspect.get_annotations(cls).items():
-            declared = cls.__dict__.get(name)
-            if not isinstance(declared, FieldSpec):
-                raise TypeError(f"{cls.__name__}.{name}: declare every field with info(...)")
+            if _is_class_var(annotation):  # a constant of the class, not a field
+                continue
+            declared = _checked(cls, name, annotation, cls.__dict__.get(name))
             specs[name] = FieldSpec(name, annotation, declared.description, declared.default, declared.default_factory)
             delattr(cls, name)  # the instance's value, not the declaration, answers `record.name`
         cls.fields = specs
@@ -137,9 +143,54 @@ class Record:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.fields)
         return f"{type(self).__name__}({shown})"
 
-    def replace(self, **changes: Any) -> Any:
-        """A copy with some fields changed."""
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed (not validated: the values are yours)."""
         return type(self)(**{name: getattr(self, name) for name in self.fields} | changes)
+
+
+_RESERVED = {"fields", "replace", "_values"}
+# where a Rule may stand, and which of its parts the two validators both apply there
+_RULE_PARTS = {
+    str: {"pattern", "min_length", "max_length", "description"},
+    int: {"ge", "le", "description"},
+    list: {"min_length", "max_length", "description"},
+    dict: {"min_length", "max_length", "description"},
+}
+
+
+def _is_class_var(annotation: Any) -> bool:
+    if isinstance(annotation, str):  # under `from __future__ import annotations`
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return bool(annotation is ClassVar or typing.get_origin(annotation) is ClassVar)
+
+
+def _checked(cls: type, name: str, annotation: Any, declared: Any) -> FieldSpec:
+    """The declaration; refused, when the class is defined, if a validator would read it differently."""
+    where = f"{cls.__name__}.{name}"
+    if not isinstance(declared, FieldSpec):
+        raise TypeError(f"{where}: declare every field with info(...)")
+    if isinstance(annotation, str):
+        raise TypeError(f"{where}: the validators need the type itself; no `from __future__ import annotations`")
+    if name in _RESERVED:
+        raise TypeError(f"{where}: the name is taken by Record itself")
+    if isinstance(declared.default, (list, dict, set)):
+        raise TypeError(f"{where}: a mutable default would be shared; use default_factory")
+    for part in _annotated_parts(annotation):
+        base, rules = part
+        allowed = _RULE_PARTS.get(typing.get_origin(base) or base)
+        for rule in rules:
+            used = {key for key, value in rule._asdict().items() if value is not None}
+            if allowed is None or not used <= allowed:
+                raise TypeError(f"{where}: {rule} cannot apply to {base}")
+    return declared
+
+
+def _annotated_parts(annotation: Any) -> list[tuple[Any, list[Rule]]]:
+    """Every ``Annotated[base, Rule(...)]`` inside ``annotation``, with its rules."""
+    if typing.get_origin(annotation) is Annotated:
+        base, *extras = typing.get_args(annotation)
+        return [(base, [e for e in extras if isinstance(e, Rule)]), *_annotated_parts(base)]
+    return [part for arg in typing.get_args(annotation) for part in _annotated_parts(arg)]
 
 
 # --- settings -----------------------------------------------------------------

@@ -83,9 +83,34 @@ EDGES: list[tuple[tuple[str | int, ...], Any]] = [
     (("area",), {"leiden": None}),
     *(
         (("verified_on",), value)
-        for value in ("2026-02-30", "2026-2-3", "20260203", "2026-02-03T00:00:00", "0001-01-01", "9999-12-31", None)
+        for value in (
+            *("2026-02-30", "2026-2-3", "20260203", "2026-02-03T00:00:00", "2026-02-03T00:00:00Z", "1699920000"),
+            *("0001-01-01", "9999-12-31", None),
+        )
     ),
-    *((("contacts", 0, "primary"), value) for value in ("yes", "True", "TRUE", "1", "on", "false", "no", "0", None)),
+    *(
+        (("contacts", 0, "primary"), value)
+        for value in (
+            "yes",
+            "True",
+            "TRUE",
+            "1",
+            "on",
+            "Off",
+            "x",
+            "false",
+            "no",
+            "0",
+            "N",
+            " yes",
+            "ja",
+            "",
+            "\u0130",
+            None,
+        )
+    ),
+    (("name",), "Dunea \ud800"),  # a lone surrogate, as the pure-Python YAML parser lets through
+    (("roles", "brand", "from_grip"), "1" + "0" * 4400),  # int() refuses this many digits
     (("contacts", 0, "phone"), None),
     (("contacts", 0, "email"), "piket@example.nl"),
     (("contacts", 0, "unknown"), "x"),
@@ -121,7 +146,7 @@ def test_the_edges_include_values_only_pydantic_accepts() -> None:
     # the fallback matters: these are valid, yet the quick path leaves them to pydantic
     valid_but_unusual = [
         (("name",), " Partner A"),
-        (("contacts", 0, "primary"), "yes"),
+        (("contacts", 0, "label"), "Piket "),
         (("roles", "brand", "from_grip"), "02"),
     ]
     for path, value in valid_but_unusual:
@@ -157,3 +182,66 @@ def test_reading_the_shipped_data_never_imports_pydantic() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("verified_on: 1699920000", "is geen datum in de vorm JJJJ-MM-DD"),  # pydantic alone took a Unix time
+        ("note: '" + "x" * 2001 + "'", "is te lang"),
+        ("roles:\n  brand:\n    modes: [advies]\n    from_grip: 1" + "0" * 4400, "is te groot"),
+    ],
+)
+def test_what_neither_path_accepts_is_a_dutch_finding_not_a_crash(
+    run_cli: Any, builder: Any, line: str, message: str
+) -> None:
+    builder.write("partners/partner-a.yaml", f"id: partner-a\nname: Partner A\nsector: waterbeheer\n{line}\n")
+    result = run_cli("valideer", "--data", builder.root)
+    assert result.exit_code == 1
+    assert message in result.stdout and "Traceback" not in result.stderr
+
+
+MUTATIONS: list[Any] = [
+    None,
+    "",
+    " x",
+    "x ",
+    [],
+    {},
+    [None],
+    "true",
+    "yes",
+    "01",
+    "7",
+    "2026-13-01",
+    "2026-01-31",
+    "x" * 2001,
+]
+
+
+def _samples() -> list[tuple[type[Record], str, Any]]:
+    """The first shipped file of each kind, with every field replaced by each mutation, and removed."""
+    samples = []
+    for kind, path in shipped_files():
+        if any(seen is kind for seen, _, _ in samples):
+            continue
+        data = parsed(path)
+        for name in kind.fields:
+            for value in MUTATIONS:
+                samples.append((kind, f"{path.name}:{name}={value!r:.12}", {**data, name: value}))
+            samples.append((kind, f"{path.name}:-{name}", {k: v for k, v in data.items() if k != name}))
+        samples.append((kind, f"{path.name}:+onbekend", {**data, "onbekend": "x"}))
+    return samples
+
+
+def test_every_kind_of_record_agrees_with_pydantic_on_every_field() -> None:
+    # the edges above go deep into one partner; this goes wide over every record type
+    samples = _samples()
+    assert {kind for kind, _, _ in samples} == {*SINGLE_FILES.values(), *RECORD_FOLDERS.values()}
+    accepted = 0
+    for kind, label, data in samples:
+        quick = quickbuild.build(kind, data)
+        if quick is not None:
+            accepted += 1
+            assert quick == full(kind, data), label
+    assert accepted > len(samples) // 10  # the quick path still takes the plain ones
