@@ -181,7 +181,16 @@ def text_matches(partners: list[Partner], text: str) -> set[str]:
 
 def answer(dataset: Dataset, selection: Selection) -> Answer:
     """Partners matching every filter, earliest to join first, then by name; plus what was asked."""
-    # `is not None`: an empty filter is a mistake to report, never "no filter"
+    # an empty filter is a mistake to report, never "no filter" (the command line says which option)
+    for name, value in (
+        ("incident", selection.incident),
+        ("gemeente", selection.gemeente),
+        ("profiel", selection.profiel),
+        ("accounthouder", selection.accounthouder),
+        ("tekst", selection.tekst),
+    ):
+        if value is not None and not value.strip():
+            raise UsageError(f"Het filter '{name}' is leeg.", "Laat het weg of geef een waarde.")
     incident = resolve_incidenttype(dataset, selection.incident) if selection.incident is not None else None
     gemeente = resolve_municipality(dataset, selection.gemeente) if selection.gemeente is not None else None
     check_grip(selection.grip)

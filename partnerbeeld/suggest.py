@@ -35,4 +35,6 @@ def known_or_suggest(value: str, known: Iterable[str], unknown: str) -> str:
     pool = list(known)
     if value in pool:
         return value
+    if not value.strip():
+        raise NotFound(f"{unknown.split()[-1].capitalize()}: geen waarde gegeven.")
     raise NotFound(f"{unknown} '{value}'.", closest(value, pool))

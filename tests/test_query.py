@@ -302,3 +302,9 @@ def test_ambiguous_partner_lists_candidates_instead_of_guessing(dataset):
         find_partner(dataset, "drinkwater")
     assert "drinkwater-hart" in caught.value.hint and "drinkwater-kust" in caught.value.hint
     assert caught.value.exit_status == 2
+
+
+def test_an_empty_filter_is_an_error_for_library_callers_too(dataset):
+    for selection in (Selection(incident=" "), Selection(tekst=""), Selection(accounthouder="")):
+        with pytest.raises(UsageError, match="leeg"):
+            select(dataset, selection)

@@ -91,7 +91,7 @@ def test_toon_unknown_partner_suggests(run_cli, root):
 def test_toon_without_a_name_is_a_usage_error_not_a_list_of_everyone(run_cli, root):
     result = run_cli("toon", "--data", root, " ")
     assert result.exit_code == 2
-    assert "Geef een partner" in result.stderr and "past bij" not in result.stderr
+    assert "leeg argument" in result.stderr and "past bij" not in result.stderr
 
 
 # --- incidenttypen ---------------------------------------------------------------------------

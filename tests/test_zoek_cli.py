@@ -108,13 +108,13 @@ def test_confidential_contact_only_with_vertrouwelijk(run_cli, builder):
         (["--grip", "9"], "GRIP 9 bestaat niet"),
         (["--formaat", "pdf"], "Ongeldige waarde voor"),
         # an empty variable in a script (`-i "$TYPE"`) is a mistake, never "no filter"
-        (["-i", ""], "--incident is leeg"),
+        (["-i", ""], "-i is leeg"),
         (["--team", " "], "--team is leeg"),
         (["--gemeente", ""], "--gemeente is leeg"),
         (["--profiel", ""], "--profiel is leeg"),
         (["--modus", ""], "--modus is leeg"),
         (["--accounthouder", ""], "--accounthouder is leeg"),
-        ([""], "TEKST is leeg"),
+        ([""], "Een leeg argument"),
         (["--data", ""], "--data is leeg"),  # click would read it as '.', the current folder
         (["--data="], "--data is leeg"),
         (["-i"], "De optie -i heeft een waarde nodig.\n  Zie 'partnerbeeld zoek --help'."),

@@ -15,7 +15,7 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from partnerbeeld.cli import dutch
-from partnerbeeld.cli.common import fail, refuse_empty_paths, reset_skipped, skipped_files
+from partnerbeeld.cli.common import fail, refuse_empty_values, reset_skipped, skipped_files
 from partnerbeeld.errors import ExitStatus, PartnerbeeldError
 
 dutch.install()
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     dutch.translate_params(command)
     reset_skipped()
     try:
-        refuse_empty_paths(args)
+        refuse_empty_values(args)
         result = command.main(args=args, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
         fail(error.message, error.hint)

@@ -73,23 +73,27 @@ def output_format(
     return given
 
 
-# Options that take a path. click turns an empty value into '.', the current folder, so
-# `--data "$MAP"` with an empty variable would quietly mean "here"; main() refuses it first.
-PATH_OPTIONS = ("--data", "-o", "--uitvoer", "--sjablonen", "--uit")
+def refuse_empty_values(args: list[str]) -> None:
+    """A usage error for any empty value: ``-i ""``, ``--data=``, ``zoek ""``.
 
-
-def refuse_empty_paths(args: list[str]) -> None:
-    """A usage error for ``--data ""`` or ``-o=`` (an empty path), before click reads it as '.'."""
+    No option or argument of partnerbeeld means anything when empty, and an empty
+    shell variable (``-i "$TYPE"``) must not quietly become "no filter" or, for a
+    path, '.' (click's reading of ""). Checked before click parses the line.
+    """
     from partnerbeeld.errors import UsageError
 
     for index, arg in enumerate(args):
         option, has_value, value = arg.partition("=")
-        if option not in PATH_OPTIONS:
+        if arg.startswith("--") and has_value and not value.strip():
+            raise UsageError(f"{option} is leeg.", f"Geef een waarde achter {option}, of laat de optie weg.")
+        if arg.strip():
             continue
-        if not has_value:
-            value = args[index + 1] if index + 1 < len(args) else "x"  # a missing value is click's to report
-        if not value.strip():
-            raise UsageError(f"{option} is leeg.", f"Geef een map of bestand achter {option}, of laat de optie weg.")
+        before = args[index - 1] if index else ""
+        if before.startswith("-") and "=" not in before:
+            raise UsageError(f"{before} is leeg.", f"Geef een waarde achter {before}, of laat de optie weg.")
+        raise UsageError(
+            "Een leeg argument ('').", "Laat het weg of vul het in; komt het uit een variabele, controleer die dan."
+        )
 
 
 def peildatum(value: str | None) -> dt.date:

@@ -93,22 +93,8 @@ def selection(
     vertrouwelijk: bool = False,
 ) -> Selection:
     """The library's Selection from the options as typed; team and mode checked with Dutch suggestions."""
-    from partnerbeeld.errors import UsageError
     from partnerbeeld.query import Selection, parse_mode, parse_team
 
-    given = {
-        "--incident": incident,
-        "--team": team,
-        "--gemeente": gemeente,
-        "--profiel": profiel,
-        "--modus": modus,
-        "--accounthouder": accounthouder,
-        "TEKST": tekst,
-    }
-    for option, value in given.items():
-        # `-i "$TYPE"` with an empty variable must not quietly mean "every incident type"
-        if value is not None and not value.strip():
-            raise UsageError(f"{option} is leeg.", f"Geef een waarde achter {option}, of laat de optie weg.")
     return Selection(
         incident=incident,
         grip=grip,
