@@ -278,7 +278,10 @@ def test_the_name_after_o_picks_the_format(run_cli: Callable[..., Any], tmp_path
         assert result.exit_code == 0, result.stderr
         assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
     result = run_cli("overzicht", "--data", SHIPPED_DATA, "-o", tmp_path / "o.pdf")
-    assert result.exit_code == 2 and "niet te zien welk formaat" in result.stderr
+    assert result.exit_code == 2 and "Deze opdracht maakt geen .pdf-bestanden" in result.stderr
+    result = run_cli("overzicht", "--data", SHIPPED_DATA, "-f", "html", "-o", tmp_path / "o.md")
+    assert result.exit_code == 2 and "--formaat html past niet bij de naam o.md" in result.stderr
+    assert not (tmp_path / "o.pdf").exists() and not (tmp_path / "o.md").exists()
 
 
 def test_html_without_file_goes_to_stdout_and_json_format(builder: DatasetBuilder, run_cli: Callable[..., Any]) -> None:

@@ -56,21 +56,29 @@ def output_format(
 
     if output is None or output.is_dir():  # a folder: the command suggests the name
         return given or default
-    meant = by_extension.get(output.suffix.lower())
+    suffix = output.suffix.lower()
+    meant = by_extension.get(suffix)
+    choices = ", ".join(dict.fromkeys(by_extension))
     if given is None:
-        if meant is None:
-            choices = ", ".join(dict.fromkeys(by_extension))
-            raise UsageError(
-                f"Aan de naam {output.name} is niet te zien welk formaat je wilt.",
-                f"Geef --formaat, of een naam op {choices}.",
-            )
-        return meant
-    if meant is not None and extension_of[meant] != extension_of[given]:
+        if meant is not None:
+            return meant
+        if suffix in _FILE_TYPES:
+            raise UsageError(f"Deze opdracht maakt geen {suffix}-bestanden.", f"Kies een naam op {choices}.")
+        raise UsageError(
+            f"Aan de naam {output.name} is niet te zien welk formaat je wilt.",
+            f"Geef --formaat, of een naam op {choices}.",
+        )
+    # a name that says another type of file than --formaat makes (x.md with html) is refused
+    if (meant is not None and extension_of[meant] != extension_of[given]) or (meant is None and suffix in _FILE_TYPES):
         raise UsageError(
             f"--formaat {given.value} past niet bij de naam {output.name}.",
             f"Geef het bestand de extensie .{extension_of[given]}, of laat --formaat weg.",
         )
     return given
+
+
+# every file type some partnerbeeld command writes: a name with one of these says what it holds
+_FILE_TYPES = {".html", ".htm", ".pdf", ".md", ".csv", ".vcf", ".json", ".txt"}
 
 
 def refuse_empty_values(args: list[str]) -> None:
