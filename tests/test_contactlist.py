@@ -15,7 +15,8 @@ from partnerbeeld.dataset import open_dataset
 from partnerbeeld.errors import NotFound
 from partnerbeeld.query import Selection
 from partnerbeeld.views.csvtable import contact_list_csv, defuse
-from partnerbeeld.views.markdown import contact_list_markdown, text
+from partnerbeeld.views.markdown import contact_list_markdown
+from partnerbeeld.views.mdtext import text
 from partnerbeeld.views.vcard import contact_list_vcf, escape, fold
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
+from partnerbeeld.views.mdtext import text
 
 WIDTH = 80  # the terminal view fits 80 columns where it can (long values still run on)
 _CONFIDENTIAL_NOTICE = "Let op: deze uitvoer bevat vertrouwelijke contactgegevens (--vertrouwelijk)."
@@ -131,8 +132,6 @@ def as_text(report: ChangeReport) -> str:
 
 def _md(value: str) -> str:
     """Safe inside a Markdown table cell of a pull-request comment: no @mention pings anyone."""
-    from partnerbeeld.views.markdown import text  # the one Markdown escaper
-
     return text(value).replace("@", "&#64;")
 
 

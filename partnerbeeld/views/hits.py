@@ -13,6 +13,7 @@ from partnerbeeld.dataset import Dataset
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.query import Answer, Hit
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.mdtext import text
 from partnerbeeld.views.table import Column, fit
 
 # Short words for the modes in the 80-column table (JSON, CSV and Markdown spell them out).
@@ -255,8 +256,6 @@ def as_csv(result: Answer) -> str:
 
 
 def _md(cell: str) -> str:
-    from partnerbeeld.views.markdown import text  # the one Markdown escaper
-
     return text(cell) or "-"
 
 

@@ -2,29 +2,14 @@
 
 Built in Python, not with a Jinja2 template: the shared template environment
 escapes for HTML, which would turn every apostrophe in a name into ``&#39;``
-and make the raw text hard to read. ``text`` escapes instead what Markdown and
-the HTML inside Markdown would act on, so a partner named
-``<script>alert(1)</script>`` stays text in any renderer.
+and make the raw text hard to read. ``mdtext.text`` escapes instead what
+Markdown would act on.
 """
 
 from __future__ import annotations
 
-import re
-
 from partnerbeeld.contactlist import ContactEntry, ContactList, PartnerEntry
-
-# Only what acts inline: every value sits inside a table cell, after a list marker or in an
-# emphasised span, never at the start of a line, so '+', '-' and digits need no escape
-# (phone numbers stay readable in the raw text).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
-
-
-def text(value: str) -> str:
-    """Inline text that renders as itself: HTML-significant characters as entities, Markdown ones escaped."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    # a line break would end a table row or start a block: keep one logical line
-    return " ".join(value.split())
+from partnerbeeld.views.mdtext import text
 
 
 def contact_list_markdown(contact_list: ContactList) -> str:

@@ -13,6 +13,7 @@ from partnerbeeld.accountholders import HolderReport
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.signals import Signal
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.mdtext import text
 from partnerbeeld.vocabulary import SignalKind, SignalLevel
 
 KIND_TITLES = {
@@ -138,12 +139,6 @@ def as_json(found: list[Signal], region: str, today: dt.date, version: DataVersi
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _md(value: str) -> str:
-    from partnerbeeld.views.markdown import text  # the one Markdown escaper
-
-    return text(value)
-
-
 def _where(s: Signal, root: Path) -> str:
     file = _relative(s.file, root)
     if file is None:
@@ -154,7 +149,7 @@ def _where(s: Signal, root: Path) -> str:
 
 
 def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataVersion, root: Path) -> str:
-    lines = [f"## {_md(head(region, today, version))}", "", summary(found), ""]
+    lines = [f"## {text(head(region, today, version))}", "", summary(found), ""]
     for kind, group in groupby(found, key=lambda s: s.kind):
         lines += [
             f"### {KIND_TITLES[kind]}",
@@ -164,8 +159,8 @@ def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataV
         ]
         for s in group:
             lines.append(
-                f"| {s.level.value} | {_md(s.name)} | {_md(s.message)} | {_md(s.action)} | "
-                f"{_md(s.account_holder or '-')} | {_where(s, root)} | `{s.code}` |"
+                f"| {s.level.value} | {text(s.name)} | {text(s.message)} | {text(s.action)} | "
+                f"{text(s.account_holder or '-')} | {_where(s, root)} | `{s.code}` |"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
