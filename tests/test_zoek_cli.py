@@ -118,6 +118,7 @@ def test_confidential_contact_only_with_vertrouwelijk(run_cli, builder):
         (["--data", ""], "--data is leeg"),  # click would read it as '.', the current folder
         (["--data="], "--data is leeg"),
         (["-i"], "De optie -i heeft een waarde nodig.\n  Zie 'partnerbeeld zoek --help'."),
+        (["waterschap", "west"], "Tekst met spaties zet je tussen aanhalingstekens."),
     ],
 )
 def test_bad_values_exit_2_in_dutch(run_cli, fixture_root, args, expected):

@@ -183,7 +183,22 @@ def reset_skipped() -> None:
 
 
 def fail(message: str, hint: str = "") -> None:
-    """Print a Dutch problem to stderr (used by ``main`` for every known failure)."""
-    print(f"fout: {message}", file=sys.stderr)
-    if hint:
-        print(f"  {hint}", file=sys.stderr)
+    """Print a Dutch problem to stderr (used by ``main`` for every known failure).
+
+    On a terminal the lines break at spaces within its width, so ids, paths and
+    commands stay whole; to a file or a pipe every message stays one line, to grep.
+    """
+    lines = [f"fout: {message}", *(f"  {part}" for part in hint.splitlines())]
+    if sys.stderr.isatty():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        lines = [
+            wrapped
+            for line in lines
+            for wrapped in textwrap.wrap(
+                line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+            )
+        ]
+    print("\n".join(lines), file=sys.stderr)
