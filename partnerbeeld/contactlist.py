@@ -273,7 +273,7 @@ def _role(dataset: Dataset, resolved: ResolvedRole) -> RoleEntry:
     return RoleEntry(
         code=resolved.code,
         incident_name=incident.name if incident else resolved.code,
-        modes=tuple(str(m) for m in role.modes),
+        modes=tuple(str(m) for m in sorted(role.modes, key=lambda m: m.rank)),  # strongest first, as zoek
         teams=tuple(str(t) for t in role.teams),
         from_grip=role.from_grip,
         task=role.task,

@@ -143,7 +143,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
         if resolved is None
         else {
             "incidenttype": resolved.code,
-            "modi": [m.value for m in resolved.role.modes],
+            "modi": [m.value for m in sorted(resolved.role.modes, key=lambda m: m.rank)],
             "teams": [t.value for t in resolved.role.teams],
             "vanaf_grip": resolved.role.from_grip,
             "taak": resolved.role.task,
@@ -226,7 +226,7 @@ def _flat(hit: Hit) -> list[str]:
         hit.partner.sector,
         r.code if r else "",
         str(r.role.from_grip) if r else "",
-        ", ".join(m.value for m in r.role.modes) if r else "",
+        ", ".join(m.value for m in sorted(r.role.modes, key=lambda m: m.rank)) if r else "",
         ", ".join(t.value for t in r.role.teams) if r else "",
         (r.role.task or "") if r else "",
         (c.number or "") if c else "",

@@ -34,7 +34,7 @@ def origin(resolved: ResolvedRole, replaces: str | None = None) -> str:
 
 def role_summary(resolved: ResolvedRole) -> str:
     role = resolved.role
-    parts = [", ".join(m.value for m in role.modes)]
+    parts = [", ".join(m.value for m in sorted(role.modes, key=lambda m: m.rank))]  # strongest first, as zoek
     if role.teams:
         parts.append(("team " if len(role.teams) == 1 else "teams ") + ", ".join(t.label for t in role.teams))
     parts.append(f"vanaf GRIP {role.from_grip}")
@@ -175,7 +175,7 @@ def as_json(info: PartnerInfo, version: DataVersion, vertrouwelijk: bool) -> str
             {
                 "incidenttype": r.code,
                 "naam": r.name,
-                "modi": [m.value for m in r.role.role.modes],
+                "modi": [m.value for m in sorted(r.role.role.modes, key=lambda m: m.rank)],
                 "teams": [t.value for t in r.role.role.teams],
                 "vanaf_grip": r.role.role.from_grip,
                 "taak": r.role.role.task,
