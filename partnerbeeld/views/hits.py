@@ -227,7 +227,7 @@ def _flat(hit: Hit) -> list[str]:
         r.code if r else "",
         str(r.role.from_grip) if r else "",
         ", ".join(m.value for m in sorted(r.role.modes, key=lambda m: m.rank)) if r else "",
-        ", ".join(t.value for t in r.role.teams) if r else "",
+        ", ".join(t.label for t in r.role.teams) if r else "",  # as people write them, like contactlijst
         (r.role.task or "") if r else "",
         (c.number or "") if c else "",
         (c.available or "") if c else "",
