@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.gitinfo import data_version
+from partnerbeeld.gitinfo import DataVersion, data_version
 from partnerbeeld.query import Hit, Selection, resolve_incidenttype, resolve_municipality, select
 from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
@@ -106,7 +106,7 @@ class ContactList:
     slug: str  # the selection as a file-name part: 'overstroming-grip-2'
     incident_codes: tuple[str, ...]  # the asked incident type(s), resolved; empty without --incident
     reference_date: dt.date
-    data_version: str  # 'abc1234', 'abc1234 (gewijzigd)' or 'geen git'
+    data_version: DataVersion  # its .label is on every page: 'abc1234', 'abc1234 (gewijzigd)' or 'geen git'
     classification: str
     notice: str | None
     confidential: bool  # confidential contacts are included: every page says VERTROUWELIJK
@@ -158,7 +158,12 @@ class ContactList:
             "titel": self.title,
             "selectie": self.selection,
             "peildatum": self.reference_date.isoformat(),
-            "dataversie": self.data_version,
+            # as in the JSON of zoek, signalen and overzicht
+            "dataversie": {
+                "commit": self.data_version.commit,
+                "gewijzigd": self.data_version.dirty,
+                "label": self.data_version.label,
+            },
             "rubricering": self.classification,
             "opmerking": self.notice,
             "vertrouwelijk": self.confidential,
@@ -172,12 +177,12 @@ def build_contact_list(
     dataset: Dataset,
     selection: Selection,
     reference: dt.date,
-    version: str | None = None,
+    version: DataVersion | None = None,
     incomplete: tuple[str, ...] = (),
 ) -> ContactList:
     """The contact list for ``selection``; ``selection.vertrouwelijk`` lets confidential contacts in.
 
-    ``version`` is the data-version label; by default it is asked from git for the dataset's folder.
+    ``version``: the data version; by default asked from git for the dataset's folder.
     ``incomplete``: the files with errors that loading left out; the list then says so.
     """
     hits = select(dataset, selection)
@@ -191,7 +196,7 @@ def build_contact_list(
         slug=slug,
         incident_codes=codes,
         reference_date=reference,
-        data_version=version if version is not None else data_version(dataset.root).label,
+        data_version=version if version is not None else data_version(dataset.root),
         classification=settings.classification,
         notice=settings.notice,
         confidential=selection.vertrouwelijk,

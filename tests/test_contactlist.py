@@ -13,6 +13,7 @@ from contactlist_fixture import FORMULA_LABEL, INTERNATIONAL, SCRIPT_NAME, conta
 from partnerbeeld.contactlist import ContactList, build_contact_list
 from partnerbeeld.dataset import open_dataset
 from partnerbeeld.errors import NotFound
+from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.query import Selection
 from partnerbeeld.views.csvtable import contact_list_csv, defuse
 from partnerbeeld.views.markdown import contact_list_markdown
@@ -30,7 +31,7 @@ def dataset(builder):
 
 def overstroming(dataset, confidential: bool = False, **filters: object) -> ContactList:
     selection = Selection(incident="overstroming", vertrouwelijk=confidential, **filters)
-    return build_contact_list(dataset, selection, TODAY, version="abc1234")
+    return build_contact_list(dataset, selection, TODAY, version=DataVersion("abc1234", False))
 
 
 # --- the list itself ---------------------------------------------------------------------------
@@ -42,7 +43,7 @@ def test_the_list_says_what_it_is(dataset) -> None:
     assert cl.title == "Contactlijst Overstroming"
     assert cl.selection == "incidenttype Overstroming"
     assert cl.classification == "Testrubricering"
-    assert cl.data_version == "abc1234"
+    assert cl.data_version.label == "abc1234"
     assert cl.date_text == "28 november 2026"
     assert not cl.confidential
 
@@ -86,7 +87,7 @@ def test_a_role_below_the_asked_type_says_where(dataset) -> None:
 
 
 def test_without_filters_every_partner(dataset) -> None:
-    cl = build_contact_list(dataset, Selection(), TODAY, version="v")
+    cl = build_contact_list(dataset, Selection(), TODAY, version=DataVersion("v", False))
     assert len(cl.partners) == 5
     assert cl.selection == "alle partners"
     assert cl.file_name("md") == "contactlijst-alle-partners-2026-11-28.md"
@@ -102,14 +103,14 @@ def test_file_name_suggestion(dataset) -> None:
 
 
 def test_an_alias_names_every_type_it_stands_for(dataset) -> None:
-    cl = build_contact_list(dataset, Selection(incident="water"), TODAY, version="v")
+    cl = build_contact_list(dataset, Selection(incident="water"), TODAY, version=DataVersion("v", False))
     assert cl.title == "Contactlijst Overstroming en Drinkwater"
     assert cl.slug == "water"
 
 
 def test_an_unknown_incident_type_suggests(dataset) -> None:
     with pytest.raises(NotFound) as caught:
-        build_contact_list(dataset, Selection(incident="overstromming"), TODAY, version="v")
+        build_contact_list(dataset, Selection(incident="overstromming"), TODAY, version=DataVersion("v", False))
     assert "overstroming" in caught.value.hint
 
 
@@ -214,6 +215,6 @@ def test_markdown_marks_confidential_lists(dataset) -> None:
 
 
 def test_reference_date_is_what_was_given(dataset) -> None:
-    cl = build_contact_list(dataset, Selection(), dt.date(2025, 1, 2), version="v")
+    cl = build_contact_list(dataset, Selection(), dt.date(2025, 1, 2), version=DataVersion("v", False))
     assert cl.date_text == "2 januari 2025"
     assert cl.file_name("vcf").endswith("2025-01-02.vcf")

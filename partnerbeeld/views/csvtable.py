@@ -117,5 +117,5 @@ def _preamble(contact_list: ContactList) -> list[str]:
     # 'Contactlijst alle partners' already says the selection 'alle partners'
     shown = [contact_list.region, contact_list.title]
     shown += [contact_list.selection] if contact_list.selection not in contact_list.title else []
-    shown += [f"peildatum {contact_list.reference_date.isoformat()}", f"dataversie {contact_list.data_version}"]
+    shown += [f"peildatum {contact_list.reference_date.isoformat()}", f"dataversie {contact_list.data_version.label}"]
     return [" · ".join(shown) + mark, contact_list.classification]

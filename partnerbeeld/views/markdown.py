@@ -22,7 +22,7 @@ def contact_list_markdown(contact_list: ContactList) -> str:
         f"- regio: {text(contact_list.region)}",
         f"- selectie: {text(contact_list.selection)}",
         f"- peildatum: {contact_list.date_text} ({contact_list.reference_date.isoformat()})",
-        f"- dataversie: {text(contact_list.data_version)}",
+        f"- dataversie: {text(contact_list.data_version.label)}",
         f"- rubricering: {text(contact_list.classification)}",
     ]
     if contact_list.notice:

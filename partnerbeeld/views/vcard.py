@@ -101,7 +101,7 @@ def _note(contact_list: ContactList, partner: PartnerEntry) -> str:
     mark += " · ONVOLLEDIG" if contact_list.incomplete else ""
     lines.append(
         f"{contact_list.region} · {contact_list.title} · peildatum "
-        f"{contact_list.reference_date.isoformat()} · dataversie {contact_list.data_version}{mark}"
+        f"{contact_list.reference_date.isoformat()} · dataversie {contact_list.data_version.label}{mark}"
     )
     lines.append(contact_list.classification)
     return "\n".join(lines)
