@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model, model_validator
 
 from partnerbeeld import records
-from partnerbeeld.records import REQUIRED, FieldSpec, Record, Rule
+from partnerbeeld.recordbase import REQUIRED, FieldSpec, Record, Rule
 
 
 class Model(BaseModel):

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from partnerbeeld.records import Record, Rule
+from partnerbeeld.recordbase import Record, Rule
 
 Convert = Callable[[Any], Any]
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

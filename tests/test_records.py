@@ -1,4 +1,4 @@
-"""The Record base: what it refuses when a record class is defined, and how records behave."""
+"""The Record base (recordbase.py): what it refuses when a record class is defined, and how records behave."""
 
 # No `from __future__ import annotations`: records need their field types as objects.
 
@@ -8,7 +8,8 @@ from typing import Annotated, ClassVar
 
 import pytest
 
-from partnerbeeld.records import Contact, Partner, Record, Rule, Text, info
+from partnerbeeld.recordbase import Record, Rule, info
+from partnerbeeld.records import Contact, Partner, Text
 
 
 def test_records_compare_copy_pickle_and_stay_immutable() -> None:
