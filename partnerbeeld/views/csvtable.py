@@ -87,7 +87,8 @@ def contact_list_csv(contact_list: ContactList, *, excel: bool) -> str:
             partner.sector,
             role.code if role else "",
             ", ".join(role.modes) if role else "",
-            ", ".join(role.team_names) if role else "",
+            # people read ROT, programs get the codes of the data (rot)
+            ", ".join(role.team_names if excel else role.teams) if role else "",
             str(role.from_grip) if role else "",
             (role.task or "") if role else "",
         ]

@@ -98,7 +98,7 @@ def _note(contact_list: ContactList, partner: PartnerEntry) -> str:
         first = "EERST BELLEN: " if contact.call_first else ""
         lines.append(f"{first}{_label(contact)}: {' / '.join(numbers)}{extra}")
     mark = " · VERTROUWELIJK" if contact_list.confidential else ""
-    mark += " · ONVOLLEDIG" if contact_list.incomplete else ""
+    mark += f" · {contact_list.incomplete_text}" if contact_list.incomplete else ""
     lines.append(
         f"{contact_list.region} · {contact_list.title} · peildatum "
         f"{contact_list.reference_date.isoformat()} · dataversie {contact_list.data_version.label}{mark}"
