@@ -14,8 +14,8 @@ from typing import Any
 import typer
 from typer._click import exceptions as click_exceptions
 
-from partnerbeeld.cli import dutch
-from partnerbeeld.cli.common import fail, refuse_empty_values, reset_skipped, skipped_files
+from partnerbeeld.cli import dutch, rawargs
+from partnerbeeld.cli.common import fail, reset_skipped, skipped_files
 from partnerbeeld.errors import ExitStatus, PartnerbeeldError
 
 dutch.install()
@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     dutch.translate_params(command)
     reset_skipped()
     try:
-        refuse_empty_values(args)
+        asked = command.commands.get(args[0]) if args and isinstance(command, typer.core.TyperGroup) else None
+        rawargs.check(args[1:] if asked else args, rawargs.value_options(asked or command))
         result = command.main(args=args, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
         fail(error.message, error.hint)

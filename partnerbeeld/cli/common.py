@@ -43,6 +43,11 @@ PeildatumOption = Annotated[
 F = TypeVar("F", bound=StrEnum)
 
 
+def dash_is_stdout(output: Path | None) -> Path | None:
+    """``-o -`` means standard output, as for most tools, rather than a file named '-'."""
+    return None if output is not None and str(output) == "-" else output
+
+
 def output_format(
     given: F | None, output: Path | None, by_extension: Mapping[str, F], extension_of: Mapping[F, str], default: F
 ) -> F:
@@ -79,29 +84,6 @@ def output_format(
 
 # every file type some partnerbeeld command writes: a name with one of these says what it holds
 _FILE_TYPES = {".html", ".htm", ".pdf", ".md", ".csv", ".vcf", ".json", ".txt"}
-
-
-def refuse_empty_values(args: list[str]) -> None:
-    """A usage error for any empty value: ``-i ""``, ``--data=``, ``zoek ""``.
-
-    No option or argument of partnerbeeld means anything when empty, and an empty
-    shell variable (``-i "$TYPE"``) must not quietly become "no filter" or, for a
-    path, '.' (click's reading of ""). Checked before click parses the line.
-    """
-    from partnerbeeld.errors import UsageError
-
-    for index, arg in enumerate(args):
-        option, has_value, value = arg.partition("=")
-        if arg.startswith("--") and has_value and not value.strip():
-            raise UsageError(f"{option} is leeg.", f"Geef een waarde achter {option}, of laat de optie weg.")
-        if arg.strip():
-            continue
-        before = args[index - 1] if index else ""
-        if before.startswith("-") and "=" not in before:
-            raise UsageError(f"{before} is leeg.", f"Geef een waarde achter {before}, of laat de optie weg.")
-        raise UsageError(
-            "Een leeg argument ('').", "Laat het weg of vul het in; komt het uit een variabele, controleer die dan."
-        )
 
 
 def peildatum(value: str | None) -> dt.date:

@@ -12,6 +12,7 @@ import typer
 from partnerbeeld.cli.common import (
     DataOption,
     PeildatumOption,
+    dash_is_stdout,
     load_for_reading,
     output_format,
     peildatum,
@@ -118,6 +119,7 @@ def contactlijst(
     """
     from partnerbeeld.contactlist import build_contact_list
 
+    uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.MD)
     if sjablonen is not None and not sjablonen.is_dir():  # also for formats without templates: a typo is a typo
         raise UsageError(f"De sjablonenmap {sjablonen} bestaat niet.", "Geef een bestaande map met --sjablonen.")

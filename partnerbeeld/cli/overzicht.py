@@ -10,7 +10,14 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, output_format, peildatum
+from partnerbeeld.cli.common import (
+    DataOption,
+    PeildatumOption,
+    dash_is_stdout,
+    load_for_reading,
+    output_format,
+    peildatum,
+)
 
 
 class Formaat(StrEnum):
@@ -76,6 +83,7 @@ def overzicht(
     from partnerbeeld.overview import GroupBy, build_overview
     from partnerbeeld.views import overview as view
 
+    uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
