@@ -18,6 +18,7 @@ import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model, model_validator
+from pydantic_core import PydanticCustomError
 
 from partnerbeeld import records
 from partnerbeeld.recordbase import REQUIRED, FieldSpec, Record, Rule
@@ -97,7 +98,8 @@ def _iso_date(value: Any) -> Any:
     """Dates only as written in the files (JJJJ-MM-DD), as ``quickbuild`` reads them: pydantic
     alone would also take 1699920000 (a Unix time) or a timestamp with a zone."""
     if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"'{value[:40]}' is geen datum in de vorm JJJJ-MM-DD, bijv. 2026-05-12")
+        # pydantic's own error type for a date it cannot read: the same Dutch message and hint
+        raise PydanticCustomError("date_parsing", "not a JJJJ-MM-DD date")
     return value
 
 

@@ -75,7 +75,7 @@ def _compile(annotation: Any) -> Convert:
     if origin in (typing.Union, types.UnionType):
         others = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         if len(others) != 1:
-            raise TypeError(f"no quick conversion for {annotation!r}")
+            return _never  # `int | str`: which one it is, pydantic decides
         return _optional(_converter(others[0]))
     if origin is list:
         return _list(_converter(typing.get_args(annotation)[0]))

@@ -187,7 +187,7 @@ def test_reading_the_shipped_data_never_imports_pydantic() -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("verified_on: 1699920000", "is geen datum in de vorm JJJJ-MM-DD"),  # pydantic alone took a Unix time
+        ("verified_on: 1699920000", "is geen geldige datum"),  # pydantic alone took a Unix time
         ("note: '" + "x" * 2001 + "'", "is te lang"),
         ("roles:\n  brand:\n    modes: [advies]\n    from_grip: 1" + "0" * 4400, "is te groot"),
     ],

@@ -119,15 +119,8 @@ def warn_about_errors(findings: list[Finding], root: Path) -> None:
     _skipped.update(files)
     names = ", ".join(_relative(f, root) for f in files[:3]) + (" …" if len(files) > 3 else "")
     noun = "bestand" if len(files) == 1 else "bestanden"
-    import textwrap
-
     warning = f"LET OP: onvolledig antwoord: fouten in {len(files)} {noun} ({names}); wat fout is, telt niet mee."
-    hint = f"Draai '{validate_command(root)}' en herstel de fouten; exitcode 1."
-    lines = [
-        *textwrap.wrap(warning, 80, subsequent_indent="  "),
-        *textwrap.wrap(hint, 80, initial_indent="  ", subsequent_indent="  "),
-    ]
-    print("\n".join(lines), file=sys.stderr)
+    say([warning, f"  Draai '{validate_command(root)}' en herstel de fouten; exitcode 1."])
 
 
 def validate_command(root: Path) -> str:
@@ -165,12 +158,16 @@ def reset_skipped() -> None:
 
 
 def fail(message: str, hint: str = "") -> None:
-    """Print a Dutch problem to stderr (used by ``main`` for every known failure).
+    """Print a Dutch problem to stderr (used by ``main`` for every known failure)."""
+    say([f"fout: {message}", *(f"  {part}" for part in hint.splitlines())])
 
-    On a terminal the lines break at spaces within its width, so ids, paths and
-    commands stay whole; to a file or a pipe every message stays one line, to grep.
+
+def say(lines: list[str]) -> None:
+    """Lines for people on stderr.
+
+    On a terminal they break at spaces within its width, so ids, paths and
+    commands stay whole; to a file or a pipe every line stays one line, to grep.
     """
-    lines = [f"fout: {message}", *(f"  {part}" for part in hint.splitlines())]
     if sys.stderr.isatty():
         import shutil
         import textwrap

@@ -144,9 +144,7 @@ def render_usage_error(error: click_exceptions.UsageError, command_name: str | N
     if match := re.match(r"No such command '(.+)'\.", message):
         return f"Onbekende opdracht '{match.group(1)}'.", "Zie 'partnerbeeld --help' voor de opdrachten."
     if match := re.match(r"Got unexpected extra argument\(s\) \((.+)\)", message):
-        # most often a name with a space: `zoek hoogheemraadschap rijnland`
-        return (
-            f"Onverwacht extra argument: {match.group(1)}.",
-            f"Tekst met spaties zet je tussen aanhalingstekens. {hint}",
-        )
+        if command_name in ("zoek", "toon"):  # most often a name with a space: `zoek waterschap west`
+            hint = f"Tekst met spaties zet je tussen aanhalingstekens. {hint}"
+        return f"Onverwacht extra argument: {match.group(1)}.", hint
     return _translate(message), hint
