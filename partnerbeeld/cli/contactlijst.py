@@ -122,7 +122,8 @@ def contactlijst(
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.MD)
     if sjablonen is not None and not sjablonen.is_dir():  # also for formats without templates: a typo is a typo
-        raise UsageError(f"De sjablonenmap {sjablonen} bestaat niet.", "Geef een bestaande map met --sjablonen.")
+        what = "is een bestand, geen map" if sjablonen.exists() else "bestaat niet"
+        raise UsageError(f"De sjablonenmap {sjablonen} {what}.", "Geef een bestaande map met --sjablonen.")
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
     chosen_partners = selection(
