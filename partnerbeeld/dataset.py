@@ -156,7 +156,7 @@ def open_dataset(data: Path | None = None, folders: Collection[str] = RECORD_FOL
     Only the record ``folders`` are read (all by default); the others stay empty.
 
     Returns the dataset with the findings that loading produced (records with
-    errors are left out) and the ``integrity`` checks; raises ``DatasetUnreadable``
+    errors are left out) and those of ``checks.integrity``; raises ``DatasetUnreadable``
     when there is no usable dataset at all. The other cross-record checks cost time
     (phone numbers) that a query under stress should not pay; ``valideer`` runs them.
     """
@@ -174,16 +174,6 @@ def open_dataset(data: Path | None = None, folders: Collection[str] = RECORD_FOL
             f"De dataset in {root} kan niet worden gelezen{where}.",
             "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.",
         )
+    from partnerbeeld.checks import integrity  # the checks import this module
+
     return dataset, [*loaded.findings, *integrity(loaded, dataset)]
-
-
-def integrity(loaded: Loaded, dataset: Dataset) -> list[Finding]:
-    """The cross-record errors that make an answer wrong rather than untidy.
-
-    A duplicate id hides a record; an unknown profile or incident-type code hides
-    roles, so a partner would silently be missing from `zoek`. These checks cost
-    under a millisecond; the phone-number and date checks stay with ``valideer``.
-    """
-    from partnerbeeld.checks import identity, references, tree  # they import this module
-
-    return [*identity.check(loaded), *tree.check(dataset), *references.check(dataset, loaded.invalid_ids)]

@@ -4,7 +4,8 @@ Each file on its own: bytes -> ``yamlsource.parse`` -> record: built by
 ``quickbuild`` when the data is plainly valid, else validated by the pydantic
 models (imported only then: they cost about 100 ms). Every problem becomes a
 ``Finding`` with file, line and column; nothing here raises for bad data.
-Only a dataset that cannot be found at all raises ``DatasetUnreadable``. Cross-record checks run later, in ``checks``.
+Only a dataset that cannot be found at all raises ``DatasetUnreadable``.
+Cross-record checks run later, in ``checks``.
 """
 
 from __future__ import annotations

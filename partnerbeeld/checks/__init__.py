@@ -17,12 +17,20 @@ if TYPE_CHECKING:  # the read-only commands import single checks; phone numbers 
 
 def run_checks(loaded: Loaded, dataset: Dataset | None, today: dt.date) -> list[Finding]:
     """Every cross-record finding. Without a dataset only the per-file identity checks run."""
-    from partnerbeeld.checks import contacts, dates, identity, references, tree
+    from partnerbeeld.checks import contacts, dates, identity
 
-    findings = list(identity.check(loaded))
-    if dataset is not None:
-        findings.extend(tree.check(dataset))
-        findings.extend(references.check(dataset, loaded.invalid_ids))
-        findings.extend(contacts.check(dataset))
-        findings.extend(dates.check(dataset, today))
-    return findings
+    if dataset is None:
+        return list(identity.check(loaded))
+    return [*integrity(loaded, dataset), *contacts.check(dataset), *dates.check(dataset, today)]
+
+
+def integrity(loaded: Loaded, dataset: Dataset) -> list[Finding]:
+    """The cross-record errors that make an answer wrong rather than untidy; read commands run these too.
+
+    A duplicate id hides a record; an unknown profile or incident-type code hides
+    roles, so a partner would silently be missing from `zoek`. These checks cost
+    under a millisecond; the phone-number and date checks stay with ``valideer``.
+    """
+    from partnerbeeld.checks import identity, references, tree
+
+    return [*identity.check(loaded), *tree.check(dataset), *references.check(dataset, loaded.invalid_ids)]

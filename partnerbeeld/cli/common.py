@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from partnerbeeld.clock import parse_date, reference_date
-from partnerbeeld.errors import PartnerbeeldError
+from partnerbeeld.errors import PartnerbeeldError, UsageError
 
 if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
     from partnerbeeld.dataset import Dataset
@@ -57,8 +57,6 @@ def output_format(
     nothing we know (``-o lijst.xyz`` without --formaat), is a usage error: a file
     that is not what its name says gets opened by the wrong program later.
     """
-    from partnerbeeld.errors import UsageError
-
     if output is None or output.is_dir():  # a folder: the command suggests the name
         return given or default
     suffix = output.suffix.lower()
