@@ -56,7 +56,7 @@ class ContactEntry:
 
 @dataclass(frozen=True, slots=True)
 class RoleEntry:
-    """The partner's role for the asked incident type (the most specific one, see roles.role_for)."""
+    """One role of the partner for the asked incident type (``roles.involvement``)."""
 
     code: str  # the incident type the role is defined on
     incident_name: str
@@ -80,13 +80,19 @@ class RoleEntry:
         parts.append(f"vanaf GRIP {self.from_grip}")
         return " · ".join(parts)
 
+    @property
+    def later_text(self) -> str:
+        """'liaison · ROT · vanaf GRIP 2, bij Overstroming': a later role in the partner's detail."""
+        return f"{self.summary}, bij {self.incident_name}"
+
 
 @dataclass(frozen=True, slots=True)
 class PartnerEntry:
     id: str
     name: str
     sector: str
-    role: RoleEntry | None  # None when no incident type was asked
+    role: RoleEntry | None  # the headline role (who joins earliest); None when no incident type was asked
+    later: tuple[RoleEntry, ...]  # the roles after the headline, as the incident unfolds
     contacts: tuple[ContactEntry, ...]
     withheld: int  # confidential contacts left out (their count only, never their content)
     account_holder: str | None
@@ -265,6 +271,7 @@ def _entry(dataset: Dataset, hit: Hit, include_confidential: bool) -> PartnerEnt
         name=partner.name,
         sector=partner.sector,
         role=_role(dataset, hit.role) if hit.role else None,
+        later=tuple(_role(dataset, r) for r in hit.roles[1:]),
         contacts=tuple(_contact(c, c is hit.call_first) for c in kept),
         withheld=len(partner.contacts) - len(kept),
         account_holder=holder,
@@ -301,6 +308,18 @@ def _contact(contact: Contact, first: bool) -> ContactEntry:
     )
 
 
+def _role_dict(role: RoleEntry) -> dict[str, Any]:
+    return {
+        "incidenttype": role.code,
+        "incidenttype_naam": role.incident_name,
+        "modi": list(role.modes),
+        "teams": list(role.teams),
+        "vanaf_grip": role.from_grip,
+        "taak": role.task,
+        "afwijking": role.deviation,
+    }
+
+
 def _partner_dict(partner: PartnerEntry) -> dict[str, Any]:
     role = partner.role
     return {
@@ -309,17 +328,8 @@ def _partner_dict(partner: PartnerEntry) -> dict[str, Any]:
         "sector": partner.sector,
         "accounthouder": partner.account_holder,
         "gecontroleerd_op": partner.verified_on.isoformat() if partner.verified_on else None,
-        "rol": None
-        if role is None
-        else {
-            "incidenttype": role.code,
-            "incidenttype_naam": role.incident_name,
-            "modi": list(role.modes),
-            "teams": list(role.teams),
-            "vanaf_grip": role.from_grip,
-            "taak": role.task,
-            "afwijking": role.deviation,
-        },
+        "rol": None if role is None else _role_dict(role),
+        "rollen_later": [_role_dict(r) for r in partner.later],
         "contacten": [
             {
                 "label": c.label,

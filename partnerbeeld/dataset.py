@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,11 @@ class Dataset:
     @property
     def crisis_types(self) -> list[str]:
         return [code for code in self.incident_types if self.depth(code) == 1]
+
+    @cached_property
+    def type_names(self) -> dict[str, str]:
+        """Incident-type code -> name, to say where a role comes from."""
+        return {code: item.name for code, item in self.incident_types.items()}
 
     @property
     def municipalities(self) -> dict[str, str]:

@@ -1,11 +1,9 @@
 """The partner picture (partnerbeeld): incident types against partners, as one value.
 
-Each cell says how strongly a partner is involved in a type. Involvement follows
-the rule of ``zoek`` (``roles.pick``): a role on the type itself, else on its nearest
-ancestor, applies to the type; roles on types below it count too, because the
-crisis-type row has to show who joins at one of its incident types (asking
-`overstroming` shows who joins at `dijkdoorbraak`). Among those roles the
-strongest mode wins (``Mode.rank``) with the earliest GRIP of that mode.
+Each cell says how a partner is involved in a type: the headline role of
+``roles.involvement``, the same function `zoek` answers with, so a cell shows the
+mode and GRIP that `zoek -i TYPE` shows for that partner (the earliest role, ties to
+the strongest mode). The tooltip lists the later roles too.
 
 Partners are grouped by sector or by profile; a group cell summarises its
 members: the strongest mode among them and how many are involved. A partner with
@@ -21,7 +19,7 @@ from enum import StrEnum
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.records import Mode, Partner, Team
-from partnerbeeld.roles import ResolvedRole, pick, roles_of
+from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of
 
 # One letter per mode, unambiguous; the legend shows them in this order (strongest first).
 LETTER: dict[Mode, str] = {
@@ -42,14 +40,15 @@ class GroupBy(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """How one partner is involved in one incident type."""
+    """How one partner is involved in one incident type: the headline role, as `zoek` shows it."""
 
-    mode: Mode  # the strongest mode among the roles that count
-    modes: tuple[Mode, ...]  # every mode of those roles, strongest first
-    from_grip: int  # the earliest GRIP of a role with the strongest mode ("L2": liaison from GRIP 2)
+    mode: Mode  # the strongest mode of the headline role
+    modes: tuple[Mode, ...]  # the modes of the headline role, strongest first
+    from_grip: int  # the GRIP of the headline role ("L1": liaison from GRIP 1), the earliest of all
     teams: tuple[Team, ...]
-    defined_on: tuple[str, ...]  # codes the counted roles are defined on
-    deviation: bool  # one of them is the partner's own role, not its profile's
+    defined_on: tuple[str, ...]  # codes the roles that apply are defined on, the headline's first
+    deviation: bool  # the headline is the partner's own role, not its profile's
+    later: tuple[ResolvedRole, ...] = ()  # the roles after the headline, in order
 
     @property
     def letter(self) -> str:
@@ -60,9 +59,9 @@ class Cell:
 class GroupCell:
     """A group's summary for one incident type."""
 
-    mode: Mode  # the strongest mode among the members
+    mode: Mode  # the mode of the member that joins first (as `zoek` orders them)
     count: int  # members involved
-    from_grip: int  # the earliest GRIP among the cells with the strongest mode
+    from_grip: int  # the GRIP of that member: the earliest in the group
 
     @property
     def letter(self) -> str:
@@ -101,6 +100,10 @@ class Overview:
     partners: dict[str, Partner]  # every partner in the picture, by id
     cells: dict[tuple[str, str], Cell]  # (code, partner id) -> cell; absent = not involved
     group_cells: dict[tuple[str, str], GroupCell]  # (code, group id) -> summary
+    type_names: dict[str, str]  # every incident type's name by code, for saying where a role comes from
+
+    def type_name(self, code: str) -> str:
+        return self.type_names.get(code, code)
 
     def cell(self, code: str, partner_id: str) -> Cell | None:
         return self.cells.get((code, partner_id))
@@ -114,38 +117,25 @@ class Overview:
         return tuple(row for row in self.types if not row.is_theme)
 
 
-def strongest(defined: dict[str, ResolvedRole], code: str, below: list[str], above: list[str]) -> Cell | None:
-    """The cell of one partner for ``code``, from its roles per code (``roles.roles_of``)."""
-    counted: list[ResolvedRole] = []
-    applying = pick(defined, code, [], above)  # the role on the type, else on its nearest ancestor
-    if applying is not None:
-        counted.append(applying)
-    counted.extend(defined[c] for c in below if c in defined)
-    if not counted:
-        return None
-    modes = sorted({mode for r in counted for mode in r.role.modes}, key=lambda m: m.rank)
-    teams = sorted({team for r in counted for team in r.role.teams}, key=lambda t: list(Team).index(t))
+def cell_of(involved: Involvement) -> Cell:
+    """The cell for one partner's involvement in a type: its headline role."""
+    head = involved.headline
     return Cell(
-        mode=modes[0],
-        modes=tuple(modes),
-        # the GRIP of the mode shown: "L2" means liaison from GRIP 2, even when an
-        # informing role on a subtype starts at GRIP 1
-        from_grip=min(r.role.from_grip for r in counted if modes[0] in r.role.modes),
-        teams=tuple(teams),
-        defined_on=tuple(dict.fromkeys(r.code for r in counted)),
-        deviation=any(r.is_deviation for r in counted),
+        mode=min(head.role.modes, key=lambda m: m.rank),
+        modes=tuple(sorted(head.role.modes, key=lambda m: m.rank)),
+        from_grip=head.role.from_grip,
+        teams=tuple(sorted(head.role.teams, key=lambda t: list(Team).index(t))),
+        defined_on=tuple(r.code for r in involved.roles),
+        deviation=head.is_deviation,
+        later=involved.later,
     )
 
 
 def summarise(cells: list[Cell]) -> GroupCell | None:
     if not cells:
         return None
-    mode = min((c.mode for c in cells), key=lambda m: m.rank)
-    return GroupCell(
-        mode=mode,
-        count=len(cells),
-        from_grip=min(c.from_grip for c in cells if c.mode is mode),  # as in a cell: the GRIP of that mode
-    )
+    first = min(cells, key=lambda c: (c.from_grip, c.mode.rank))  # the member `zoek` would list first
+    return GroupCell(mode=first.mode, count=len(cells), from_grip=first.from_grip)
 
 
 def type_rows(dataset: Dataset, detail: bool) -> list[TypeRow]:
@@ -194,17 +184,16 @@ def build_overview(
     """The partner picture of ``dataset``: every partner's cell per type, and each group's summary."""
     types = type_rows(dataset, detail)
     rows = [row for row in types if not row.is_theme]
-    tree = {row.code: (dataset.descendants(row.code), dataset.ancestors(row.code)) for row in rows}
+    tree = {row.code: [(row.code, dataset.descendants(row.code), dataset.ancestors(row.code))] for row in rows}
     cells: dict[tuple[str, str], Cell] = {}
     for partner in dataset.partners.values():
         defined = roles_of(dataset, partner)
         if not defined:
             continue
         for row in rows:
-            below, above = tree[row.code]
-            found = strongest(defined, row.code, below, above)
+            found = involvement(defined, tree[row.code])
             if found is not None:
-                cells[(row.code, partner.id)] = found
+                cells[(row.code, partner.id)] = cell_of(found)
     groups = groups_of(dataset, group_by)
     group_cells: dict[tuple[str, str], GroupCell] = {}
     for group in groups:
@@ -224,4 +213,5 @@ def build_overview(
         partners=dict(dataset.partners),
         cells=cells,
         group_cells=group_cells,
+        type_names={code: item.name for code, item in dataset.incident_types.items()},
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.records import AccountHolder, Contact, Covenant, Exercise, Partner, Plan, Profile
-from partnerbeeld.roles import ResolvedRole, roles_of, shadowed_profile
+from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of, scope_of, shadowed_profile
 from partnerbeeld.suggest import closest, normalise
 
 SURE = 90  # fuzzy score (0-100) at which one name is taken without asking
@@ -31,11 +31,22 @@ class RoleLine:
 
 
 @dataclass(frozen=True, slots=True)
+class InvolvementLine:
+    """How the partner is involved in one crisis type: what `zoek -i CODE` and `overzicht` show for it."""
+
+    code: str
+    name: str
+    involvement: Involvement
+
+
+@dataclass(frozen=True, slots=True)
 class PartnerInfo:
     partner: Partner
     area_names: list[str] | None  # municipality names; None = the whole region
     profiles: list[Profile]
     roles: list[RoleLine]  # in the order of the incident-type tree
+    involvement: list[InvolvementLine]  # per crisis type it is involved in, in tree order
+    type_names: dict[str, str]  # incident-type names by code, to say where a role comes from
     contacts: list[Contact]  # the ones that may be shown
     hidden_contacts: int  # confidential contacts left out (without --vertrouwelijk)
     account_holder: AccountHolder | None
@@ -45,6 +56,9 @@ class PartnerInfo:
     today: dt.date
     verified_days_ago: int | None
     verification_overdue: bool  # older than the dataset's verification threshold
+
+    def type_name(self, code: str) -> str:
+        return self.type_names.get(code, code)
 
 
 def find_partner(dataset: Dataset, text: str) -> Partner:
@@ -105,6 +119,8 @@ def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouweli
         area_names=None if partner.area is None else [dataset.municipalities.get(m, m) for m in partner.area],
         profiles=[dataset.profiles[p] for p in partner.profiles if p in dataset.profiles],
         roles=_role_lines(dataset, partner),
+        involvement=_involvement_lines(dataset, partner),
+        type_names=dataset.type_names,
         contacts=visible,
         hidden_contacts=len(partner.contacts) - len(visible),
         account_holder=dataset.account_holders.get(partner.account_holder) if partner.account_holder else None,
@@ -128,6 +144,19 @@ def _role_lines(dataset: Dataset, partner: Partner) -> list[RoleLine]:
         item = dataset.incident_types.get(code)
         lines.append(RoleLine(code, item.name if item else code, resolved, shadowed_profile(dataset, partner, code)))
     return sorted(lines, key=lambda line: (order.get(line.code, len(order)), line.code))
+
+
+def _involvement_lines(dataset: Dataset, partner: Partner) -> list[InvolvementLine]:
+    """The headline (and later roles) per crisis type, by the one rule of ``roles.involvement``."""
+    defined = roles_of(dataset, partner)
+    lines = []
+    for code in _tree_order(dataset):
+        if dataset.depth(code) != 1:
+            continue
+        found = involvement(defined, scope_of(dataset, [code]))
+        if found is not None:
+            lines.append(InvolvementLine(code, dataset.incident_types[code].name, found))
+    return lines
 
 
 def _tree_order(dataset: Dataset) -> list[str]:

@@ -14,7 +14,7 @@ from typing import NamedTuple, TypeVar
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.records import AccountHolder, Contact, Partner
-from partnerbeeld.roles import ResolvedRole, pick, roles_of
+from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of, scope_of
 from partnerbeeld.suggest import closest, known_or_suggest, normalise
 from partnerbeeld.vocabulary import Mode, Team
 
@@ -48,9 +48,14 @@ class Selection(NamedTuple):
 
 class Hit(NamedTuple):
     partner: Partner
-    role: ResolvedRole | None  # None when no incident type was asked
+    role: ResolvedRole | None  # the headline of ``involvement``; None when no incident type was asked
     call_first: Contact | None  # the number to call first, respecting confidentiality
     account_holder: AccountHolder | None
+    involvement: Involvement | None = None  # every role that applies (and passes the filters), headline first
+
+    @property
+    def roles(self) -> tuple[ResolvedRole, ...]:
+        return self.involvement.roles if self.involvement else ()
 
 
 class Answer(NamedTuple):
@@ -141,20 +146,6 @@ def call_first(partner: Partner, include_confidential: bool) -> Contact | None:
     return None
 
 
-def _best_role(
-    defined: dict[str, ResolvedRole], scope: list[tuple[str, list[str], list[str]]], selection: Selection
-) -> ResolvedRole | None:
-    """The role that answers, among those passing the filters; across an alias's codes the earliest and strongest."""
-    if not defined:
-        return None
-
-    def passes(role: ResolvedRole) -> bool:
-        return _role_passes(role, selection)
-
-    found = [r for code, below, above in scope if (r := pick(defined, code, below, above, passes)) is not None]
-    return min(found, key=lambda r: r.urgency) if found else None
-
-
 def text_matches(partners: list[Partner], text: str) -> set[str]:
     """Ids of partners whose name, sector or id contains ``text``; only when none does, fuzzy names.
 
@@ -200,7 +191,7 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
         known_or_suggest(selection.accounthouder, dataset.account_holders, "Onbekende accounthouder")
     matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst is not None else None
     # walk the tree once per asked code, not once per partner
-    scope = [(c, dataset.descendants(c), dataset.ancestors(c)) for c in incident.codes] if incident else []
+    scope = scope_of(dataset, incident.codes) if incident else []
     hits: list[Hit] = []
     for partner in dataset.partners.values():
         if gemeente is not None and partner.area is not None and gemeente not in partner.area:
@@ -212,8 +203,8 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
         if matching is not None and partner.id not in matching:
             continue
         defined = roles_of(dataset, partner) if incident or _has_role_filter(selection) else {}
-        role = _best_role(defined, scope, selection) if incident else None  # already through the filters
-        if incident and role is None:
+        involved = involvement(defined, scope, lambda r: _role_passes(r, selection)) if incident else None
+        if incident and involved is None:
             continue
         # without an incident type the filters ask for any role the partner has
         if (
@@ -223,7 +214,9 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
         ):
             continue
         holder = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
-        hits.append(Hit(partner, role, call_first(partner, selection.vertrouwelijk), holder))
+        headline = involved.headline if involved else None
+        hits.append(Hit(partner, headline, call_first(partner, selection.vertrouwelijk), holder, involved))
+    # GRIP, then strength (whoever must act before whoever is only informed), then name
     hits.sort(key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
     return Answer(selection, incident, gemeente, hits)
 

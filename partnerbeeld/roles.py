@@ -3,14 +3,19 @@
 Rules (DESIGN.md, query semantics):
 - per incident-type code, a partner's own role replaces its profiles' role;
   among profiles, the first one listed on the partner wins;
-- asking for a type X, a role on X itself counts first, then a role on a type
-  below X (asking `overstroming` shows who joins at `dijkdoorbraak`; among several,
-  the one that joins earliest), then the role on the nearest type above X.
+- asking for a type X, the roles that can apply are its role on X itself, its roles
+  on the types below X (each a way X can unfold: asking `overstroming` shows who joins
+  at `dijkdoorbraak`) and, only without a role on X, the role on the nearest type above;
+- of those, the headline is the role by which the partner joins earliest (lowest GRIP),
+  ties going to the strongest mode and then to X's own role (``Involvement``).
+
+``involvement`` is the one place this rule lives: `zoek`, `contactlijst`, `overzicht`,
+`toon` and the site all show what it returns, so they cannot disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from partnerbeeld.dataset import Dataset
@@ -29,7 +34,78 @@ class ResolvedRole(NamedTuple):
     @property
     def urgency(self) -> tuple[int, int]:
         """Sort key: who joins earliest, then who is most involved."""
-        return (self.role.from_grip, min(mode.rank for mode in self.role.modes))
+        return (self.role.from_grip, self.strength)
+
+    @property
+    def strength(self) -> int:
+        """The rank of its strongest mode: 0 for liaison, 5 for informeren only."""
+        return min(mode.rank for mode in self.role.modes)
+
+
+class Involvement(NamedTuple):
+    """Every role of one partner that can apply to the asked incident type(s), the headline first.
+
+    The rest follow in the same order (earliest, strongest): the later ways in which
+    the partner may join as the incident unfolds.
+    """
+
+    roles: tuple[ResolvedRole, ...]  # never empty
+
+    @property
+    def headline(self) -> ResolvedRole:
+        return self.roles[0]
+
+    @property
+    def later(self) -> tuple[ResolvedRole, ...]:
+        return self.roles[1:]
+
+
+Scope = Sequence[tuple[str, Sequence[str], Sequence[str]]]  # (asked code, its descendants, its ancestors)
+
+
+def applicable(
+    defined: dict[str, ResolvedRole], code: str, below: Sequence[str], above: Sequence[str]
+) -> list[ResolvedRole]:
+    """The roles that can apply to ``code``: its own, those below it, else the nearest inherited one."""
+    own = defined.get(code)
+    found = [defined[c] for c in below if c in defined]
+    if own is not None:
+        return [own, *found]
+    inherited = next((defined[a] for a in above if a in defined), None)
+    return found if inherited is None else [inherited, *found]
+
+
+def involvement(
+    defined: dict[str, ResolvedRole],
+    scope: Scope,
+    passes: Callable[[ResolvedRole], bool] = lambda role: True,
+) -> Involvement | None:
+    """How a partner with roles ``defined`` is involved in the asked codes, or None.
+
+    ``scope`` walks the tree beforehand (a query over many partners walks it once per
+    code); several codes (an alias, or `-i brand -i gaslek`) mean their union.
+    ``passes`` (the filters of `zoek`: --grip, --team, --modus) keeps the roles that
+    match, so the headline is the earliest role that matches: at `--grip 1` a water
+    board with a ROT seat from GRIP 2 on `overstroming` but alarmed from GRIP 0 at
+    `dijkdoorbraak` is found, and shown, through that second role.
+    """
+    if not defined:
+        return None
+    asked = {code for code, _, _ in scope}
+    seen: dict[str, tuple[int, ResolvedRole]] = {}
+    for code, below, above in scope:
+        for role in applicable(defined, code, below, above):
+            if role.code not in seen and passes(role):
+                seen[role.code] = (len(seen), role)  # first seen: the asked type, then tree order
+    if not seen:
+        return None
+    ordered = sorted(seen.values(), key=lambda item: (*item[1].urgency, item[1].code not in asked, item[0]))
+    return Involvement(tuple(role for _, role in ordered))
+
+
+def scope_of(dataset: Dataset, codes: Sequence[str]) -> list[tuple[str, list[str], list[str]]]:
+    """The tree walked once for the asked codes, for ``involvement``."""
+    return [(code, dataset.descendants(code), dataset.ancestors(code)) for code in codes]
 
 
 def roles_of(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
@@ -46,39 +122,9 @@ def roles_of(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
     return result
 
 
-def role_for(
-    dataset: Dataset, partner: Partner, code: str, defined: dict[str, ResolvedRole] | None = None
-) -> ResolvedRole | None:
-    """The most specific role of ``partner`` for incident type ``code``, or None."""
-    defined = roles_of(dataset, partner) if defined is None else defined
-    return pick(defined, code, dataset.descendants(code), dataset.ancestors(code))
-
-
-def pick(
-    defined: dict[str, ResolvedRole],
-    code: str,
-    below: list[str],
-    above: list[str],
-    passes: Callable[[ResolvedRole], bool] = lambda role: True,
-) -> ResolvedRole | None:
-    """``role_for`` with the tree walked beforehand: a query over many partners walks it once per code.
-
-    ``passes`` (the filters of `zoek`: --grip, --team, --modus) chooses among the roles
-    that can apply: the role on the type itself, the roles on the types below it (each a
-    way the incident can turn out) and, without a role of its own, the nearest inherited
-    one. So at `--grip 1` a water board with a ROT seat from GRIP 2 on `overstroming` but
-    a liaison from GRIP 1 on `wateroverlast` is found, through that second role.
-    """
-    own = defined.get(code)
-    if own is not None and passes(own):
-        return own
-    found = [defined[c] for c in below if c in defined and passes(defined[c])]
-    if found:
-        return min(found, key=lambda r: r.urgency)
-    if own is not None:  # its own role did not pass; what it inherits does not apply to it
-        return None
-    inherited = next((defined[a] for a in above if a in defined), None)
-    return inherited if inherited is not None and passes(inherited) else None
+def involvement_of(dataset: Dataset, partner: Partner, codes: Sequence[str]) -> Involvement | None:
+    """``involvement`` for one partner, walking the tree itself: for `toon` and single look-ups."""
+    return involvement(roles_of(dataset, partner), scope_of(dataset, codes))
 
 
 def shadowed_profile(dataset: Dataset, partner: Partner, code: str) -> str | None:

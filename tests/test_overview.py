@@ -45,7 +45,7 @@ def test_strongest_mode_of_a_role_wins(builder: DatasetBuilder) -> None:
     assert picture(builder).cell("natuurbrand", "rijnland") is None
 
 
-def test_a_role_below_the_crisis_type_counts_and_the_strongest_wins(builder: DatasetBuilder) -> None:
+def test_a_role_below_the_crisis_type_counts_and_the_earliest_leads(builder: DatasetBuilder) -> None:
     builder.partner(
         "rijnland",
         roles={"overstroming": role("informeren", grip=3), "dijkdoorbraak": role("alarmeren", grip=1)},
@@ -54,7 +54,7 @@ def test_a_role_below_the_crisis_type_counts_and_the_strongest_wins(builder: Dat
     result = picture(builder, detail=True)
     crisis = result.cell("overstroming", "rijnland")
     assert crisis is not None
-    assert (crisis.letter, crisis.from_grip, crisis.defined_on) == ("A", 1, ("overstroming", "dijkdoorbraak"))
+    assert (crisis.letter, crisis.from_grip, crisis.defined_on) == ("A", 1, ("dijkdoorbraak", "overstroming"))
     sibling = result.cell("wateroverlast", "rijnland")  # the crisis type's own role applies below it
     assert sibling is not None and (sibling.letter, sibling.from_grip) == ("I", 3)
     below = result.cell("overstroming", "alleen-onder")
@@ -62,8 +62,9 @@ def test_a_role_below_the_crisis_type_counts_and_the_strongest_wins(builder: Dat
     assert result.cell("wateroverlast", "alleen-onder") is None  # a role on a sibling does not count
 
 
-def test_the_grip_shown_belongs_to_the_mode_shown(builder: DatasetBuilder) -> None:
-    # informed from GRIP 1 on one subtype, a ROT seat from GRIP 2 on another: "L2", never "L1"
+def test_the_cell_is_the_headline_zoek_shows(builder: DatasetBuilder) -> None:
+    # informed from GRIP 1 on one subtype, a ROT seat from GRIP 2 on another: the earliest
+    # role leads ("I1", as zoek lists it), the liaison follows in the tooltip; never "L1"
     builder.partner(
         "rijnland",
         roles={"wateroverlast": role("informeren", grip=1), "dijkdoorbraak": role("liaison", grip=2)},
@@ -71,10 +72,12 @@ def test_the_grip_shown_belongs_to_the_mode_shown(builder: DatasetBuilder) -> No
     builder.partner("delfland", roles={"wateroverlast": role("informeren", grip=0)})
     result = picture(builder)
     cell = result.cell("overstroming", "rijnland")
-    assert cell is not None and (cell.letter, cell.from_grip) == ("L", 2)
+    assert cell is not None and (cell.letter, cell.from_grip) == ("I", 1)
+    assert [(r.code, r.role.from_grip) for r in cell.later] == [("dijkdoorbraak", 2)]
     [group] = [g for g in result.groups if "rijnland" in g.partners]
     summary = result.group_cell("overstroming", group.id)
-    assert summary is not None and (summary.mode, summary.from_grip) == (Mode.LIAISON, 2)
+    # the group shows the member zoek lists first: delfland, informed from GRIP 0
+    assert summary is not None and (summary.mode, summary.from_grip) == (Mode.INFORMEREN, 0)
 
 
 def test_a_role_above_counts_unless_a_more_specific_role_replaces_it(builder: DatasetBuilder) -> None:
@@ -116,7 +119,7 @@ def test_rows_are_crisis_types_under_their_themes_and_detail_adds_incident_types
 # --- grouping ---------------------------------------------------------------------------------
 
 
-def test_groups_per_sector_summarise_strongest_mode_count_and_the_grip_of_that_mode(builder: DatasetBuilder) -> None:
+def test_groups_per_sector_summarise_the_member_that_joins_first_and_the_count(builder: DatasetBuilder) -> None:
     builder.partner("rijnland", sector="waterbeheer", roles={"overstroming": role("informeren", grip=1)})
     builder.partner("delfland", sector="waterbeheer", roles={"overstroming": role("liaison", grip=3)})
     builder.partner("schieland", sector="waterbeheer")
@@ -127,8 +130,9 @@ def test_groups_per_sector_summarise_strongest_mode_count_and_the_grip_of_that_m
         ("waterbeheer", ("delfland", "rijnland", "schieland")),  # members by name
     ]
     water = result.group_cell("overstroming", "waterbeheer")
-    # liaison from GRIP 3: rijnland is informed from GRIP 1, but "L1" would promise a liaison then
-    assert water is not None and (water.letter, water.count, water.from_grip) == ("L", 2, 3)
+    # rijnland, informed from GRIP 1, joins before delfland's liaison from GRIP 3: "I1", as zoek lists
+    # them; "L1" would promise a liaison from GRIP 1
+    assert water is not None and (water.letter, water.count, water.from_grip) == ("I", 2, 1)
     assert result.group_cell("drinkwater", "waterbeheer") is None
     assert result.group_cell("drinkwater", "drinkwater").letter == "U"  # type: ignore[union-attr]
 
@@ -185,13 +189,13 @@ def test_text_cell_is_letter_plus_count_or_grip(builder: DatasetBuilder) -> None
     builder.partner("delfland", roles={"overstroming": role("liaison", grip=3)})
     result = picture(builder)
     counted = view.as_text(result, VERSION, Palette())
-    assert re.search(r"^  overstroming +L2$", counted, re.MULTILINE)
+    assert re.search(r"^  overstroming +I2$", counted, re.MULTILINE)  # rijnland joins first (GRIP 2); 2 members
     assert re.search(r"^  drinkwater +·$", counted, re.MULTILINE)
-    assert re.search(r"^  overstroming +L3$", view.as_text(result, VERSION, Palette(), grip=True), re.MULTILINE)
-    builder.partner("schieland", roles={"overstroming": role("advies", grip=1)})  # a weaker mode: no change
-    assert re.search(r"^  overstroming +L3$", view.as_text(picture(builder), VERSION, Palette(), grip=True),
+    assert re.search(r"^  overstroming +I2$", view.as_text(result, VERSION, Palette(), grip=True), re.MULTILINE)
+    builder.partner("schieland", roles={"overstroming": role("advies", grip=1)})  # earlier: it leads now
+    assert re.search(r"^  overstroming +D1$", view.as_text(picture(builder), VERSION, Palette(), grip=True),
                      re.MULTILINE)  # fmt: skip
-    builder.partner("gouwe", roles={"overstroming": role("liaison", grip=1)})
+    builder.partner("gouwe", roles={"overstroming": role("liaison", grip=1)})  # as early and stronger
     assert re.search(r"^  overstroming +L1$", view.as_text(picture(builder), VERSION, Palette(), grip=True),
                      re.MULTILINE)  # fmt: skip
 

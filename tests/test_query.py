@@ -17,7 +17,7 @@ from partnerbeeld.query import (
     resolve_incidenttype,
     select,
 )
-from partnerbeeld.roles import involved_codes, role_for, roles_of
+from partnerbeeld.roles import involved_codes, involvement_of, roles_of
 from partnerbeeld.tree import incident_tree
 from partnerbeeld.vocabulary import Mode, Team
 
@@ -136,6 +136,12 @@ def test_nonsense_incident_type_has_no_suggestions_but_a_hint(dataset):
     assert "incidenttypen" in caught.value.hint
 
 
+def role_for(dataset, partner, code):
+    """The headline role of ``partner`` for ``code`` alone, or None."""
+    found = involvement_of(dataset, partner, [code])
+    return found.headline if found else None
+
+
 # --- the tree: ancestors, descendants, the most specific role, deviations -----------------------
 
 
@@ -144,8 +150,9 @@ def test_role_on_an_ancestor_holds_for_its_descendants(dataset):
     assert role_for(dataset, grid, "uitval-gas") is None  # not in this tree at all
     hits = select(dataset, Selection(incident="energie"))
     assert ids(hits) == ["netbeheer-zuid"]
-    # energie itself: the own role on stroomuitval is below; the profile role on energie itself wins
-    assert hits[0].role.code == "energie"
+    # the own role on stroomuitval (below energie) joins at GRIP 0, before the profile role
+    # on energie itself: the earliest role is the headline, the other follows it
+    assert [r.code for r in hits[0].roles] == ["stroomuitval", "energie"]
 
 
 def test_asking_a_parent_shows_who_joins_at_a_descendant(dataset):
@@ -203,7 +210,8 @@ def test_grip_filter_drops_partners_that_join_later(builder):
     builder.partner("vroeg-eronder", profiles=["net"], roles={"stroomuitval": {"modes": ["alarmeren"]}})
     dataset, findings = open_dataset(builder.root)
     assert not findings
-    assert ids(select(dataset, Selection(incident="energie"))) == ["laat", "vroeg-eronder"]  # both GRIP 2 on energie
+    # who joins earliest leads: through stroomuitval (GRIP 0) before the GRIP 2 role on energie
+    assert ids(select(dataset, Selection(incident="energie"))) == ["vroeg-eronder", "laat"]
     # at GRIP 1 only who is already involved then: through a type below, if that is where it starts
     [early] = select(dataset, Selection(incident="energie", grip=1))
     assert (early.partner.id, early.role.code, early.role.role.from_grip) == ("vroeg-eronder", "stroomuitval", 0)

@@ -67,7 +67,8 @@ def test_json_is_stable_sorted_and_iso(run_cli, fixture_root):
     assert document["peildatum"] == "2026-11-28"
     assert document["dataversie"]["label"] == "geen git"
     assert document["gevraagd"]["via"] == "alias"
-    assert [p["id"] for p in document["partners"]][:2] == ["drinkwater-hart", "drinkwater-kust"]
+    # the water board joins first (liaison from GRIP 1 at wateroverlast), then the rest by name
+    assert [p["id"] for p in document["partners"]][:2] == ["waterschap-west", "drinkwater-hart"]
 
 
 def test_csv_is_rfc4180_and_keeps_phone_numbers(run_cli, builder):

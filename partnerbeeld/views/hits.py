@@ -14,8 +14,10 @@ from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.query import Answer, Hit
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.mdtext import text
+from partnerbeeld.views.roletext import role_json
 from partnerbeeld.views.table import Column, fit
 
+WIDE = 100  # from this terminal width on, the table has a column saying where a role comes from
 # Short words for the modes in the 80-column table (JSON, CSV and Markdown spell them out).
 SHORT_MODE = {"alarmeren": "alarm", "informeren": "info", "uitvoering": "uitvoer"}
 # Teams as staff write them; MK keeps "meldkamer" from pushing CoPI/ROT out of the column.
@@ -69,6 +71,13 @@ def _call_text(hit: Hit) -> str:
     return f"{contact.number} {contact.available}" if contact.available else str(contact.number)
 
 
+def origin(dataset: Dataset, result: Answer, hit: Hit) -> str:
+    """The incident type the headline role is defined on when it is not the one asked ('Wateroverlast'), else ''."""
+    if hit.role is None or result.incident is None or hit.role.code in result.incident.codes:
+        return ""
+    return dataset.type_names.get(hit.role.code, hit.role.code)
+
+
 def _row(hit: Hit) -> list[str]:
     role = hit.role.role if hit.role else None
     return [
@@ -104,6 +113,7 @@ def as_table(
     call = Column("BEL EERST", max(min_number + 5, 11), priority=4, comfortable=min_number + 6)
     holder = Column("ACCOUNTHOUDER", 10, priority=1, short_title="ACC.HOUDER")
     rows = [_row(h) for h in result.hits]
+    legend = ""
     if result.incident is None:  # no role to show: the sector says what kind of partner it is
         columns = [
             Column("PARTNER", 16, priority=5, keep_end=True, comfortable=24),
@@ -121,17 +131,29 @@ def as_table(
             call,
             holder,
         ]
+        # where the headline role comes from when it is not the asked type itself ("bij Wateroverlast"):
+        # a column where the terminal has room for it, else a mark after the GRIP and a legend line,
+        # so that at 80 columns the partner's name keeps its room
+        origins = [origin(dataset, result, hit) for hit in result.hits]
+        if any(origins) and width >= WIDE:
+            columns.insert(2, Column("BIJ", 10, priority=1, comfortable=16))
+            rows = [[*row[:2], place, *row[2:]] for row, place in zip(rows, origins, strict=True)]
+        elif any(origins):
+            rows = [[row[0] + ("*" if place else ""), *row[1:]] for row, place in zip(rows, origins, strict=True)]
+            legend = "* rol bij een sub- of bovenliggend type; welk: zie -f md of 'toon PARTNER'."
     header, rendered = fit(columns, rows, width)
     lines += ["", palette.dim(header)]
     for cells, hit in zip(rendered, result.hits, strict=True):
         lines.append(cells if hit.call_first else palette.red(cells))
+    if legend:
+        lines += ["", palette.dim(legend)]
     return "\n".join(lines) + "\n"
 
 
 # --- JSON, CSV, Markdown -------------------------------------------------------------------
 
 
-def _hit_json(hit: Hit) -> dict[str, Any]:
+def _hit_json(type_names: dict[str, str], hit: Hit) -> dict[str, Any]:
     partner, resolved, contact, holder = hit.partner, hit.role, hit.call_first, hit.account_holder
     return {
         "id": partner.id,
@@ -139,17 +161,9 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
         "sector": partner.sector,
         "profielen": list(partner.profiles),
         "gebied": list(partner.area) if partner.area is not None else None,
-        "rol": None
-        if resolved is None
-        else {
-            "incidenttype": resolved.code,
-            "modi": [m.value for m in sorted(resolved.role.modes, key=lambda m: m.rank)],
-            "teams": [t.value for t in resolved.role.teams],
-            "vanaf_grip": resolved.role.from_grip,
-            "taak": resolved.role.task,
-            "bron": "afwijking" if resolved.is_deviation else "profiel",
-            "profiel": resolved.profile,
-        },
+        # the headline role (who joins earliest), then every role that applies, headline first
+        "rol": None if resolved is None else role_json(type_names, resolved),
+        "rollen": [role_json(type_names, r) for r in hit.roles],
         "bel_eerst": None
         if contact is None
         else {
@@ -195,7 +209,7 @@ def as_json(
         "rubricering": dataset.settings.classification,
         "aantal": len(result.hits),
         "onvolledig": list(incomplete),
-        "partners": [_hit_json(h) for h in result.hits],
+        "partners": [_hit_json(dataset.type_names, h) for h in result.hits],
     }
     import json  # only here: the table, the usual answer, does not pay for it
 
@@ -265,10 +279,10 @@ def as_markdown(dataset: Dataset, result: Answer, today: dt.date, version: DataV
         lines += ["**VERTROUWELIJK**: bevat contacten die niet verder verspreid mogen worden.", ""]
     if not result.hits:
         return "\n".join([*lines, "Geen partners gevonden."]) + "\n"
-    lines.append("| GRIP | partner | hoe | teams | bel eerst | bereikbaar | accounthouder |")
-    lines.append("|---:|---|---|---|---|---|---|")
+    lines.append("| GRIP | partner | bij | hoe | teams | bel eerst | bereikbaar | accounthouder |")
+    lines.append("|---:|---|---|---|---|---|---|---|")
     for hit in result.hits:
         flat = _flat(hit)
-        cells = [flat[4], flat[1], flat[5], flat[6], flat[8], flat[9], flat[11]]
+        cells = [flat[4], flat[1], origin(dataset, result, hit), flat[5], flat[6], flat[8], flat[9], flat[11]]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -49,6 +49,7 @@ def _partner(partner: PartnerEntry, elsewhere: str | None) -> list[str]:
         lines.append(f"**{text(role.summary)}**{where}  ")
         if role.task:
             lines.append(f"*{text(role.task)}*  ")
+        lines += [f"ook: {text(later.later_text)}  " for later in partner.later]
     lines += [" · ".join(facts), ""]
     if partner.contacts:
         lines += ["| contact | telefoon | mobiel | e-mail | bereikbaar |", "|---|---|---|---|---|"]

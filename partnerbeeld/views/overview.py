@@ -18,6 +18,7 @@ from typing import Any
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.overview import LETTER, Cell, Group, GroupBy, GroupCell, Overview
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.roletext import role_text
 from partnerbeeld.views.table import cut
 
 TEMPLATE = "overzicht.html.j2"
@@ -212,10 +213,15 @@ def cell_title(overview: Overview, partner_name: str, type_name: str, cell: Cell
     if cell.teams:
         parts.append("teams " + ", ".join(t.label for t in cell.teams))
     parts.append(f"vanaf GRIP {cell.from_grip}")
-    parts.append("rol op " + ", ".join(cell.defined_on))
+    parts.append("bij " + overview.type_name(cell.defined_on[0]))
     if cell.deviation:
         parts.append("afwijking van het profiel")
-    return " · ".join(parts)
+    text = " · ".join(parts)
+    for later in cell.later:
+        text += (
+            f"; ook: {role_text(later.role)} vanaf GRIP {later.role.from_grip}, bij {overview.type_name(later.code)}"
+        )
+    return text
 
 
 def as_html(overview: Overview, version: DataVersion, grip: bool = False, override_dir: Path | None = None) -> str:

@@ -11,6 +11,7 @@ from partnerbeeld.partnerinfo import PartnerInfo, RoleLine
 from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.roletext import role_json, role_text
 
 
 def ago(days: int) -> str:
@@ -98,6 +99,8 @@ def as_text(info: PartnerInfo, version: DataVersion, palette: Palette, width: in
     if info.hidden_contacts:
         lines.append(palette.dim(f"  ({hidden})"))
     lines += _section("Profielen", [f"{pr.id}: {pr.name}" for pr in info.profiles], palette, width)
+    lines += ["", palette.bold("Betrokken per crisistype (eerste rol, zoals zoek toont)")]
+    lines += [f"  {line}" for line in _involvement_lines(info, width - 2)] or ["  geen"]
     lines += ["", palette.bold("Rollen per incidenttype")]
     lines += [f"  {line}" for line in _role_lines(info.roles, width - 2)] or ["  geen"]
     lines += _section(
@@ -123,6 +126,20 @@ def as_text(info: PartnerInfo, version: DataVersion, palette: Palette, width: in
     if p.note:
         lines += _section("Opmerking", [p.note], palette, width)
     return "\n".join(lines) + "\n"
+
+
+def _involvement_lines(info: PartnerInfo, width: int) -> list[str]:
+    """'Overstroming: GRIP 0, liaison, alarmeren (CoPI, ROT), bij Dijkdoorbraak'; later roles after it."""
+    lines: list[str] = []
+    for line in info.involvement:
+        head = line.involvement.headline
+        text = f"{line.name}: GRIP {head.role.from_grip}, {role_text(head.role)}"
+        if head.code != line.code:
+            text += f", bij {info.type_name(head.code)}"
+        for later in line.involvement.later:
+            text += f"; ook GRIP {later.role.from_grip} {role_text(later.role)}, bij {info.type_name(later.code)}"
+        lines += textwrap.wrap(text, width, subsequent_indent="    ")
+    return lines
 
 
 def _role_lines(roles: list[RoleLine], width: int) -> list[str]:
@@ -171,6 +188,16 @@ def as_json(info: PartnerInfo, version: DataVersion, vertrouwelijk: bool) -> str
         "contacten": [_contact_json(c) for c in info.contacts],
         "verborgen_contacten": info.hidden_contacts,
         "profielen": [{"id": pr.id, "naam": pr.name} for pr in info.profiles],
+        # per crisis type, what zoek and overzicht show: the headline role, then all that apply
+        "betrokkenheid": [
+            {
+                "crisistype": line.code,
+                "naam": line.name,
+                "rol": role_json(info.type_names, line.involvement.headline),
+                "rollen": [role_json(info.type_names, r) for r in line.involvement.roles],
+            }
+            for line in info.involvement
+        ],
         "rollen": [
             {
                 "incidenttype": r.code,
