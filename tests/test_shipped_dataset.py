@@ -15,8 +15,9 @@ import pytest
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.dataset import Dataset, open_dataset
+from partnerbeeld.query import Selection, select
 from partnerbeeld.records import CovenantStatus, Mode, Team
-from partnerbeeld.roles import ResolvedRole, role_for, roles_of
+from partnerbeeld.roles import ResolvedRole
 from partnerbeeld.validation import validate
 
 # The imperfections we ship on purpose, so that maintenance reports have something to show.
@@ -39,15 +40,8 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def involved(dataset: Dataset, code: str) -> dict[str, ResolvedRole]:
-    """Partner id -> its role for ``code`` (or for one of the codes an alias stands for)."""
-    codes = dataset.aliases.get(code, [code])
-    result: dict[str, ResolvedRole] = {}
-    for pid, partner in dataset.partners.items():
-        defined = roles_of(dataset, partner)
-        found = [r for c in codes if (r := role_for(dataset, partner, c, defined)) is not None]
-        if found:
-            result[pid] = min(found, key=lambda r: r.urgency)
-    return result
+    """Partner id -> its headline role for ``code`` (or the codes an alias stands for), as `zoek` answers."""
+    return {hit.partner.id: hit.role for hit in select(dataset, Selection(incident=code)) if hit.role}
 
 
 # --- size and completeness ---------------------------------------------------------------
@@ -191,13 +185,14 @@ def test_water_boards_and_rijkswaterstaat_sit_in_the_rot_for_a_flood(dataset: Da
         assert Team.ROT in roles[pid].role.teams, pid
 
 
-def test_the_water_board_of_the_stricken_area_joins_the_rot(dataset: Dataset) -> None:
+def test_the_water_board_of_the_stricken_area_acts_itself(dataset: Dataset) -> None:
     rijnland = involved(dataset, "wateroverlast")["hoogheemraadschap-van-rijnland"]
     hhsk = involved(dataset, "dijkdoorbraak")["hoogheemraadschap-van-schieland-en-de-krimpenerwaard"]
     profile_only = involved(dataset, "dijkdoorbraak")["hoogheemraadschap-de-stichtse-rijnlanden"]
-    assert rijnland.is_deviation and Team.ROT in rijnland.role.teams
-    assert hhsk.is_deviation and Team.ROT in hhsk.role.teams
-    assert profile_only.role.modes == [Mode.INFORMEREN, Mode.ADVIES]
+    for own in (rijnland, hhsk):  # its own deviation: emergency measures, and a seat in the ROT
+        assert own.is_deviation and Team.ROT in own.role.teams and Mode.UITVOERING in own.role.modes
+        assert own.role.from_grip == 0
+    assert not profile_only.is_deviation and Mode.UITVOERING not in profile_only.role.modes
 
 
 def test_grid_operators_are_involved_in_a_power_cut(dataset: Dataset) -> None:
