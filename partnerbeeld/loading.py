@@ -190,13 +190,19 @@ def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many long-lived objects.
 
     Loading creates no reference cycles, but the collector's generation-2 scans
-    of everything already loaded made loading 10,000 files 40% slower.
+    of everything already loaded made loading 10,000 files 40% slower. When it
+    ends, what was loaded is frozen (moved out of the collector's sight): the
+    records live until the command ends, and switching the collector back on
+    otherwise scanned the whole dataset again at the first collection, 20-37%
+    of `zoek`, `overzicht` and PDF time at 10,000 partners. Reference counting
+    still frees what is dropped; only cycles among frozen objects would stay.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
