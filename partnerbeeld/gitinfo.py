@@ -95,6 +95,13 @@ def repo_root(path: Path) -> Path:
     return Path(top.stdout.decode().strip())
 
 
+def init_repository(folder: Path) -> bool:
+    """`git init` in ``folder`` with main as the first branch; False when git is missing or fails."""
+    if shutil.which("git") is None:
+        return False
+    return git(["init", "--quiet", "--initial-branch=main"], folder) is not None
+
+
 def revision(name: str, cwd: Path) -> Revision:
     """Resolve ``name`` to a commit; ``UnknownRevision`` when it names none."""
     # `--end-of-options` keeps a name that starts with '-' from being read as an option

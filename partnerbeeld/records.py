@@ -101,7 +101,9 @@ class AccountHolder(Record):
 
 
 class AccountHolders(Record):
-    account_holders: Annotated[list[AccountHolder], Rule(min_length=1)] = info("De accounthouders van de regio.")
+    # may be empty: a region that has just run `partnerbeeld init` has none yet; partners
+    # without one get the warning accounthouder-ontbreekt, not an unreadable dataset
+    account_holders: list[AccountHolder] = info("De accounthouders van de regio (mag leeg zijn: nog geen).")
 
 
 class Contact(Record):

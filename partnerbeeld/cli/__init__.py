@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "wijzigingen": ("git", "wijzigingen"),
     "schema": ("git", "schema"),
     "nieuw": ("nieuw", "nieuw"),
+    "init": ("init", "init"),
 }
 
 
