@@ -360,6 +360,19 @@ def compare(old: _Side, new: _Side, *, confidential: bool = False) -> list[Recor
     return sorted(changes, key=lambda c: (order.index(c.kind), c.id))
 
 
+def compare_files(
+    old: dict[str, bytes], new: dict[str, bytes], prefix: str, *, confidential: bool = False
+) -> list[RecordChange]:
+    """The record changes between two sets of dataset files (paths relative to the dataset folder).
+
+    For a change that is not in git yet: what `importeer` would do to the files it touches.
+    """
+    before, after = _Side("werkmap", prefix), _Side("na import", prefix)
+    _read_side(before, old)
+    _read_side(after, new)
+    return compare(before, after, confidential=confidential)
+
+
 # --- the command as a function ------------------------------------------------------------------
 
 

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("git", "schema"),
     "nieuw": ("nieuw", "nieuw"),
     "init": ("init", "init"),
+    "importeer": ("importeer", "importeer"),
+    "exporteer": ("importeer", "exporteer"),
 }
 
 

@@ -108,12 +108,10 @@ def _headline(change: RecordChange) -> str:
     return f"{change.label} {ident}{name}"
 
 
-def as_text(report: ChangeReport) -> str:
-    """For the terminal: one line per record, indented field changes under it."""
-    lines = [f"Wijzigingen in de dataset sinds {_since(report)}", f"tot {_work_tree(report)}.", ""]
-    if report.confidential:
-        lines[2:2] = [_CONFIDENTIAL_NOTICE]
-    for change in report.changes:
+def change_lines(changes: list[RecordChange]) -> list[str]:
+    """One line per record, indented field changes under it (also `importeer --droog`)."""
+    lines: list[str] = []
+    for change in changes:
         headline = f"{change.status:<11} {_headline(change)}"
         if len(headline) > WIDTH and change.name:  # the name on a line of its own
             headline = f"{headline[: -len(change.name) - 2]}\n{'':12}{change.name}"
@@ -122,6 +120,15 @@ def as_text(report: ChangeReport) -> str:
             lines.append(f"{'':12}bestand: {change.old_file} → {change.file}")
         for f in change.fields:
             lines.extend(_field_lines(f))
+    return lines
+
+
+def as_text(report: ChangeReport) -> str:
+    """For the terminal: one line per record, indented field changes under it."""
+    lines = [f"Wijzigingen in de dataset sinds {_since(report)}", f"tot {_work_tree(report)}.", ""]
+    if report.confidential:
+        lines[2:2] = [_CONFIDENTIAL_NOTICE]
+    lines.extend(change_lines(report.changes))
     if report.changes:
         lines.append("")
     for problem in report.unreadable:

@@ -1,0 +1,198 @@
+"""`partnerbeeld importeer` and `exporteer`: the partner list to and from a spreadsheet."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
+from partnerbeeld.cli.git import shown_path
+from partnerbeeld.errors import ExitStatus, UsageError
+
+if TYPE_CHECKING:
+    from partnerbeeld.importing import ImportPlan
+
+MAX_WARNINGS_SHOWN = 20
+
+
+def _problem_lines(plan: ImportPlan) -> list[str]:
+    lines = []
+    for problem in plan.errors:
+        lines.append(f"fout: {plan.where(problem)}: {problem.message}")
+        if problem.hint:
+            lines.append(f"  → {problem.hint}")
+    warnings = plan.warnings
+    for problem in warnings[:MAX_WARNINGS_SHOWN]:
+        lines.append(f"waarschuwing: {plan.where(problem)}: {problem.message}")
+        if problem.hint:
+            lines.append(f"  → {problem.hint}")
+    if len(warnings) > MAX_WARNINGS_SHOWN:
+        lines.append(f"… en nog {len(warnings) - MAX_WARNINGS_SHOWN} waarschuwingen.")
+    return lines
+
+
+def _summary(plan: ImportPlan) -> str:
+    from partnerbeeld.importing import Action
+
+    parts = [f"{plan.count(action)} {action}" for action in Action if plan.count(action)]
+    total = len(plan.planned)
+    return f"{total} {'partner' if total == 1 else 'partners'}" + (": " + ", ".join(parts) if parts else "") + "."
+
+
+def _report(plan: ImportPlan) -> None:
+    from partnerbeeld.importing import Action
+    from partnerbeeld.views.changes import change_lines
+
+    sheet = f", blad {plan.table.sheet}" if plan.table.sheet else ""
+    rows = len([r for r in plan.table.rows if any(v not in (None, "") for v in r[1])])
+    print(f"{plan.table.file}{sheet}: {rows} rijen, {len(plan.planned)} partners.")
+    for note in plan.notes:
+        print(f"let op: {note}")
+    for line in _problem_lines(plan):
+        print(line)
+    if plan.errors:
+        return
+    for line in change_lines(plan.changes):
+        print(line)
+    for planned in plan.planned:
+        if planned.action is Action.OVERGESLAGEN:
+            print(
+                f"{'bestaat al':<11} partner {planned.id}: {planned.sheet.name} "
+                "(andere gegevens; --bijwerken werkt bij)"
+            )
+        if planned.kept_confidential and planned.text is not None:
+            labels = ", ".join(planned.kept_confidential)
+            print(f"{'':12}{planned.id}: vertrouwelijke contacten niet in het blad, blijven staan: {labels}")
+    print(_summary(plan))
+
+
+def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str | None) -> None:
+    from partnerbeeld.atomic import write_atomic
+    from partnerbeeld.cli.common import load_for_reading
+    from partnerbeeld.exporting import template_workbook
+
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(
+            f"Het sjabloon is een .xlsx-bestand, niet {path.name}.", "Bijvoorbeeld --sjabloon partners.xlsx"
+        )
+    dataset = load_for_reading(data)
+    write_atomic(path, template_workbook(dataset, peildatum(peildatum_)), overwrite=overschrijf)
+    print(f"Sjabloon geschreven: {shown_path(path)} (blad partners, uitleg per kolom in blad uitleg).")
+
+
+def importeer(
+    bestand: Annotated[
+        Path | None,
+        typer.Argument(metavar="BESTAND", show_default=False, help="De partnerlijst: .xlsx, of .csv in UTF-8."),
+    ] = None,
+    droog: Annotated[bool, typer.Option("--droog", help="Laat zien wat er zou veranderen; schrijf niets.")] = False,
+    bijwerken: Annotated[
+        bool,
+        typer.Option(
+            "--bijwerken", help="Werk de contacten van bestaande partners bij (rollen en commentaar blijven)."
+        ),
+    ] = False,
+    blad: Annotated[
+        str | None,
+        typer.Option(
+            "--blad", metavar="NAAM", show_default=False, help="Het blad. Standaard: 'partners' of het eerste."
+        ),
+    ] = None,
+    sjabloon: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjabloon",
+            metavar="BESTAND.xlsx",
+            show_default=False,
+            help="Schrijf een leeg blad met de kolommen, uitleg en keuzelijsten uit de dataset, en stop.",
+        ),
+    ] = None,
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Met --sjabloon: vervang een bestaand bestand.")
+    ] = False,
+    data: DataOption = None,
+    peildatum_: PeildatumOption = None,
+) -> None:
+    """Lees partners en contacten in uit een spreadsheet: alles of niets.
+
+    Voorbeeld: partnerbeeld importeer partners.xlsx --droog
+    """
+    from partnerbeeld.importing import apply, plan_import
+    from partnerbeeld.loading import find_root
+
+    if sjabloon is not None:
+        if bestand is not None:
+            raise UsageError("Geef een BESTAND om in te lezen óf --sjabloon, niet allebei.")
+        _template(sjabloon, data, overschrijf, peildatum_)
+        return
+    if bestand is None:
+        raise UsageError("Welk bestand?", "Bijvoorbeeld: partnerbeeld importeer partners.xlsx --droog")
+    root = find_root(data)
+    plan = plan_import(root, bestand, blad, update=bijwerken, today=peildatum(peildatum_))
+    _report(plan)
+    if plan.errors:
+        count = len(plan.errors)
+        print(
+            f"Het blad heeft {count} {'fout' if count == 1 else 'fouten'}; er is niets ingelezen. "
+            "Herstel ze en lees het blad opnieuw in.",
+            file=sys.stderr,
+        )
+        raise typer.Exit(int(ExitStatus.DATA_ERRORS))
+    if droog:
+        print("Niets geschreven (--droog).")
+        return
+    written = apply(plan)
+    folder = shown_path(root / "partners")
+    if not written:
+        print("Niets geschreven: de dataset had dit al.")
+        return
+    print(f"Geschreven: {len(written)} {'bestand' if len(written) == 1 else 'bestanden'} in {folder}/.")
+
+
+class ExportFormaat(StrEnum):
+    XLSX = "xlsx"
+
+
+def exporteer(
+    uitvoer: Annotated[
+        Path,
+        typer.Option(
+            "--uitvoer", "-o", metavar="BESTAND", show_default=False, help="Het bestand, bijv. partners.xlsx."
+        ),
+    ],
+    formaat: Annotated[
+        ExportFormaat, typer.Option("--formaat", "-f", case_sensitive=False, help="Formaat: xlsx.")
+    ] = ExportFormaat.XLSX,
+    vertrouwelijk: Annotated[
+        bool, typer.Option("--vertrouwelijk", help="Neem ook vertrouwelijke contacten op (het bestand zegt dat).")
+    ] = False,
+    overschrijf: Annotated[bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand.")] = False,
+    data: DataOption = None,
+    peildatum_: PeildatumOption = None,
+) -> None:
+    """Schrijf de partners en contacten als spreadsheet, in de indeling die importeer leest.
+
+    Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners.xlsx
+    """
+    from partnerbeeld.atomic import write_atomic
+    from partnerbeeld.cli.common import load_for_reading
+    from partnerbeeld.exporting import export_workbook, sheet_rows
+
+    if uitvoer.suffix.lower() != f".{formaat.value}":
+        raise UsageError(
+            f"--formaat {formaat.value} past niet bij de naam {uitvoer.name}.", "Bijvoorbeeld -o partners.xlsx"
+        )
+    dataset = load_for_reading(data)
+    today = peildatum(peildatum_)
+    write_atomic(uitvoer, export_workbook(dataset, today, confidential=vertrouwelijk), overwrite=overschrijf)
+    rows = sheet_rows(dataset, confidential=vertrouwelijk)
+    hidden = sum(1 for p in dataset.partners.values() for c in p.contacts if c.confidential)
+    print(f"Geschreven: {shown_path(uitvoer)} ({len(dataset.partners)} partners, {len(rows)} rijen).")
+    if vertrouwelijk:
+        print("LET OP: VERTROUWELIJK: het bestand bevat vertrouwelijke contacten.")
+    elif hidden:
+        print(f"{hidden} vertrouwelijke contacten weggelaten (--vertrouwelijk neemt ze mee).")
