@@ -15,17 +15,22 @@ from partnerbeeld.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from partnerbeeld.importing import ImportPlan
+    from partnerbeeld.sheetrows import RowProblem
 
 MAX_WARNINGS_SHOWN = 20
 
 
+def _by_row(problem: RowProblem) -> int:
+    return problem.row or 0
+
+
 def _problem_lines(plan: ImportPlan) -> list[str]:
     lines = []
-    for problem in plan.errors:
+    for problem in sorted(plan.errors, key=_by_row):
         lines.append(f"fout: {plan.where(problem)}: {problem.message}")
         if problem.hint:
             lines.append(f"  → {problem.hint}")
-    warnings = plan.warnings
+    warnings = sorted(plan.warnings, key=_by_row)
     for problem in warnings[:MAX_WARNINGS_SHOWN]:
         lines.append(f"waarschuwing: {plan.where(problem)}: {problem.message}")
         if problem.hint:
