@@ -59,6 +59,50 @@ def write_atomic(path: Path, content: bytes | str, *, overwrite: bool = False) -
     return path
 
 
+def write_many(items: list[tuple[Path, bytes | str, bool]]) -> list[Path]:
+    """Several files ``(path, content, overwrite)``, each atomically, made durable with one sync.
+
+    An fsync per file costs ~10 ms on a shared disk: importing 300 partners spent 4 s
+    there. Here every temporary file is written first, one ``os.sync`` makes them all
+    durable, and only then does each take its name, so a reader still sees the old
+    file or the whole new one. Refuses (``AlreadyExists``) before writing anything when
+    a target that may not be overwritten exists.
+    """
+    for path, _, overwrite in items:
+        if not overwrite and path.exists():
+            raise _exists(path)
+    temps: list[Path] = []
+    try:
+        for path, content, _ in items:
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            try:
+                fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+                temps.append(Path(temp_name))
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.chmod(temp_name, 0o666 & ~_umask())
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+        if hasattr(os, "sync"):
+            os.sync()
+        else:  # pragma: no cover - Windows: no sync of everything, so one fsync per file
+            for temp in temps:
+                with open(temp, "rb+") as handle:
+                    os.fsync(handle.fileno())
+        for temp, (path, _, overwrite) in zip(temps, items, strict=True):
+            try:
+                _move_into_place(temp, path, overwrite)
+            except OSError as exc:
+                raise _cannot_write(path, exc) from None
+    finally:
+        for temp in temps:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+    for folder in {path.parent for path, _, _ in items}:
+        _sync_folder(folder)
+    return [path for path, _, _ in items]
+
+
 def _move_into_place(temp: Path, path: Path, overwrite: bool) -> None:
     if overwrite:
         os.replace(temp, path)

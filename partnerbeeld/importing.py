@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld import yamlsource
-from partnerbeeld.atomic import write_atomic
+from partnerbeeld.atomic import write_many
 from partnerbeeld.changes import RecordChange, compare_files
 from partnerbeeld.dataset import Dataset, build
 from partnerbeeld.errors import DatasetUnreadable, UsageError
@@ -341,4 +341,4 @@ def apply(plan: ImportPlan) -> list[Path]:
                 "Draai de opdracht opnieuw.",
             )
     (plan.root / "partners").mkdir(exist_ok=True)
-    return [write_atomic(p.path, p.text or "", overwrite=p.old is not None) for p in todo]
+    return write_many([(p.path, p.text or "", p.old is not None) for p in todo])

@@ -78,3 +78,15 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as caught:
         write_atomic(tmp_path, "x", overwrite=True)
     assert "is een map" in caught.value.message
+
+
+def test_write_many_writes_all_or_refuses_before_writing(tmp_path: Path) -> None:
+    from partnerbeeld.atomic import write_many
+
+    (tmp_path / "b.yaml").write_text("old")
+    with pytest.raises(AlreadyExists):
+        write_many([(tmp_path / "a.yaml", "new a", False), (tmp_path / "b.yaml", "new b", False)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]  # nothing written, no temporary files
+    write_many([(tmp_path / "a.yaml", "new a", False), (tmp_path / "b.yaml", b"new b", True)])
+    assert (tmp_path / "a.yaml").read_text() == "new a" and (tmp_path / "b.yaml").read_text() == "new b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
