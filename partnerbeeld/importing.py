@@ -84,6 +84,11 @@ class ImportPlan:
     def count(self, action: Action) -> int:
         return sum(1 for p in self.planned if p.action is action)
 
+    @property
+    def source(self) -> str:
+        """'partners.xlsx, blad partners'."""
+        return self.table.file + (f", blad {self.table.sheet}" if self.table.sheet is not None else "")
+
     def where(self, problem: RowProblem) -> str:
         """'partners.xlsx, blad partners, rij 5, kolom telefoon' for a problem."""
         parts = [self.table.file]
@@ -316,7 +321,7 @@ def _traced(finding: Finding, planned: Planned, cells: dict[tuple[int, int], tup
     row, column = cells.get((finding.line, finding.column)) or by_line.get(
         finding.line, (planned.sheet.first_row, None)
     )
-    return RowProblem(row, column, finding.message.rstrip("."), finding.hint, finding.severity)
+    return RowProblem(row, column, finding.message.rstrip("."), finding.hint, finding.severity, finding.code)
 
 
 def _changes(root: Path, written: list[Planned]) -> list[RecordChange]:

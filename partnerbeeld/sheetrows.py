@@ -54,6 +54,7 @@ class RowProblem:
     message: str
     hint: str = ""
     severity: Severity = Severity.FOUT
+    code: str = ""  # the finding code when `valideer` found it
 
 
 @dataclass

@@ -318,3 +318,13 @@ def test_the_fast_commands_do_not_load_the_spreadsheet_libraries(dataset: Datase
     )
     out = subprocess.run([sys.executable, "-c", code, str(dataset.root)], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]")
+
+
+def test_the_new_commands_keep_help_fast() -> None:
+    """`partnerbeeld --help` imports every command module: these must not pull in pydantic or the sheet libraries."""
+    code = (
+        "import sys, partnerbeeld.cli.importeer, partnerbeeld.cli.init; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'ruamel', 'pydantic')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

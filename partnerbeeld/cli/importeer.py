@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from partnerbeeld.sheetrows import RowProblem
 
 MAX_WARNINGS_SHOWN = 20
+GROUPED = 3  # more warnings of one code than this are summed up in one line
 
 
 def _by_row(problem: RowProblem) -> int:
@@ -31,6 +32,17 @@ def _problem_lines(plan: ImportPlan) -> list[str]:
         if problem.hint:
             lines.append(f"  → {problem.hint}")
     warnings = sorted(plan.warnings, key=_by_row)
+    by_code: dict[str, list[RowProblem]] = {}
+    for problem in warnings:
+        by_code.setdefault(problem.code, []).append(problem)
+    for code, same in by_code.items():  # one line for a warning every row has (no account holders yet)
+        if code and len(same) > GROUPED:
+            rows = ", ".join(str(p.row) for p in same[:MAX_WARNINGS_SHOWN])
+            more = " …" if len(same) > MAX_WARNINGS_SHOWN else ""
+            lines.append(f"waarschuwing: {plan.source}: {len(same)}× {code} (rij {rows}{more})")
+            hint = f"; → {same[0].hint}" if same[0].hint else ""
+            lines.append(f"  bijv. {same[0].message}{hint}")
+            warnings = [w for w in warnings if w.code != code]
     for problem in warnings[:MAX_WARNINGS_SHOWN]:
         lines.append(f"waarschuwing: {plan.where(problem)}: {problem.message}")
         if problem.hint:
