@@ -212,4 +212,5 @@ def exporteer(
     if vertrouwelijk:
         print("LET OP: VERTROUWELIJK: het bestand bevat vertrouwelijke contacten.")
     elif hidden:
-        print(f"{hidden} vertrouwelijke contacten weggelaten (--vertrouwelijk neemt ze mee).")
+        noun = "vertrouwelijk contact" if hidden == 1 else "vertrouwelijke contacten"
+        print(f"{hidden} {noun} weggelaten (--vertrouwelijk neemt ze mee).")
