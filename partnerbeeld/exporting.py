@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from partnerbeeld.contactlist import CONFIDENTIAL_MARK
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.gitinfo import data_version
 from partnerbeeld.records import Contact, Partner
 from partnerbeeld.sheetcolumns import COLUMNS, HEADERS
 from partnerbeeld.spreadsheet import Choice, workbook_bytes
 from partnerbeeld.suggest import normalise
-
-CONFIDENTIAL_MARK = "VERTROUWELIJK"
 
 
 def _yes(value: bool) -> str:

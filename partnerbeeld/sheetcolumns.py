@@ -45,7 +45,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 PARTNER_COLUMNS = ("naam", "id", "sector", "profielen", "gemeenten", "accounthouder")
-CONTACT_COLUMNS = HEADERS[len(PARTNER_COLUMNS) :]
 PHONE_COLUMNS = ("telefoon", "mobiel")
 YES_NO_COLUMNS = ("eerst bellen", "vertrouwelijk")
 # Excel limits a sheet to 1,048,576 rows; a region's partner list is a few hundred contacts.

@@ -329,6 +329,7 @@ def create_dataset(
     short = short_name.strip() if short_name else short_name_of(region)
     for m in municipalities:
         check_slug(m.id, "id voor een gemeente")
+    folder = folder.absolute()  # `init .` builds beside the current folder, not inside it
     _check_target(folder)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
@@ -336,10 +337,12 @@ def create_dataset(
         raise UsageError(f"Kan niet schrijven in {folder.parent}: {os_reason(exc)}.") from None
     try:
         types, aliases, profiles = _write_tree(staging, region, short, municipalities)
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; a dataset folder gets the usual mode
-        if folder.is_dir():
-            folder.rmdir()  # empty, checked above
-        staging.rename(folder)
+        if folder.is_dir():  # empty, checked above; kept, so a shell standing in it keeps its folder
+            for child in staging.iterdir():
+                child.rename(folder / child.name)
+        else:
+            staging.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; a dataset folder gets the usual mode
+            staging.rename(folder)
     except OSError as exc:
         raise UsageError(f"Kan {folder} niet aanmaken: {os_reason(exc)}.") from None
     finally:

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, Result
 
 from partnerbeeld.errors import UsageError
 from partnerbeeld.starter import STARTER_FILES, parse_municipalities, short_name_of
 
 
-def test_init_then_valideer_passes(run_cli: Callable[..., object], tmp_path: Path) -> None:
+def test_init_then_valideer_passes(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "gemeenten.txt").write_text("Utrecht\nDe Bilt\nStichtse Vecht\n", encoding="utf-8")
     gemeenten = tmp_path / "gemeenten.txt"
     made = run_cli("init", tmp_path / "vru", "--regio", "Veiligheidsregio Utrecht", "--gemeenten", gemeenten)
@@ -27,7 +27,7 @@ def test_init_then_valideer_passes(run_cli: Callable[..., object], tmp_path: Pat
     assert found.exit_code == 0 and "0 partners" in found.stdout
 
 
-def test_init_lays_out_a_data_repository(run_cli: Callable[..., object], tmp_path: Path) -> None:
+def test_init_lays_out_a_data_repository(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     assert run_cli("init", tmp_path / "r", "--regio", "Veiligheidsregio Twente").exit_code == 0
     root = tmp_path / "r"
     for name in ("partners", "covenants", "exercises", "plans"):
@@ -45,7 +45,7 @@ def test_init_lays_out_a_data_repository(run_cli: Callable[..., object], tmp_pat
     assert not (root / ".git").exists()  # only with --git
 
 
-def test_without_municipalities_valideer_names_them(run_cli: Callable[..., object], tmp_path: Path) -> None:
+def test_without_municipalities_valideer_names_them(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     assert run_cli("init", tmp_path / "r", "--regio", "Veiligheidsregio Twente").exit_code == 0
     checked = run_cli("valideer", "--data", tmp_path / "r" / "data")
     assert checked.exit_code == 1
@@ -53,7 +53,7 @@ def test_without_municipalities_valideer_names_them(run_cli: Callable[..., objec
     assert "Nog leeg" in (tmp_path / "r" / "data" / "partnerbeeld.yaml").read_text(encoding="utf-8")
 
 
-def test_init_refuses_a_folder_that_is_not_empty(run_cli: Callable[..., object], tmp_path: Path) -> None:
+def test_init_refuses_a_folder_that_is_not_empty(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "r").mkdir()
     (tmp_path / "r" / "notes.txt").write_text("mine")
     result = run_cli("init", tmp_path / "r", "--regio", "Veiligheidsregio Twente")
@@ -62,7 +62,17 @@ def test_init_refuses_a_folder_that_is_not_empty(run_cli: Callable[..., object],
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".r.")]  # no staging folder left
 
 
-def test_init_with_git(run_cli: Callable[..., object], tmp_path: Path) -> None:
+def test_init_in_the_current_empty_folder(
+    run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "r").mkdir()
+    monkeypatch.chdir(tmp_path / "r")
+    assert run_cli("init", ".", "--regio", "Veiligheidsregio Twente").exit_code == 0
+    assert (tmp_path / "r" / "data" / "partnerbeeld.yaml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]
+
+
+def test_init_with_git(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     result = run_cli("init", tmp_path / "r", "--regio", "Veiligheidsregio Twente", "--git")
     assert result.exit_code == 0 and (tmp_path / "r" / ".git").is_dir()
 
