@@ -328,3 +328,38 @@ def test_the_new_commands_keep_help_fast() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_headers_are_matched_loosely_and_strangers_are_named(
+    run_cli: Callable[..., Result], dataset: DatasetBuilder, tmp_path: Path
+) -> None:
+    rows = [["KNRM", "071 000 00 30", "Strandweg 1"]]
+    loose = sheet(tmp_path / "a.xlsx", rows, ["  NAAM ", "Telefoon", "Adres"])
+    ok = run_cli("importeer", loose, "--data", dataset.root)
+    assert ok.exit_code == 0
+    assert "rij 1, kolom Adres: deze kolom wordt niet ingelezen" in ok.stdout
+    typo = run_cli("importeer", sheet(tmp_path / "b.xlsx", rows, ["naam", "telefon", "adres"]), "--data", dataset.root)
+    assert typo.exit_code == 1 and "rij 1, kolom telefon: onbekende kolom" in typo.stdout
+    assert "Bedoelde je 'telefoon'?" in typo.stdout
+
+
+def test_partner_columns_must_agree_across_a_partners_rows(
+    run_cli: Callable[..., Result], dataset: DatasetBuilder, tmp_path: Path
+) -> None:
+    rows = [["Stedin", "energie", "Piket", "088 000 00 20"], ["Stedin", "water", "Liaison", "088 000 00 21"]]
+    result = run_cli(
+        "importeer", sheet(tmp_path / "a.xlsx", rows, ["naam", "sector", "contact", "telefoon"]), "--data", dataset.root
+    )
+    assert result.exit_code == 1
+    assert "rij 3, kolom sector: 'water' wijkt af van rij 2 van dezelfde partner" in result.stdout
+
+
+def test_phone_numbers_excel_lost_the_zero_or_plus_of() -> None:
+    from partnerbeeld.sheetrows import RowProblem, _phone
+
+    problems: list[RowProblem] = []
+    assert _phone(31712345678, 2, "telefoon", problems) == "+31712345678"
+    assert _phone("612345678", 3, "mobiel", problems) == "0612345678"  # a CSV Excel wrote: text, zero gone
+    assert _phone(712345678.0, 4, "telefoon", problems) == "0712345678"
+    assert _phone("071 234 56 78", 5, "telefoon", problems) == "071 234 56 78"  # text as written: untouched
+    assert [p.row for p in problems] == [2, 3, 4]
