@@ -37,6 +37,7 @@ from partnerbeeld.dataset import Dataset, build
 from partnerbeeld.errors import DatasetUnreadable, UsageError
 from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.loading import load
+from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
 from partnerbeeld.scaffold import SLUG, propose_id, scalar
 from partnerbeeld.sheetrows import COLUMN_OF, Known, RowProblem, SheetPartner, read_partners
 from partnerbeeld.spreadsheet import Table, read_table
@@ -274,8 +275,7 @@ def _validate(root: Path, written: list[Planned], today: dt.date) -> list[RowPro
 
     with tempfile.TemporaryDirectory(prefix="partnerbeeld-import-") as folder:
         copy = Path(folder) / root.name
-        shutil.copytree(root, copy, symlinks=True)
-        (copy / "partners").mkdir(exist_ok=True)
+        _copy_dataset(root, copy)
         by_file: dict[str, Planned] = {}
         for planned in written:
             target = copy / "partners" / planned.path.name
@@ -290,6 +290,18 @@ def _validate(root: Path, written: list[Planned], today: dt.date) -> list[RowPro
         planned = by_file[finding.file.name]
         problems.append(_traced(finding, planned, cells[finding.file.name]))
     return problems
+
+
+def _copy_dataset(root: Path, copy: Path) -> None:
+    """The files `valideer` reads, nothing else: the dataset may sit at the top of a repository with .git."""
+    copy.mkdir()
+    for name in SINGLE_FILES:
+        if (root / name).is_file():
+            shutil.copy2(root / name, copy / name)
+    for folder in RECORD_FOLDERS:
+        if (root / folder).is_dir():
+            shutil.copytree(root / folder, copy / folder, symlinks=True)
+    (copy / "partners").mkdir(exist_ok=True)
 
 
 def _cells(planned: Planned) -> dict[tuple[int, int], tuple[int, str | None]]:
