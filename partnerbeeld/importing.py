@@ -42,7 +42,7 @@ from partnerbeeld.scaffold import SLUG, propose_id, scalar
 from partnerbeeld.sheetrows import COLUMN_OF, Known, RowProblem, SheetPartner, read_partners
 from partnerbeeld.spreadsheet import Table, read_table
 from partnerbeeld.suggest import normalise
-from partnerbeeld.yamledit import CONTACT_ORDER, edit_partner
+from partnerbeeld.yamledit import CONTACT_ORDER, contact_keys, edit_partner
 
 DEFAULT_SECTOR = "overig"
 
@@ -315,13 +315,17 @@ def _cells(planned: Planned) -> dict[tuple[int, int], tuple[int, str | None]]:
         value = doc.data.get(key)
         items = [(key, i) for i in range(len(value))] if isinstance(value, list) else [(key,)]
         paths += [(path, row, COLUMN_OF[key]) for path in items]
-    rows_by_label = {c.values["label"]: c.row for c in sheet.contacts}
-    for index, contact in enumerate(doc.data.get("contacts") or []):
-        contact_row = rows_by_label.get(contact.get("label")) if isinstance(contact, dict) else None
+    labels = [c.values["label"] for c in sheet.contacts]
+    rows = dict(zip(contact_keys(labels), (c.row for c in sheet.contacts), strict=True))
+    written = [c if isinstance(c, dict) else {} for c in doc.data.get("contacts") or []]
+    for index, (contact, which) in enumerate(
+        zip(written, contact_keys([c.get("label") for c in written]), strict=True)
+    ):
+        contact_row = rows.get(which)
         if contact_row is None:
             continue  # kept from the file, not from the sheet
         paths.append((("contacts", index), contact_row, None))
-        paths += [(("contacts", index, key), contact_row, COLUMN_OF[key]) for key in contact]
+        paths += [(("contacts", index, field), contact_row, COLUMN_OF[field]) for field in contact]
     result: dict[tuple[int, int], tuple[int, str | None]] = {}
     for path, row, column in paths:
         result.setdefault(doc.where(path), (row, column))  # the contact before its label, on the same spot

@@ -98,25 +98,33 @@ def _update_contact(mapping: Any, old: Mapping[str, Any], new: Mapping[str, Any]
             _place(mapping, key, new[key], CONTACT_ORDER)
 
 
+def contact_keys(labels: list[Any]) -> list[tuple[Any, int]]:
+    """(label, occurrence): two contacts both labelled 'Piket' are ('Piket', 0) and ('Piket', 1)."""
+    seen: dict[Any, int] = {}
+    keys = []
+    for label in labels:
+        keys.append((label, seen.get(label, 0)))
+        seen[label] = seen.get(label, 0) + 1
+    return keys
+
+
 def _update_contacts(data: Any, old: list[Any], sheet: list[Mapping[str, Any]], nodes: Any) -> tuple[str, ...]:
     """Match by label: update in place, keep unlisted confidential ones, drop other unlisted ones, add new."""
-    by_label: dict[str, Mapping[str, Any]] = {}
-    for contact in sheet:
-        by_label.setdefault(contact["label"], contact)
+    pending = dict(zip(contact_keys([c["label"] for c in sheet]), sheet, strict=True))
+    old_labels = [before.get("label") if isinstance(before, dict) else None for before in old]
     seq = data.get("contacts")
     kept: list[str] = []
     drop: list[int] = []
-    for index, before in enumerate(old):
-        label = before.get("label") if isinstance(before, dict) else None
-        if label in by_label:
-            _update_contact(seq[index], before, by_label.pop(label))
+    for index, (before, key) in enumerate(zip(old, contact_keys(old_labels), strict=True)):
+        if key in pending:
+            _update_contact(seq[index], before, pending.pop(key))
         elif isinstance(before, dict) and _flag(before.get("confidential")):
-            kept.append(str(label))
+            kept.append(str(key[0]))
         else:
             drop.append(index)
     for index in reversed(drop):
         del seq[index]
-    added = [nodes.contact(c) for c in sheet if c["label"] in by_label and by_label[c["label"]] is c]
+    added = [nodes.contact(c) for c in pending.values()]
     if added:
         if seq is None:
             _place(data, "contacts", nodes.seq(added), PARTNER_ORDER)

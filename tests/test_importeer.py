@@ -363,3 +363,18 @@ def test_phone_numbers_excel_lost_the_zero_or_plus_of() -> None:
     assert _phone(712345678.0, 4, "telefoon", problems) == "0712345678"
     assert _phone("071 234 56 78", 5, "telefoon", problems) == "071 234 56 78"  # text as written: untouched
     assert [p.row for p in problems] == [2, 3, 4]
+
+
+def test_two_contacts_with_the_same_label_survive_a_round_trip(
+    run_cli: Callable[..., Result], dataset: DatasetBuilder, tmp_path: Path
+) -> None:
+    rows = [
+        ["Stedin", "energie", "Piket", "088 000 00 20"],
+        ["Stedin", "energie", "Piket", "088 000 00 21"],
+    ]
+    path = sheet(tmp_path / "a.xlsx", rows, ["naam", "sector", "contact", "telefoon"])
+    assert run_cli("importeer", path, "--data", dataset.root).exit_code == 0
+    first = files(dataset.root)
+    assert first["stedin.yaml"].count(b"label: Piket") == 2
+    again = run_cli("importeer", path, "--data", dataset.root, "--bijwerken")
+    assert "1 ongewijzigd" in again.stdout and files(dataset.root) == first
