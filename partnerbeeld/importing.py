@@ -73,6 +73,8 @@ class ImportPlan:
     problems: list[RowProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     changes: list[RecordChange] = field(default_factory=list)
+    # what --bijwerken would change in partners left alone without it, by id
+    held_back: dict[str, RecordChange] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -261,6 +263,8 @@ def plan_import(root: Path, file: Path, sheet_name: str | None, *, update: bool,
     written = [p for p in plan.planned if p.text is not None and p.action is not Action.OVERGESLAGEN]
     plan.problems += _validate(root, written, today)
     plan.changes = _changes(root, written)
+    held = [p for p in plan.planned if p.action is Action.OVERGESLAGEN]
+    plan.held_back = {c.id: c for c in _changes(root, held)}
     return plan
 
 

@@ -165,6 +165,7 @@ def test_bijwerken_changes_contacts_and_keeps_everything_else(
     xlsx = sheet(tmp_path / "p.xlsx", rows)
     refused = run_cli("importeer", xlsx, "--data", dataset.root)
     assert "bestaat al  partner rijnland" in refused.stdout and path.read_text(encoding="utf-8") == EXISTING
+    assert "contacts[Piket].phone: 071 000 00 00 → 071 000 00 99" in refused.stdout  # what --bijwerken would do
     result = run_cli("importeer", xlsx, "--data", dataset.root, "--bijwerken")
     assert result.exit_code == 0, result.stdout
     assert "blijven staan: Dijkgraaf" in result.stdout

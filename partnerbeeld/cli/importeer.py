@@ -62,7 +62,7 @@ def _summary(plan: ImportPlan) -> str:
 
 def _report(plan: ImportPlan) -> None:
     from partnerbeeld.importing import Action
-    from partnerbeeld.views.changes import change_lines
+    from partnerbeeld.views.changes import change_lines, field_lines
 
     sheet = f", blad {plan.table.sheet}" if plan.table.sheet else ""
     rows = len([r for r in plan.table.rows if any(v not in (None, "") for v in r[1])])
@@ -81,6 +81,9 @@ def _report(plan: ImportPlan) -> None:
                 f"{'bestaat al':<11} partner {planned.id}: {planned.sheet.name} "
                 "(andere gegevens; --bijwerken werkt bij)"
             )
+            held = plan.held_back.get(planned.id)
+            for change in held.fields if held else ():
+                print("\n".join(field_lines(change)))
         if planned.kept_confidential and planned.text is not None:
             labels = ", ".join(planned.kept_confidential)
             print(f"{'':12}{planned.id}: vertrouwelijke contacten niet in het blad, blijven staan: {labels}")

@@ -52,7 +52,7 @@ def _describe(change: FieldChange) -> str:
     return f"{format_value(change.old)} → {format_value(change.new)}"
 
 
-def _field_lines(change: FieldChange, indent: int = 12) -> list[str]:
+def field_lines(change: FieldChange, indent: int = 12) -> list[str]:
     """One line when it fits 80 columns; else a whole added/removed item per key, or was/wordt apart."""
     pad = " " * indent
     line = f"{pad}{change.path}: {_describe(change)}"
@@ -119,7 +119,7 @@ def change_lines(changes: list[RecordChange]) -> list[str]:
         if change.old_file:
             lines.append(f"{'':12}bestand: {change.old_file} → {change.file}")
         for f in change.fields:
-            lines.extend(_field_lines(f))
+            lines.extend(field_lines(f))
     return lines
 
 
