@@ -112,7 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     reset_skipped()
     try:
         asked = command.commands.get(args[0]) if args and isinstance(command, typer.core.TyperGroup) else None
-        rawargs.check(args[1:] if asked else args, rawargs.value_options(asked or command))
+        typed, options = args[1:] if asked else args, rawargs.value_options(asked or command)
+        rawargs.check(typed, options)
+        shown = f"partnerbeeld {args[0]}" if asked else "partnerbeeld"
+        rawargs.check_repeats(typed, options, rawargs.single_options(asked or command), shown)
         result = command.main(args=args, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
         fail(error.message, error.hint)
