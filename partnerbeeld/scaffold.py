@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,11 +20,12 @@ from pydantic import ValidationError
 
 from partnerbeeld import yamlsource
 from partnerbeeld.atomic import AlreadyExists, write_atomic
-from partnerbeeld.errors import UsageError
+from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.fielderrors import translate
 from partnerbeeld.loading import Source
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS
+from partnerbeeld.suggest import closest
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 
 # Dutch kind (the command's argument) -> (folder, schema file)
@@ -75,6 +77,25 @@ def propose_id(name: str) -> str:
     while len(slug) > MAX_ID:  # cut at a word boundary
         slug = slug.rsplit("-", 1)[0] if "-" in slug else slug[:MAX_ID]
     return slug
+
+
+def check_sector(sector: str, known: Iterable[str]) -> str:
+    """``sector`` when a partner in the data has it; else NotFound with the closest sectors.
+
+    A sector nobody has yet is most often a typo ('enrgie'); one that is really new is
+    written once by hand, after which `nieuw` knows it. An empty dataset knows none: any goes.
+    """
+    sectors = sorted(set(known))
+    if not sectors or sector in sectors:
+        return sector
+    suggestions = closest(sector, sectors)
+    raise NotFound(
+        f"Onbekende sector '{sector}': geen partner in de data heeft die.",
+        hint=("Bedoelde je " + ", ".join(suggestions) + "? " if suggestions else "")
+        + "Sectoren in de data: "
+        + ", ".join(sectors)
+        + ". Een nieuwe sector: maak het bestand met een bestaande en pas 'sector:' daarna aan.",
+    )
 
 
 def check_slug(value: str, what: str) -> str:

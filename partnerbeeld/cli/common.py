@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 # defined with the other shared options (cli/options.py); re-exported where commands have found them
-from partnerbeeld.cli.options import DataOption, PeildatumOption  # noqa: F401
+from partnerbeeld.cli.options import DataOption as DataOption
+from partnerbeeld.cli.options import PeildatumOption as PeildatumOption
 from partnerbeeld.clock import parse_date, reference_date
 from partnerbeeld.errors import PartnerbeeldError, UsageError
 

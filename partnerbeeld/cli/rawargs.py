@@ -60,13 +60,14 @@ def check_repeats(args: list[str], options: dict[str, bool], singles: dict[str, 
         if not arg.startswith("-") or arg == "-":
             continue
         if arg.startswith("--"):
-            name, has_value, value = arg.partition("=")
+            name, equals, value = arg.partition("=")
+            attached = bool(equals)
         else:  # -f json, -fjson
             name, value = arg[:2], arg[2:]
-            has_value = bool(value)
+            attached = bool(value)
         if name not in options:
             continue
-        if options[name] and not has_value:
+        if options[name] and not attached:
             value = args[index] if index < len(args) else ""
             index += 1
         if name not in singles:
