@@ -45,6 +45,11 @@ def overzicht(
             help="In elke cel het vroegste GRIP-niveau tonen (in de terminal in plaats van het aantal).",
         ),
     ] = False,
+    oude_grip: Annotated[
+        bool,
+        # the switch's old name, still accepted so existing scripts keep working; not in --help
+        typer.Option("--grip", hidden=True),
+    ] = False,
     formaat: Annotated[
         Formaat | None,
         formaat_option(
@@ -66,6 +71,12 @@ def overzicht(
     from partnerbeeld.overview import GroupBy, build_overview
     from partnerbeeld.views import overview as view
 
+    if oude_grip:
+        print(
+            "let op: 'overzicht --grip' heet nu '--toon-grip'; --grip N filtert in zoek en contactlijst.",
+            file=sys.stderr,
+        )
+        toon_grip = True
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)

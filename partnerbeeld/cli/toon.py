@@ -39,7 +39,7 @@ def toon(
 ) -> None:
     """Toon alles over één partner: contacten, profielen, rollen, convenanten, oefeningen en plannen.
 
-    Voorbeeld: partnerbeeld toon rijnland
+    Voorbeeld: partnerbeeld toon "Hoogheemraadschap van Rijnland"
     """
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.partnerinfo import find_partner, partner_info
