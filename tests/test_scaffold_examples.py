@@ -57,12 +57,13 @@ def shipped_ids() -> dict[str, str]:
 
 def _commands(ids: dict[str, str]) -> dict[str, tuple[list[str], str]]:
     """kind -> (the `nieuw` command line, the folder of the new file)."""
+    partner = ["--partner", ids["partner"]]
     return {
         "partner": (["--naam", "Voorbeeldpartner", "--sector", ids["sector"], "--profiel", ids["profile"]], "partners"),
         "profiel": (["--naam", "Voorbeeldprofiel"], "profiles"),
-        "convenant": (["--naam", "Voorbeeldconvenant", "--partner", ids["partner"]], "covenants"),
+        "convenant": (["--naam", "Voorbeeldconvenant", *partner], "covenants"),
         "oefening": (
-            ["--naam", "Voorbeeldoefening", "--datum", "2026-10-01", "--oefenvorm", "table-top", "--partner"],
+            ["--naam", "Voorbeeldoefening", "--datum", "2026-10-01", "--oefenvorm", "table-top", *partner],
             "exercises",
         ),
     }
@@ -75,7 +76,6 @@ def test_a_new_file_is_valid_as_written_and_with_every_example_uncommented(
     root = tmp_path / "data"
     shutil.copytree(SHIPPED_DATA, root)
     args, folder = _commands(shipped_ids)[kind]
-    args = [*args, shipped_ids["partner"]] if args[-1] == "--partner" else args
     result = run_cli("nieuw", kind, *args, "--data", root)
     assert result.exit_code == 0, result.stdout + result.stderr
     [path] = [p for p in (root / folder).glob("voorbeeld*.yaml")]

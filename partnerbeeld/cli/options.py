@@ -89,16 +89,13 @@ VertrouwelijkOption = Annotated[
 
 # --- choosing partners (zoek, contactlijst, signalen, accounthouders) --------------------------
 
-_REPEAT = " Herhaal de optie voor meer"
-
 IncidentOption = Annotated[
     list[str] | None,
     typer.Option(
         "--incident",
         "-i",
-        help="Incidenttype: code, alias of naam (bijv. overstroming, brand)."
-        + _REPEAT
-        + " (-i brand -i gaslek: wie bij een van beide betrokken is).",
+        help="Incidenttype: code, alias of naam (bijv. overstroming, brand). "
+        "Herhaalbaar: -i brand -i gaslek = wie bij een van beide betrokken is.",
         metavar="TYPE",
         show_default=False,
         autocompletion=completion.incident_types,
@@ -117,7 +114,8 @@ TeamOption = Annotated[
     list[str] | None,
     typer.Option(
         "--team",
-        help="Alleen partners met een plaats in dit team (meldkamer, copi, rot, bt, rbt)." + _REPEAT + " (een van).",
+        help="Alleen partners met een plaats in dit team (meldkamer, copi, rot, bt, rbt). "
+        "Herhaalbaar: --team rot --team copi = in een van beide.",
         metavar="TEAM",
         show_default=False,
         autocompletion=completion.teams,
@@ -127,7 +125,7 @@ GemeenteOption = Annotated[
     list[str] | None,
     typer.Option(
         "--gemeente",
-        help="Alleen partners die in deze gemeente werken (id of naam)." + _REPEAT + " (een van).",
+        help="Alleen partners die in deze gemeente werken (id of naam). Herhaalbaar: in een van de gemeenten.",
         metavar="GEMEENTE",
         show_default=False,
         autocompletion=completion.municipalities,
@@ -137,7 +135,7 @@ ProfielOption = Annotated[
     list[str] | None,
     typer.Option(
         "--profiel",
-        help="Alleen partners met dit partnerprofiel." + _REPEAT + " (een van).",
+        help="Alleen partners met dit partnerprofiel. Herhaalbaar: met een van de profielen.",
         metavar="PROFIEL",
         show_default=False,
         autocompletion=completion.profiles,
@@ -148,7 +146,7 @@ ModusOption = Annotated[
     typer.Option(
         "--modus",
         help="Alleen partners met deze samenwerkingsvorm "
-        "(alarmeren, informeren, advies, liaison, uitvoering, bijstand)." + _REPEAT + " (een van).",
+        "(alarmeren, informeren, advies, liaison, uitvoering, bijstand). Herhaalbaar: met een van de vormen.",
         metavar="MODUS",
         show_default=False,
         autocompletion=completion.modes,
