@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -227,7 +228,6 @@ def nieuw(
     from partnerbeeld.scaffold import create
 
     root = find_root(data)
-    sector, accounthouder = _known(data, sector, accounthouder)
     given: dict[str, Any] = {
         "name": naam,
         "sector": sector,
@@ -241,6 +241,10 @@ def nieuw(
         "covenant": convenant,
     }
     draft = _draft(soort, given, id_)
+    # checked after the draft: an option of another kind is reported first, and an answer typed
+    # at the prompt is checked like an option
+    sector_, holder = _known(root, draft.sector, draft.account_holder)
+    draft = replace(draft, sector=sector_, account_holder=holder)
     path = create(root, draft, peildatum(peildatum_))
     status_ = _report(path, root, peildatum_)
     if status_ is not ExitStatus.OK:
