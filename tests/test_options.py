@@ -132,6 +132,12 @@ def test_tabel_is_another_word_for_tekst(run_cli: Any, args: list[str]) -> None:
     assert tekst.exit_code == tabel.exit_code and tekst.stdout == tabel.stdout != ""
 
 
+def test_a_mistyped_format_is_guessed_among_the_other_words_too(run_cli: Any) -> None:
+    result = run_cli("signalen", "-f", "tabl")
+    assert result.exit_code == 2
+    assert "Bedoelde je 'tabel'?" in result.stderr and "tekst (of tabel)" in result.stderr
+
+
 def test_overview_display_switch_has_its_own_name(run_cli: Any) -> None:
     shown = run_cli("overzicht", "--toon-grip", "--data", SHIPPED_DATA)
     old = run_cli("overzicht", "--grip", "--data", SHIPPED_DATA)

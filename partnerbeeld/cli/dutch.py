@@ -130,8 +130,12 @@ def render_usage_error(error: click_exceptions.UsageError, command_name: str | N
         if choices:
             given = re.search(r"'([^']*)'", error.message)
             shown = f": '{given.group(1)}'" if given else ""
-            options = ", ".join(str(c) for c in choices)
-            guess = closest(given.group(1), [str(c) for c in choices], n=1) if given else []
+            # other words for a choice ('tabel' for 'tekst') are named with it, and may be guessed
+            aliases = getattr(getattr(error.param, "type", None), "aliases", {})
+            also = {choice: [a for a, meant in aliases.items() if meant == choice] for choice in map(str, choices)}
+            options = ", ".join(c + (f" (of {', '.join(also[c])})" if also[c] else "") for c in also)
+            pool = [*also, *(a for a, meant in aliases.items() if meant in also)]
+            guess = closest(given.group(1), pool, n=1) if given else []
             lead = f"Bedoelde je '{guess[0]}'? " if guess else ""
             return f"Ongeldige waarde voor {name}{shown}.", f"{lead}Kies uit: {options}."
         return f"Ongeldige waarde voor {name}: {_dutch_value_message(error.message)}.", hint

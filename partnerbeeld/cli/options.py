@@ -54,6 +54,8 @@ FORMAT_ALIASES = {"tabel": "tekst"}
 class FormatChoice(TyperChoice[str]):
     """The formats of one command, plus the other words for them (``FORMAT_ALIASES``)."""
 
+    aliases = FORMAT_ALIASES  # read by the Dutch usage errors too: 'tabl' -> 'Bedoelde je tabel?'
+
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
         if isinstance(value, str) and value.casefold() in FORMAT_ALIASES:
             value = FORMAT_ALIASES[value.casefold()]
