@@ -147,9 +147,12 @@ def run(line: str, scratch: tuple[Path, dict[str, str]], monkeypatch: pytest.Mon
         subprocess.run(["git", "clean", "-qfdx"], cwd=repo, env=env, check=True)
 
 
-def test_every_command_shows_an_example() -> None:
+def test_every_command_shows_an_example(run_cli: Any) -> None:
     examples = help_examples()
     assert {shlex.split(e)[1] for e in examples} == set(COMMANDS)
+    for name in COMMANDS:  # the docstrings read here are what --help prints
+        shown = run_cli(name, "--help").stdout
+        assert f"Voorbeeld: partnerbeeld {name}" in " ".join(shown.split()), name
 
 
 @pytest.mark.parametrize("line", help_examples())
