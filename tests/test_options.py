@@ -227,3 +227,40 @@ def test_version_names_the_program_and_the_data_without_loading_the_dataset(tmp_
         env={"PATH": "", "PYTHONPATH": str(REPO)},
     )  # fmt: skip
     assert outside.returncode == 0 and "geen dataset gevonden" in outside.stdout
+
+
+# --- one vocabulary, for every command there is (and every command added later) -------------------
+
+
+def _every_option() -> list[tuple[str, Any]]:
+    import typer
+
+    found = []
+    for name in COMMANDS:
+        command = typer.main.get_command(build_app([name])).commands[name]  # type: ignore[attr-defined]
+        found += [(name, param) for param in command.params if getattr(param, "param_type_name", "") == "option"]
+    return found
+
+
+def test_the_same_option_has_the_same_names_and_kind_in_every_command() -> None:
+    from partnerbeeld.cli.options import FormatChoice
+
+    checked = set()
+    for command, param in _every_option():
+        names = set(param.opts)
+        if "--formaat" in names:
+            assert names == {"--formaat", "-f"} and isinstance(param.type, FormatChoice), command
+            assert "tabel" not in param.type.choices, command  # 'tekst', with 'tabel' as another word
+            checked.add("--formaat")
+        if names & {"-o", "--uitvoer"}:
+            assert names == {"-o", "--uitvoer"}, command
+            checked.add("--uitvoer")
+        if "--uit" in names:
+            assert param.hidden, command  # only the old name, kept for scripts
+        if "--grip" in names and not param.hidden:
+            assert not param.is_flag and param.type.name == "int", command  # a filter: --grip N
+            checked.add("--grip")
+        if "--accounthouder" in names:
+            assert not param.is_flag and param.metavar == "WIE", command  # id, name or part of the name
+            checked.add("--accounthouder")
+    assert checked == {"--formaat", "--uitvoer", "--grip", "--accounthouder"}
