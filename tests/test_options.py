@@ -144,6 +144,8 @@ def test_overview_display_switch_has_its_own_name(run_cli: Any) -> None:
     assert shown.exit_code == old.exit_code == 0 and shown.stdout == old.stdout
     assert "--toon-grip" in old.stderr  # the old name still works, and says it is old
     assert "--grip" not in run_cli("overzicht", "--help").stdout.replace("--toon-grip", "")
+    as_in_zoek = run_cli("overzicht", "--grip", "2", "--data", SHIPPED_DATA)
+    assert as_in_zoek.exit_code == 2 and "filtert niet op GRIP" in as_in_zoek.stderr
 
 
 def test_schema_writes_with_o_and_refuses_two_names_for_one_folder(run_cli: Any, tmp_path: Any) -> None:

@@ -150,5 +150,7 @@ def render_usage_error(error: click_exceptions.UsageError, command_name: str | N
     if match := re.match(r"Got unexpected extra argument\(s\) \((.+)\)", message):
         if command_name in ("zoek", "toon"):  # most often a name with a space: `zoek waterschap west`
             hint = f"Tekst met spaties zet je tussen aanhalingstekens. {hint}"
+        if command_name == "overzicht" and match.group(1).isdigit():  # `overzicht --grip 2`, as in zoek
+            hint = f"overzicht filtert niet op GRIP; --toon-grip toont per cel het vroegste GRIP-niveau. {hint}"
         return f"Onverwacht extra argument: {match.group(1)}.", hint
     return _translate(message), hint
