@@ -16,7 +16,7 @@ from typing import Any
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.gitinfo import DataVersion, data_version
-from partnerbeeld.query import Hit, Selection, resolve_incidenttype, resolve_municipality, select
+from partnerbeeld.query import Hit, Selection, resolve_incidenttypes, resolve_municipality, select
 from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
 from partnerbeeld.suggest import normalise
@@ -193,7 +193,7 @@ def build_contact_list(
     """
     hits = select(dataset, selection)
     described, slug, title = describe(dataset, selection)
-    codes = resolve_incidenttype(dataset, selection.incident).codes if selection.incident else ()
+    codes = resolve_incidenttypes(dataset, selection.incident).codes if selection.incident else ()
     settings = dataset.settings
     return ContactList(
         region=settings.region,
@@ -217,29 +217,30 @@ def describe(dataset: Dataset, selection: Selection) -> tuple[str, str, str]:
     slugs: list[str] = []
     title = "Contactlijst"
     if selection.incident:
-        asked = resolve_incidenttype(dataset, selection.incident)
+        asked = resolve_incidenttypes(dataset, selection.incident)
         names = [dataset.incident_types[c].name for c in asked.codes]
         words.append(("incidenttype " if len(names) == 1 else "incidenttypen ") + ", ".join(names))
-        slugs.append(asked.codes[0] if len(asked.codes) == 1 else asked.text)
+        slugs.append(asked.codes[0] if len(asked.codes) == 1 else "-".join(selection.incident))
         title = "Contactlijst " + " en ".join(names)
-    if selection.team is not None:
-        team = TEAM_NAMES.get(str(selection.team), str(selection.team))
-        words.append(f"team {team}")
-        slugs.append(str(selection.team))
+    # a filter given several times means "one of these"
+    if selection.team:
+        words.append("team " + " of ".join(TEAM_NAMES.get(str(t), str(t)) for t in selection.team))
+        slugs.extend(str(t) for t in selection.team)
     if selection.grip is not None:
         words.append(f"tot en met GRIP {selection.grip}")
         slugs.append(f"grip-{selection.grip}")
     if selection.gemeente:
-        municipality = resolve_municipality(dataset, selection.gemeente)
-        words.append(f"gemeente {dataset.municipalities[municipality]}")
-        slugs.append(municipality)
+        municipalities = [resolve_municipality(dataset, text) for text in selection.gemeente]
+        words.append("gemeente " + " of ".join(dataset.municipalities[m] for m in municipalities))
+        slugs.extend(municipalities)
     if selection.profiel:
-        profile = dataset.profiles.get(selection.profiel)
-        words.append(f"profiel {profile.name if profile else selection.profiel}")
-        slugs.append(selection.profiel)
-    if selection.modus is not None:
-        words.append(f"modus {selection.modus}")
-        slugs.append(str(selection.modus))
+        profiles = [dataset.profiles.get(p) for p in selection.profiel]
+        names = [found.name if found else p for found, p in zip(profiles, selection.profiel, strict=True)]
+        words.append("profiel " + " of ".join(names))
+        slugs.extend(selection.profiel)
+    if selection.modus:
+        words.append("modus " + " of ".join(str(m) for m in selection.modus))
+        slugs.extend(str(m) for m in selection.modus)
     if selection.accounthouder:
         holder = dataset.account_holders.get(selection.accounthouder)
         words.append(f"accounthouder {holder.name if holder else selection.accounthouder}")

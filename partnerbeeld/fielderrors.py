@@ -52,7 +52,7 @@ _HINTS = {
     "int_parsing": "Schrijf een geheel getal, bijv. 2.",
     "date_from_datetime_inexact": "Schrijf alleen de datum als JJJJ-MM-DD, bijv. 2026-05-12.",
     "string_unicode": "Verwijder het teken (een losse \\u-escape zonder zijn tweede helft).",
-    "bool_parsing": "Schrijf true of false.",
+    "bool_parsing": "Schrijf ja of nee (of true of false).",
     "string_type": "Zet de waarde op dezelfde regel achter de dubbele punt.",
     "list_type": "Schrijf een lijst als [a, b] of met '- ' per regel.",
     "string_pattern_mismatch": "Bijvoorbeeld 'hoogheemraadschap-van-rijnland'.",

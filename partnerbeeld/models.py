@@ -21,7 +21,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic_core import PydanticCustomError
 
 from partnerbeeld import records
-from partnerbeeld.recordbase import REQUIRED, FieldSpec, Record, Rule
+from partnerbeeld.recordbase import REQUIRED, FieldSpec, Record, Rule, boolean_word
 
 
 class Model(BaseModel):
@@ -91,7 +91,21 @@ def _annotation(annotation: Any) -> Any:
         return model_of(annotation)
     if annotation is dt.date:
         return Annotated[dt.date, BeforeValidator(_iso_date)]
+    if annotation is bool:
+        return Annotated[bool, BeforeValidator(_boolean)]
     return annotation
+
+
+def _boolean(value: Any) -> Any:
+    """Yes/no only as ``recordbase.BOOLEAN_WORDS`` says (true/false, ja/nee), as ``quickbuild``
+    reads them: pydantic alone would also take yes/no, on/off, 1/0 and ja not."""
+    if isinstance(value, bool):  # a model built from Python values, not from a file
+        return value
+    result = boolean_word(value.strip()) if isinstance(value, str) else None
+    if result is None:
+        # pydantic's own error type: the same Dutch message and hint as before
+        raise PydanticCustomError("bool_parsing", "not ja/nee or true/false")
+    return result
 
 
 def _iso_date(value: Any) -> Any:

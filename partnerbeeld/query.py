@@ -32,18 +32,65 @@ class IncidentQuery(NamedTuple):
     via: str  # "code", "alias" or "naam"
 
 
-class Selection(NamedTuple):
-    """The filters of `zoek` and `contactlijst`; they combine (AND). None = no filter."""
-
-    incident: str | None = None
+class _Filters(NamedTuple):
+    incident: tuple[str, ...] = ()  # the union of these incident types
     grip: int | None = None
-    team: Team | None = None
-    gemeente: str | None = None
-    profiel: str | None = None
-    modus: Mode | None = None
+    team: tuple[Team, ...] = ()  # one of these teams
+    gemeente: tuple[str, ...] = ()  # one of these municipalities
+    profiel: tuple[str, ...] = ()  # one of these profiles
+    modus: tuple[Mode, ...] = ()  # one of these modes
     accounthouder: str | None = None
     tekst: str | None = None
     vertrouwelijk: bool = False  # may confidential contacts be chosen as the number to call
+
+
+class Selection(_Filters):
+    """The filters of `zoek` and `contactlijst`; they combine (AND). Empty or None = no filter.
+
+    The repeatable filters (incident, team, gemeente, profiel, modus) are tuples:
+    several incident types mean their union ("brand + gaslek"), several values of
+    the others mean "one of these". One value may be given as itself:
+    ``Selection(incident="brand")`` is ``Selection(incident=("brand",))``.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        incident: str | tuple[str, ...] | None = (),
+        grip: int | None = None,
+        team: Team | tuple[Team, ...] | None = (),
+        gemeente: str | tuple[str, ...] | None = (),
+        profiel: str | tuple[str, ...] | None = (),
+        modus: Mode | tuple[Mode, ...] | None = (),
+        accounthouder: str | None = None,
+        tekst: str | None = None,
+        vertrouwelijk: bool = False,
+    ) -> Selection:
+        return super().__new__(
+            cls,
+            _several(incident),
+            grip,
+            _several(team),
+            _several(gemeente),
+            _several(profiel),
+            _several(modus),
+            accounthouder,
+            tekst,
+            vertrouwelijk,
+        )
+
+
+T = TypeVar("T")
+
+
+def _several(value: T | tuple[T, ...] | list[T] | None) -> tuple[T, ...]:
+    """A repeatable filter as a tuple, whether it was given as one value, several, or none."""
+    if value is None:
+        return ()
+    if isinstance(value, tuple | list):
+        return tuple(value)
+    return (value,)
 
 
 class Hit(NamedTuple):
@@ -63,7 +110,7 @@ class Answer(NamedTuple):
 
     selection: Selection
     incident: IncidentQuery | None
-    gemeente: str | None  # municipality id after resolving a name
+    gemeente: tuple[str, ...]  # municipality ids after resolving names; empty: no filter
     hits: list[Hit]
 
 
@@ -91,6 +138,19 @@ def resolve_incidenttype(dataset: Dataset, text: str) -> IncidentQuery:
     )
 
 
+def resolve_incidenttypes(dataset: Dataset, texts: tuple[str, ...]) -> IncidentQuery:
+    """Several incident types asked at once (``-i brand -i gaslek``): the union of their codes.
+
+    The text names them all ("brand + gaslek"); ``via`` is shared by the parts, or "gemengd".
+    """
+    parts = [resolve_incidenttype(dataset, text) for text in texts]
+    if len(parts) == 1:
+        return parts[0]
+    codes = tuple(dict.fromkeys(code for part in parts for code in part.codes))
+    vias = {part.via for part in parts}
+    return IncidentQuery(" + ".join(part.text for part in parts), codes, vias.pop() if len(vias) == 1 else "gemengd")
+
+
 def resolve_municipality(dataset: Dataset, text: str) -> str:
     """A municipality id from its id or name."""
     by_key = {normalise(m.id): m.id for m in dataset.settings.municipalities}
@@ -99,6 +159,32 @@ def resolve_municipality(dataset: Dataset, text: str) -> str:
     if found:
         return found
     raise NotFound(f"Onbekende gemeente '{text}'.", closest(text, [m.name for m in dataset.settings.municipalities]))
+
+
+def resolve_account_holder(dataset: Dataset, text: str) -> str:
+    """An account holder's id from its id, its name or a unique part of the name; else NotFound.
+
+    Several holders matching a part ('de') is refused with their names: never a guess.
+    """
+    holders = dataset.account_holders
+    if text in holders:
+        return text
+    wanted = normalise(text)
+    for holder in holders.values():
+        if wanted in (normalise(holder.id), normalise(holder.name)):
+            return holder.id
+    parts = [h for h in holders.values() if wanted and (wanted in normalise(h.name) or wanted in h.id)]
+    if len(parts) == 1:
+        return parts[0].id
+    if parts:
+        names = ", ".join(f"{h.name} ({h.id})" for h in sorted(parts, key=lambda h: h.id))
+        raise NotFound(f"'{text}' past bij meer dan één accounthouder: {names}.", hint="Geef de id of de hele naam.")
+    suggestions = closest(text, [*holders, *(h.name for h in holders.values())])
+    raise NotFound(
+        f"Onbekende accounthouder '{text}'.",
+        suggestions,
+        "" if suggestions else "Zie 'partnerbeeld accounthouders' voor alle accounthouders.",
+    )
 
 
 def _parse_choice(choices: type[E], text: str, unknown: str, aliases: dict[str, E] | None = None) -> E:
@@ -173,32 +259,31 @@ def text_matches(partners: list[Partner], text: str) -> set[str]:
 def answer(dataset: Dataset, selection: Selection) -> Answer:
     """Partners matching every filter, earliest to join first, then by name; plus what was asked."""
     # an empty filter is a mistake to report, never "no filter" (the command line says which option)
-    for name, value in (
+    for name, values in (
         ("incident", selection.incident),
         ("gemeente", selection.gemeente),
         ("profiel", selection.profiel),
-        ("accounthouder", selection.accounthouder),
-        ("tekst", selection.tekst),
+        ("accounthouder", (selection.accounthouder,)),
+        ("tekst", (selection.tekst,)),
     ):
-        if value is not None and not value.strip():
+        if any(value is not None and not value.strip() for value in values):
             raise UsageError(f"Het filter '{name}' is leeg.", "Laat het weg of geef een waarde.")
-    incident = resolve_incidenttype(dataset, selection.incident) if selection.incident is not None else None
-    gemeente = resolve_municipality(dataset, selection.gemeente) if selection.gemeente is not None else None
+    incident = resolve_incidenttypes(dataset, selection.incident) if selection.incident else None
+    gemeente = tuple(dict.fromkeys(resolve_municipality(dataset, text) for text in selection.gemeente))
     check_grip(selection.grip)
-    if selection.profiel is not None:
-        known_or_suggest(selection.profiel, dataset.profiles, "Onbekend profiel")
-    if selection.accounthouder is not None:
-        known_or_suggest(selection.accounthouder, dataset.account_holders, "Onbekende accounthouder")
+    for profile in selection.profiel:
+        known_or_suggest(profile, dataset.profiles, "Onbekend profiel")
+    holder = resolve_account_holder(dataset, selection.accounthouder) if selection.accounthouder is not None else None
     matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst is not None else None
     # walk the tree once per asked code, not once per partner
     scope = scope_of(dataset, incident.codes) if incident else []
     hits: list[Hit] = []
     for partner in dataset.partners.values():
-        if gemeente is not None and partner.area is not None and gemeente not in partner.area:
+        if gemeente and partner.area is not None and not any(m in partner.area for m in gemeente):
             continue
-        if selection.profiel is not None and selection.profiel not in partner.profiles:
+        if selection.profiel and not any(p in partner.profiles for p in selection.profiel):
             continue
-        if selection.accounthouder is not None and partner.account_holder != selection.accounthouder:
+        if holder is not None and partner.account_holder != holder:
             continue
         if matching is not None and partner.id not in matching:
             continue
@@ -213,9 +298,9 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
             and not any(_role_passes(r, selection) for r in defined.values())
         ):
             continue
-        holder = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
+        held_by = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
         headline = involved.headline if involved else None
-        hits.append(Hit(partner, headline, call_first(partner, selection.vertrouwelijk), holder, involved))
+        hits.append(Hit(partner, headline, call_first(partner, selection.vertrouwelijk), held_by, involved))
     # GRIP, then strength (whoever must act before whoever is only informed), then name
     hits.sort(key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
     return Answer(selection, incident, gemeente, hits)
@@ -227,13 +312,13 @@ def select(dataset: Dataset, selection: Selection) -> list[Hit]:
 
 
 def _role_passes(role: ResolvedRole, selection: Selection) -> bool:
-    """--grip, --team and --modus filter on one role."""
+    """--grip, --team and --modus filter on one role; several teams or modes: one of them."""
     if selection.grip is not None and role.role.from_grip > selection.grip:
         return False
-    if selection.team is not None and selection.team not in role.role.teams:
+    if selection.team and not any(team in role.role.teams for team in selection.team):
         return False
-    return not (selection.modus is not None and selection.modus not in role.role.modes)
+    return not (selection.modus and not any(mode in role.role.modes for mode in selection.modus))
 
 
 def _has_role_filter(selection: Selection) -> bool:
-    return selection.grip is not None or selection.team is not None or selection.modus is not None
+    return selection.grip is not None or bool(selection.team) or bool(selection.modus)

@@ -3,7 +3,7 @@
 A query must answer within 1.3 times the time Python needs to import typer,
 pydantic and yaml (issue 4); importing pydantic and building our models alone
 takes longer than that margin. Almost every file in a maintained dataset is
-plainly valid: text without surrounding spaces, ``true``/``false``, whole
+plainly valid: text without surrounding spaces, ``true``/``false`` or ``ja``/``nee``, whole
 numbers, ISO dates. For those files this module builds the records directly.
 
 It only ever *accepts*: anything unusual (a missing field, an unknown key, a
@@ -26,15 +26,10 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from partnerbeeld.recordbase import Record, Rule
+from partnerbeeld.recordbase import Record, Rule, boolean_word
 
 Convert = Callable[[Any], Any]
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# what pydantic takes for a boolean, in any case (checked by the tests); never with spaces
-_BOOLEANS = {
-    **dict.fromkeys(("true", "yes", "on", "1", "t", "y"), True),
-    **dict.fromkeys(("false", "no", "off", "0", "f", "n"), False),
-}
 _SURROGATE = re.compile("[\ud800-\udfff]")  # pure-Python YAML lets "\ud800" through; pydantic refuses it
 _MAX_DIGITS = 9  # far above any count or level here; int() of thousands of digits raises instead
 
@@ -151,9 +146,11 @@ def _integer(rule: Rule) -> Convert:
 
 
 def _boolean(value: Any) -> bool:
-    if type(value) is not str or not value.isascii() or value.lower() not in _BOOLEANS:
+    # the words of recordbase.BOOLEAN_WORDS, as the models read them; never with spaces
+    result = boolean_word(value) if type(value) is str else None
+    if result is None:
         raise _NotPlain
-    return _BOOLEANS[value.lower()]
+    return result
 
 
 def _date(value: Any) -> dt.date:

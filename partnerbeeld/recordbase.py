@@ -25,6 +25,18 @@ class Rule(NamedTuple):
     description: str | None = None
 
 
+# The words a yes/no field takes, in any case: true/false as YAML writes them, ja/nee as Dutch
+# staff do. Both validators (``quickbuild`` and ``models``) and the JSON Schemas read this one
+# list. yes/no, on/off, y/n and 1/0 are refused: in a phone list a YAML 1.1 reading of 'no' or
+# 'on' is a known trap, and two Dutch words are enough.
+BOOLEAN_WORDS = {"true": True, "false": False, "ja": True, "nee": False}
+
+
+def boolean_word(text: str) -> bool | None:
+    """True or False for one of ``BOOLEAN_WORDS`` (any case), None for anything else."""
+    return BOOLEAN_WORDS.get(text.lower()) if text.isascii() else None
+
+
 class _Required:
     def __repr__(self) -> str:
         return "REQUIRED"

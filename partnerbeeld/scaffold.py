@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,11 +20,12 @@ from pydantic import ValidationError
 
 from partnerbeeld import yamlsource
 from partnerbeeld.atomic import AlreadyExists, write_atomic
-from partnerbeeld.errors import UsageError
+from partnerbeeld.errors import NotFound, UsageError
 from partnerbeeld.fielderrors import translate
 from partnerbeeld.loading import Source
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS
+from partnerbeeld.suggest import closest
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 
 # Dutch kind (the command's argument) -> (folder, schema file)
@@ -77,6 +79,25 @@ def propose_id(name: str) -> str:
     return slug
 
 
+def check_sector(sector: str, known: Iterable[str]) -> str:
+    """``sector`` when a partner in the data has it; else NotFound with the closest sectors.
+
+    A sector nobody has yet is most often a typo ('enrgie'); one that is really new is
+    written once by hand, after which `nieuw` knows it. An empty dataset knows none: any goes.
+    """
+    sectors = sorted(set(known))
+    if not sectors or sector in sectors:
+        return sector
+    suggestions = closest(sector, sectors)
+    raise NotFound(
+        f"Onbekende sector '{sector}': geen partner in de data heeft die.",
+        hint=("Bedoelde je " + ", ".join(suggestions) + "? " if suggestions else "")
+        + "Sectoren in de data: "
+        + ", ".join(sectors)
+        + ". Een nieuwe sector: maak het bestand met een bestaande en pas 'sector:' daarna aan.",
+    )
+
+
 def check_slug(value: str, what: str) -> str:
     if not SLUG.match(value) or len(value) > MAX_ID:
         raise UsageError(
@@ -106,7 +127,8 @@ def _header(draft: Draft, title: str) -> list[str]:
     return [
         f"# yaml-language-server: $schema=../../schemas/{schema}",
         f"# {title} Gemaakt met 'partnerbeeld nieuw {draft.kind}'.",
-        "# Regels met # zijn toelichting; haal het # weg om een voorbeeldveld te gebruiken.",
+        "# Regels met # zijn toelichting (met een hoofdletter) of een voorbeeldveld (kleine letters):",
+        "# haal bij een voorbeeldveld het '# ' weg om het te gebruiken. Ja/nee-velden: ja of nee.",
         "",
         "# Unieke code, gelijk aan de bestandsnaam (zonder .yaml). Andere records verwijzen ernaar.",
         f"id: {draft.id}",
@@ -128,18 +150,18 @@ def _partner(draft: Draft, today: dt.date) -> list[str]:
         "# area: [leiden, katwijk]",
         "# Datum (JJJJ-MM-DD) waarop de contactgegevens voor het laatst met de partner zijn gecontroleerd.",
         f"# verified_on: {today.isoformat()}",
-        "# Contacten. Het nummer dat je als eerste belt krijgt primary: true en available: 24/7.",
-        "# confidential: true = alleen zichtbaar in exports met --vertrouwelijk.",
+        "# Contacten. Het nummer dat je als eerste belt krijgt 'primary: ja' en 'available: 24/7'.",
+        "# Met 'confidential: ja' staat een contact alleen in exports met --vertrouwelijk.",
         "# contacts:",
         "#   - label: Piket crisiscoördinatie",
         "#     phone: 071 000 00 00",
         "#     available: 24/7",
-        "#     primary: true",
+        "#     primary: ja",
         "#   - label: Liaison ROT",
         "#     person: Voornaam Achternaam",
-        "#     mobile: 06 00 00 00 00",
+        "#     mobile: 06 12 34 56 78",
         "#     email: naam@organisatie.nl",
-        "#     confidential: true",
+        "#     confidential: ja",
         "# Afwijkingen van het profiel, per incidenttypecode (zie incidenttypes.yaml).",
         "# roles:",
         "#   wateroverlast: {modes: [liaison], teams: [rot], from_grip: 1, task: Liaison in het ROT}",
@@ -182,7 +204,7 @@ def _covenant(draft: Draft, today: dt.date) -> list[str]:
         "# Data als JJJJ-MM-DD. Geldig tot: weglaten = voor onbepaalde tijd.",
         f"# signed_on: {today.isoformat()}",
         "# valid_until: 2030-12-31",
-        "# last_reviewed_on: 2026-01-15",
+        f"# last_reviewed_on: {today.isoformat()}",
         "# Evalueren en samen oefenen: om de zoveel maanden.",
         "# review_every_months: 24",
         "# exercise_every_months: 24",

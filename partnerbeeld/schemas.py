@@ -6,7 +6,8 @@ descriptions of ``models``), completion of the closed vocabularies and red
 squiggles for unknown keys, before ``valideer`` ever runs.
 
 The schemas describe what a person writes in YAML, as an editor reads it:
-dates are strings in JJJJ-MM-DD form, ``true``/``false`` are booleans, GRIP
+dates are strings in JJJJ-MM-DD form, ``true``/``false`` are booleans and so
+are ``ja``/``nee`` (text to an editor, hence a pattern beside the boolean), GRIP
 levels and month counts are integers. Phone numbers may also be read as a
 number by an editor (``0715123456``); partnerbeeld keeps them as text, so the
 schema accepts both rather than warn about a valid file.
@@ -21,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from partnerbeeld.models import AccountHolders, Covenant, Exercise, IncidentTypes, Partner, Plan, Profile, Settings
+from partnerbeeld.recordbase import BOOLEAN_WORDS
 
 # Draft 7: the dialect the YAML language server (VS Code, JetBrains, Neovim) fully supports.
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -108,12 +110,26 @@ def _allow_number(prop: dict[str, Any]) -> None:
         options.insert(1, {"type": "integer"})
 
 
+# ja/nee (and true/false written as text) in any case, from the one list the validators read
+_BOOLEAN_TEXT = "^(" + "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in word) for word in BOOLEAN_WORDS) + ")$"
+
+
+def _allow_boolean_words(prop: dict[str, Any]) -> None:
+    """A yes/no field: a YAML boolean, or one of the words the loader reads as one."""
+    if prop.pop("type", None) != "boolean":
+        return
+    prop["anyOf"] = [{"type": "boolean"}, {"type": "string", "pattern": _BOOLEAN_TEXT}]
+    prop["description"] = f"{prop.get('description', '')} Schrijf ja of nee (of true of false).".strip()
+
+
 def _fix_definition(name: str, schema: dict[str, Any]) -> None:
     if name in _DESCRIPTIONS:
         schema["description"] = _DESCRIPTIONS[name]
     for prop_name, prop in schema.get("properties", {}).items():
         if prop_name in _NUMBER_AS_TEXT:
             _allow_number(prop)
+        if prop.get("type") == "boolean":
+            _allow_boolean_words(prop)
     if name == "Contact":  # the model's 'reachable' rule, so the editor knows it too
         schema["anyOf"] = [{"required": [key]} for key in ("phone", "mobile", "email")]
 

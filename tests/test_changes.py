@@ -119,7 +119,7 @@ id: 'partner-a'
 verified_on: "2026-01-15"
 account_holder: a-holder   # accounthouder
 sector: waterbeheer
-contacts: [{primary: yes, available: "24/7", phone: '071 000 00 00', label: Piket}]
+contacts: [{primary: ja, available: "24/7", phone: '071 000 00 00', label: Piket}]
 """,
     )
     report = changes_since(repo.root, "HEAD")

@@ -201,7 +201,7 @@ def test_text_cell_is_letter_plus_count_or_grip(builder: DatasetBuilder) -> None
 
 
 def test_shipped_dataset_at_80_columns_piped_has_no_colour(run_cli: Callable[..., Any]) -> None:
-    for args in ([], ["--per", "profiel"], ["--detail"], ["--grip"]):
+    for args in ([], ["--per", "profiel"], ["--detail"], ["--toon-grip"]):
         result = run_cli("overzicht", "--data", SHIPPED_DATA, *args)
         assert result.exit_code == 0, result.stderr
         lines = result.stdout.splitlines()

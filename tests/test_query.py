@@ -293,7 +293,7 @@ def test_call_first_prefers_primary_24_7_and_hides_confidential(dataset):
 
 def test_answer_reports_what_was_asked(dataset):
     result = answer(dataset, Selection(incident="water", gemeente="Leiden"))
-    assert result.incident.via == "alias" and result.gemeente == "leiden"
+    assert result.incident.via == "alias" and result.gemeente == ("leiden",)
 
 
 # --- finding one partner ----------------------------------------------------------------------

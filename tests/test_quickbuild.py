@@ -104,6 +104,14 @@ EDGES: list[tuple[tuple[str | int, ...], Any]] = [
             "N",
             " yes",
             "ja",
+            "Ja",
+            "NEE",
+            "nee ",
+            " ja",
+            "jA",
+            "ja\n",
+            "j",
+            "nein",
             "",
             "\u0130",
             None,
@@ -155,6 +163,34 @@ def test_the_edges_include_values_only_pydantic_accepts() -> None:
         assert full(Partner, data) is not None
 
 
+@pytest.mark.parametrize(
+    ("word", "meaning"), [("ja", True), ("nee", False), ("Ja", True), ("NEE", False), ("true", True)]
+)
+def test_dutch_yes_and_no_are_booleans_on_both_paths(word: str, meaning: bool) -> None:
+    data = _replaced(("contacts", 0, "primary"), word)
+    quick, slow = quickbuild.build(Partner, data), full(Partner, data)
+    assert quick is not None and quick == slow
+    assert quick.contacts[0].primary is meaning  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "y", "n", "1", "0", "t", "f", "jawel", "nee hoor"])
+def test_other_yes_no_words_are_refused_on_both_paths(word: str) -> None:
+    data = _replaced(("contacts", 0, "primary"), word)
+    assert quickbuild.build(Partner, data) is None
+    assert full(Partner, data) is None
+
+
+def test_a_refused_yes_no_word_says_what_to_write(run_cli: Any, builder: Any) -> None:
+    builder.write(
+        "partners/partner-a.yaml",
+        "id: partner-a\nname: Partner A\nsector: waterbeheer\ncontacts:\n"
+        "  - label: Piket\n    phone: 071 123 4567\n    primary: yes\n",
+    )
+    result = run_cli("valideer", "--data", builder.root)
+    assert result.exit_code == 1
+    assert "is geen ja/nee-waarde" in result.stdout and "Schrijf ja of nee" in result.stdout
+
+
 def test_quick_accepts_the_plain_base_record() -> None:
     assert quickbuild.build(Partner, PARTNER) == full(Partner, PARTNER) != None  # noqa: E711
 
@@ -163,7 +199,7 @@ def test_a_file_the_quick_path_leaves_is_loaded_by_pydantic(builder: Any) -> Non
     builder.write(
         "partners/partner-a.yaml",
         "id: partner-a\nname: '  Partner A  '\nsector: waterbeheer\ncontacts:\n"
-        "  - label: Piket\n    phone: 071 123 4567\n    primary: yes\n",
+        "  - label: Piket\n    phone: 071 123 4567\n    primary: Ja\n",
     )
     loaded = load(builder.root)
     assert loaded.findings == []

@@ -160,7 +160,7 @@ def test_option_of_another_kind_is_refused(run_cli, builder: DatasetBuilder) -> 
     ("args", "message"),
     [
         (("--id", "Met Hoofdletters"), "'Met Hoofdletters' is geen geldig id"),
-        (("--accounthouder", "A Holder"), "account_holder ('A Holder') mag alleen kleine letters"),
+        (("--accounthouder", "A Holder"), "Onbekende accounthouder 'A Holder'"),
     ],
 )
 def test_bad_values_write_nothing(run_cli, builder: DatasetBuilder, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]

@@ -205,24 +205,37 @@ def test_phone_written_as_a_number_is_accepted() -> None:
     assert errors(data, schema, schema) == []
 
 
+@pytest.mark.parametrize(
+    ("word", "accepted"), [("ja", True), ("Nee", True), (True, True), ("yes", False), ("on", False)]
+)
+def test_yes_no_fields_take_ja_and_nee_as_the_loader_does(word: Any, accepted: bool) -> None:
+    path = SHIPPED_DATA / "partners" / "dunea.yaml"
+    schema = _schema_for(path)
+    contact = {"label": "Piket", "phone": "071 000 00 00", "primary": word, "confidential": word}
+    data = {**as_an_editor_reads(path.read_text(encoding="utf-8")), "contacts": [contact]}
+    assert (errors(data, schema, schema) == []) is accepted
+    primary = schema["$defs"]["Contact"]["properties"]["primary"]
+    assert "ja of nee" in primary["description"]
+
+
 # --- the command ---------------------------------------------------------------------------------
 
 
 def test_schema_writes_and_checks(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "uit"
-    written = run_cli("schema", "--uit", out)
+    written = run_cli("schema", "-o", out)
     assert written.exit_code == 0, written.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(SCHEMAS)
     assert (out / "plan.schema.json").read_text(encoding="utf-8") == (COMMITTED / "plan.schema.json").read_text(
         encoding="utf-8"
     )
-    assert run_cli("schema", "--uit", out, "--controleer").exit_code == 0
+    assert run_cli("schema", "--uitvoer", out, "--controleer").exit_code == 0
     (out / "plan.schema.json").write_text("{}", encoding="utf-8")
-    checked = run_cli("schema", "--uit", out, "--controleer")
+    checked = run_cli("schema", "--uitvoer", out, "--controleer")
     assert checked.exit_code == 1
     assert "plan.schema.json" in checked.stdout and "partner.schema.json" not in checked.stdout
     assert (out / "plan.schema.json").read_text(encoding="utf-8") == "{}"  # --controleer writes nothing
-    assert "1 van 8" in run_cli("schema", "--uit", out).stdout
+    assert "1 van 8" in run_cli("schema", "-o", out).stdout
 
 
 def test_schema_default_is_beside_the_data_never_in_it(run_cli, builder: DatasetBuilder) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer._click import exceptions as click_exceptions
@@ -95,8 +95,40 @@ def _ours_to_handle(callback: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _group() -> None:
+def _group(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Toon de versie van partnerbeeld en van de data (de git-commit van de dataset) en stop.",
+            is_eager=True,
+            callback=lambda asked: _print_version() if asked else None,
+        ),
+    ] = False,
+) -> None:
     """De crisispartners van de veiligheidsregio in beeld: wie, hoe en wanneer."""
+
+
+VERSION_OPTIONS = ("--version", "-V")
+
+
+def _print_version() -> None:
+    """The program's version and the data version, without loading the dataset: a git question only."""
+    from partnerbeeld import __version__
+    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.loading import find_root
+
+    print(f"partnerbeeld {__version__}")
+    try:
+        root = find_root()
+    except PartnerbeeldError as error:
+        print(f"data: geen dataset gevonden ({error.message})")
+    else:
+        version = data_version(root)
+        when = f" van {version.date}" if version.date else ""
+        print(f"data: {version.label}{when} ({root})")
+    raise typer.Exit(0)
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -109,13 +141,20 @@ def __getattr__(name: str) -> typer.Typer:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every known failure into one Dutch line and an exit code."""
     args = sys.argv[1:] if argv is None else argv
-    wanted = args[:1] if args and args[0] in COMMANDS else COMMANDS
+    # only the command asked for is built (for --version none is): the others cost time
+    if args and args[0] in COMMANDS:
+        wanted: Iterable[str] = args[:1]
+    else:
+        wanted = () if args and args[0] in VERSION_OPTIONS else COMMANDS
     command = typer.main.get_command(build_app(wanted))
     dutch.translate_params(command)
     reset_skipped()
     try:
         asked = command.commands.get(args[0]) if args and isinstance(command, typer.core.TyperGroup) else None
-        rawargs.check(args[1:] if asked else args, rawargs.value_options(asked or command))
+        typed, options = args[1:] if asked else args, rawargs.value_options(asked or command)
+        rawargs.check(typed, options)
+        shown = f"partnerbeeld {args[0]}" if asked else "partnerbeeld"
+        rawargs.check_repeats(typed, options, rawargs.single_options(asked or command), shown)
         result = command.main(args=args, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
         fail(error.message, error.hint)

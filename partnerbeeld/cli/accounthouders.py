@@ -7,37 +7,35 @@ import sys
 from enum import StrEnum
 from typing import Annotated
 
-import typer
-
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
-from partnerbeeld.cli.signalen import AccounthouderOption
+from partnerbeeld.cli.common import load_for_reading, peildatum
+from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 
 
 class Formaat(StrEnum):
-    TABEL = "tabel"
+    TEKST = "tekst"  # the table for people ('tabel' is accepted too)
     JSON = "json"
 
 
 def accounthouders(
     data: DataOption = None,
     accounthouder: AccounthouderOption = None,
-    formaat: Annotated[
-        Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel of json.", case_sensitive=False)
-    ] = Formaat.TABEL,
+    formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel) of json.")] = Formaat.TEKST,
     peildatum_: PeildatumOption = None,
 ) -> None:
     """Toon per accounthouder de partners, de open signalen en de oudste controle van contactgegevens.
 
-    Voorbeeld: partnerbeeld accounthouders --accounthouder m-jansen
+    Voorbeeld: partnerbeeld accounthouders --accounthouder "Marieke Jansen"
     """
     from partnerbeeld.accountholders import holder_reports
     from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.query import resolve_account_holder
     from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    reports = holder_reports(dataset, signals_for(dataset, today, accounthouder), accounthouder)
+    holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
+    reports = holder_reports(dataset, signals_for(dataset, today, holder), holder)
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.holders_json(reports, region, today, version))
@@ -45,5 +43,5 @@ def accounthouders(
     from partnerbeeld.views.colour import palette_for
 
     width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
-    detail = accounthouder is not None
+    detail = holder is not None
     sys.stdout.write(view.holders_text(reports, region, today, version, palette_for(sys.stdout), detail, width))

@@ -1,4 +1,4 @@
-"""What every command shares: the dataset option, the reference date, printing problems."""
+"""What every command shares: the output format and file, the reference date, printing problems."""
 
 from __future__ import annotations
 
@@ -8,37 +8,17 @@ import sys
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import typer
-
+# defined with the other shared options (cli/options.py); re-exported where commands have found them
+from partnerbeeld.cli.options import DataOption as DataOption
+from partnerbeeld.cli.options import PeildatumOption as PeildatumOption
 from partnerbeeld.clock import parse_date, reference_date
 from partnerbeeld.errors import PartnerbeeldError, UsageError
 
 if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
     from partnerbeeld.dataset import Dataset
     from partnerbeeld.findings import Finding
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Map met de dataset (partnerbeeld.yaml). Standaard: $PARTNERBEELD_DATA, "
-        "anders de dichtstbijzijnde map data/ vanaf hier omhoog.",
-        show_default=False,
-        metavar="MAP",
-    ),
-]
-PeildatumOption = Annotated[
-    str | None,
-    typer.Option(
-        "--peildatum",
-        help="Datum (JJJJ-MM-DD) waarop het overzicht betrekking heeft. Standaard: vandaag (of SOURCE_DATE_EPOCH).",
-        show_default=False,
-        metavar="JJJJ-MM-DD",
-    ),
-]
-
 
 F = TypeVar("F", bound=StrEnum)
 

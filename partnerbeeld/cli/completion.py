@@ -1,7 +1,7 @@
-"""Tab completion for incident types, teams, municipalities, profiles and partner ids.
+"""Tab completion for incident types, teams, municipalities, profiles, account holders and partner ids.
 
 Completion runs on every Tab press, so it reads as little as it can: the
-incident-type and settings files through ``yamlsource``, and file names for
+incident-type, settings and account-holder files through ``yamlsource``, and file names for
 profiles and partners, never the whole dataset. Any problem completes nothing.
 """
 
@@ -71,6 +71,12 @@ def municipalities(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
         for m in settings.get("municipalities") or []
         if isinstance(m, dict) and m.get("id")
     ]
+    return _starting(options, incomplete)
+
+
+def account_holders(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    listed = _yaml(_root(ctx), "accountholders.yaml").get("account_holders") or []
+    options = [(str(h.get("id")), str(h.get("name", ""))) for h in listed if isinstance(h, dict) and h.get("id")]
     return _starting(options, incomplete)
 
 

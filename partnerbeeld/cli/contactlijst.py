@@ -9,23 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import (
-    DataOption,
-    PeildatumOption,
-    dash_is_stdout,
-    load_for_reading,
-    output_format,
-    peildatum,
-    skipped_names,
-)
-from partnerbeeld.cli.selection import (
+from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum, skipped_names
+from partnerbeeld.cli.options import (
     AccounthouderOption,
+    DataOption,
     GemeenteOption,
     GripOption,
     IncidentOption,
     ModusOption,
+    OverschrijfOption,
+    PeildatumOption,
     ProfielOption,
     TeamOption,
+    UitvoerOption,
+    formaat_option,
     selection,
 )
 from partnerbeeld.errors import UsageError
@@ -75,26 +72,14 @@ def contactlijst(
     accounthouder: AccounthouderOption = None,
     formaat: Annotated[
         Formaat | None,
-        typer.Option(
-            "--formaat",
-            "-f",
-            case_sensitive=False,
-            show_default=False,
-            help="html, pdf, md (Markdown), csv (RFC 4180, voor programma's), csv-excel (Nederlandse Excel), "
+        formaat_option(
+            Formaat,
+            "html, pdf, md (Markdown), csv (RFC 4180, voor programma's), csv-excel (Nederlandse Excel), "
             "vcf (vCard) of json. Standaard: volgens de extensie van -o, anders md.",
         ),
     ] = None,
-    uitvoer: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitvoer",
-            "-o",
-            help="Schrijf naar dit bestand (of in deze map, met een voorgestelde naam) in plaats van naar de uitvoer.",
-            show_default=False,
-            metavar="BESTAND",
-        ),
-    ] = None,
-    overschrijf: Annotated[bool, typer.Option("--overschrijf", help="Een bestaand bestand vervangen.")] = False,
+    uitvoer: UitvoerOption = None,
+    overschrijf: OverschrijfOption = False,
     sjablonen: Annotated[
         Path | None,
         typer.Option(
@@ -116,6 +101,8 @@ def contactlijst(
     """Maak een contactlijst om af te drukken, te delen of in een telefoon te laden.
 
     Voorbeeld: partnerbeeld contactlijst --incident overstroming --formaat pdf -o .
+
+    Voorbeeld: partnerbeeld contactlijst -i brand -i gaslek --team copi --formaat md
     """
     from partnerbeeld.contactlist import build_contact_list
 
@@ -127,7 +114,15 @@ def contactlijst(
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
     chosen_partners = selection(
-        incident, grip, team, gemeente, profiel, modus, accounthouder=accounthouder, vertrouwelijk=vertrouwelijk
+        dataset,
+        incident,
+        grip,
+        team,
+        gemeente,
+        profiel,
+        modus,
+        accounthouder=accounthouder,
+        vertrouwelijk=vertrouwelijk,
     )
     contact_list = build_contact_list(dataset, chosen_partners, reference, incomplete=skipped_names(dataset.root))
     if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():

@@ -130,8 +130,12 @@ def render_usage_error(error: click_exceptions.UsageError, command_name: str | N
         if choices:
             given = re.search(r"'([^']*)'", error.message)
             shown = f": '{given.group(1)}'" if given else ""
-            options = ", ".join(str(c) for c in choices)
-            guess = closest(given.group(1), [str(c) for c in choices], n=1) if given else []
+            # other words for a choice ('tabel' for 'tekst') are named with it, and may be guessed
+            aliases = getattr(getattr(error.param, "type", None), "aliases", {})
+            also = {choice: [a for a, meant in aliases.items() if meant == choice] for choice in map(str, choices)}
+            options = ", ".join(c + (f" (of {', '.join(also[c])})" if also[c] else "") for c in also)
+            pool = [*also, *(a for a, meant in aliases.items() if meant in also)]
+            guess = closest(given.group(1), pool, n=1) if given else []
             lead = f"Bedoelde je '{guess[0]}'? " if guess else ""
             return f"Ongeldige waarde voor {name}{shown}.", f"{lead}Kies uit: {options}."
         return f"Ongeldige waarde voor {name}: {_dutch_value_message(error.message)}.", hint
@@ -146,5 +150,7 @@ def render_usage_error(error: click_exceptions.UsageError, command_name: str | N
     if match := re.match(r"Got unexpected extra argument\(s\) \((.+)\)", message):
         if command_name in ("zoek", "toon"):  # most often a name with a space: `zoek waterschap west`
             hint = f"Tekst met spaties zet je tussen aanhalingstekens. {hint}"
+        if command_name == "overzicht" and match.group(1).isdigit():  # `overzicht --grip 2`, as in zoek
+            hint = f"overzicht filtert niet op GRIP; --toon-grip toont per cel het vroegste GRIP-niveau. {hint}"
         return f"Onverwacht extra argument: {match.group(1)}.", hint
     return _translate(message), hint

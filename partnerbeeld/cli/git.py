@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption
+from partnerbeeld.cli.options import DataOption, formaat_option
 from partnerbeeld.errors import DatasetUnreadable, ExitStatus, UsageError
 
 
@@ -32,9 +32,7 @@ def wijzigingen(
     ] = None,
     formaat: Annotated[
         WijzigingenFormaat,
-        typer.Option(
-            "--formaat", "-f", case_sensitive=False, help="Uitvoer: tekst, md (Markdown voor een pull request) of json."
-        ),
+        formaat_option(WijzigingenFormaat, "Uitvoer: tekst, md (Markdown voor een pull request) of json."),
     ] = WijzigingenFormaat.TEKST,
     vertrouwelijk: Annotated[
         bool, typer.Option("--vertrouwelijk", help="Toon ook de waarden van vertrouwelijke contacten.")
@@ -67,6 +65,8 @@ def shown_path(path: Path) -> str:
 
 
 def _schema_folder(uit: Path | None, data: Path | None) -> Path:
+    if uit is not None and uit.exists() and not uit.is_dir():
+        raise UsageError(f"{uit} is een bestand, geen map.", "Geef met -o een map voor de schema's.")
     from partnerbeeld.loading import find_root
     from partnerbeeld.schemas import default_folder
 
@@ -85,15 +85,20 @@ def _schema_folder(uit: Path | None, data: Path | None) -> Path:
 
 
 def schema(
-    uit: Annotated[
+    uitvoer: Annotated[
         Path | None,
         typer.Option(
-            "--uit",
+            "--uitvoer",
+            "-o",
             metavar="MAP",
-            file_okay=False,
             show_default=False,
             help="Map voor de schema's. Standaard: schemas/ naast de datamap (waar de bestanden naar verwijzen).",
         ),
+    ] = None,
+    uit: Annotated[
+        Path | None,
+        # the old name of -o/--uitvoer, still accepted so scripts keep working; not in --help
+        typer.Option("--uit", metavar="MAP", hidden=True, show_default=False),
     ] = None,
     controleer: Annotated[
         bool,
@@ -108,7 +113,9 @@ def schema(
     from partnerbeeld.atomic import write_atomic
     from partnerbeeld.schemas import render_all, stale
 
-    folder = _schema_folder(uit, data)
+    if uit is not None and uitvoer is not None:
+        raise UsageError("--uit en --uitvoer zijn hetzelfde; geef er één.", "Gebruik -o/--uitvoer.")
+    folder = _schema_folder(uitvoer or uit, data)
     outdated = stale(folder)
     if controleer:
         for name in outdated:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, peildatum
+from partnerbeeld.cli.common import peildatum
 from partnerbeeld.cli.git import shown_path
+from partnerbeeld.cli.options import DataOption, SectorOption
 from partnerbeeld.errors import ExitStatus, UsageError
 from partnerbeeld.vocabulary import CovenantStatus, ExerciseKind
 
@@ -97,6 +99,22 @@ def _draft(soort: Soort, given: dict[str, Any], record_id: str | None) -> Draft:
     return Draft(**{**draft.__dict__, "id": record_id or proposal})
 
 
+def _known(data: Path | None, sector: str | None, holder: str | None) -> tuple[str | None, str | None]:
+    """--sector checked against the sectors in the data; --accounthouder as an id (from a name or part)."""
+    if sector is None and holder is None:
+        return sector, holder
+    from partnerbeeld.dataset import open_dataset
+    from partnerbeeld.query import resolve_account_holder
+    from partnerbeeld.scaffold import check_sector
+
+    dataset, _ = open_dataset(data, ("partners",))
+    if sector is not None:
+        sector = check_sector(sector, (partner.sector for partner in dataset.partners.values()))
+    if holder is not None:
+        holder = resolve_account_holder(dataset, holder)
+    return sector, holder
+
+
 def _report(path: Path, root: Path, peildatum_: str | None) -> ExitStatus:
     """Validate the dataset with the new file in it; show what concerns the new file."""
     from partnerbeeld.findings import Severity
@@ -140,10 +158,7 @@ def nieuw(
             "--id", metavar="ID", help="Id en bestandsnaam. Standaard: afgeleid van de naam.", show_default=False
         ),
     ] = None,
-    sector: Annotated[
-        str | None,
-        typer.Option("--sector", metavar="CODE", help="Partner: sector als code (verplicht).", show_default=False),
-    ] = None,
+    sector: SectorOption = None,
     profiel: Annotated[
         list[str] | None,
         typer.Option("--profiel", metavar="ID", help="Partner: profiel-id (herhaalbaar).", show_default=False),
@@ -151,7 +166,10 @@ def nieuw(
     accounthouder: Annotated[
         str | None,
         typer.Option(
-            "--accounthouder", metavar="ID", show_default=False, help="Partner, convenant: id van de accounthouder."
+            "--accounthouder",
+            metavar="WIE",
+            show_default=False,
+            help="Partner, convenant: de accounthouder (id, naam of een uniek deel van de naam).",
         ),
     ] = None,
     partner: Annotated[
@@ -203,7 +221,7 @@ def nieuw(
 ) -> None:
     """Maak een nieuw record aan, met uitleg bij elk veld; vraagt wat ontbreekt.
 
-    Voorbeeld: partnerbeeld nieuw partner --naam "Dunea" --sector drinkwater
+    Voorbeeld: partnerbeeld nieuw partner --naam "Waterschap Voorbeeld" --sector waterbeheer
     """
     from partnerbeeld.clock import parse_date
     from partnerbeeld.loading import find_root
@@ -223,6 +241,10 @@ def nieuw(
         "covenant": convenant,
     }
     draft = _draft(soort, given, id_)
+    # checked after the draft: an option of another kind is reported first, and an answer typed
+    # at the prompt is checked like an option
+    sector_, holder = _known(root, draft.sector, draft.account_holder)
+    draft = replace(draft, sector=sector_, account_holder=holder)
     path = create(root, draft, peildatum(peildatum_))
     status_ = _report(path, root, peildatum_)
     if status_ is not ExitStatus.OK:

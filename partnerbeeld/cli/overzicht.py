@@ -5,19 +5,12 @@ from __future__ import annotations
 import shutil
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import (
-    DataOption,
-    PeildatumOption,
-    dash_is_stdout,
-    load_for_reading,
-    output_format,
-    peildatum,
-)
+from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum
+from partnerbeeld.cli.options import DataOption, OverschrijfOption, PeildatumOption, UitvoerOption, formaat_option
 
 
 class Formaat(StrEnum):
@@ -44,34 +37,29 @@ def overzicht(
     detail: Annotated[
         bool, typer.Option("--detail", help="Ook alle incidenttypen onder de crisistypen tonen.")
     ] = False,
-    grip: Annotated[
+    # --grip N filters in zoek and contactlijst; here the display switch has its own name
+    toon_grip: Annotated[
         bool,
         typer.Option(
-            "--grip", help="In elke cel het vroegste GRIP-niveau tonen (in de terminal in plaats van het aantal)."
+            "--toon-grip",
+            help="In elke cel het vroegste GRIP-niveau tonen (in de terminal in plaats van het aantal).",
         ),
+    ] = False,
+    oude_grip: Annotated[
+        bool,
+        # the switch's old name, still accepted so existing scripts keep working; not in --help
+        typer.Option("--grip", hidden=True),
     ] = False,
     formaat: Annotated[
         Formaat | None,
-        typer.Option(
-            "--formaat",
-            "-f",
-            case_sensitive=False,
-            help="tekst (past in 80 kolommen), html (volledige matrix, één pagina) of json. "
+        formaat_option(
+            Formaat,
+            "tekst (past in 80 kolommen), html (volledige matrix, één pagina) of json. "
             "Standaard: wat de naam na -o zegt, anders tekst.",
-            show_default=False,
         ),
     ] = None,
-    uitvoer: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitvoer",
-            "-o",
-            help="Schrijf naar dit bestand in plaats van naar de uitvoer.",
-            show_default=False,
-            metavar="BESTAND",
-        ),
-    ] = None,
-    overschrijf: Annotated[bool, typer.Option("--overschrijf", help="Een bestaand bestand vervangen.")] = False,
+    uitvoer: UitvoerOption = None,
+    overschrijf: OverschrijfOption = False,
     peildatum_: PeildatumOption = None,
     data: DataOption = None,
 ) -> None:
@@ -83,6 +71,12 @@ def overzicht(
     from partnerbeeld.overview import GroupBy, build_overview
     from partnerbeeld.views import overview as view
 
+    if oude_grip:
+        print(
+            "let op: 'overzicht --grip' heet nu '--toon-grip'; --grip N filtert in zoek en contactlijst.",
+            file=sys.stderr,
+        )
+        toon_grip = True
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
@@ -90,7 +84,7 @@ def overzicht(
     picture = build_overview(dataset, reference, GroupBy(per.value), detail)
     version = data_version(dataset.root)
     if chosen is Formaat.HTML:
-        content = view.as_html(picture, version, grip)
+        content = view.as_html(picture, version, toon_grip)
     elif chosen is Formaat.JSON:
         content = view.as_json(picture, version)
     else:
@@ -98,7 +92,7 @@ def overzicht(
 
         palette = palette_for(sys.stdout) if uitvoer is None else Palette()
         width = shutil.get_terminal_size((80, 24)).columns if uitvoer is None else 80
-        content = view.as_text(picture, version, palette, width, grip)
+        content = view.as_text(picture, version, palette, width, toon_grip)
     if uitvoer is None:
         sys.stdout.write(content)
         return

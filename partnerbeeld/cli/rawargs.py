@@ -4,7 +4,8 @@ Click turns an empty value into something (``--data ""`` becomes '.', the
 current folder) or takes the next option as a value (``-o"$X" --vertrouwelijk``
 with an empty X writes a file named ``--vertrouwelijk``). An empty shell
 variable must never quietly change what a command does, so these are usage
-errors here, with the option's name.
+errors here, with the option's name. So is an option given twice that holds
+one value (``--grip 1 --grip 2``): click would silently keep the last one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,58 @@ def value_options(command: Any) -> dict[str, bool]:
         for name in [*param.opts, *param.secondary_opts]:
             names[name] = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
     return names
+
+
+def single_options(command: Any) -> dict[str, str]:
+    """Every name of an option that holds one value (or is a flag) -> the name to show (its long form)."""
+    names: dict[str, str] = {}
+    for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") != "option" or getattr(param, "multiple", False):
+            continue
+        if getattr(param, "count", False):
+            continue
+        every = [*param.opts, *param.secondary_opts]
+        shown = max(param.opts, key=len)
+        names.update(dict.fromkeys(every, shown))
+    return names
+
+
+def check_repeats(args: list[str], options: dict[str, bool], singles: dict[str, str], command: str) -> None:
+    """A usage error for an option given twice that can hold only one value.
+
+    ``options``: name -> takes a value (``value_options``); ``singles``: ``single_options``;
+    ``command``: 'partnerbeeld zoek', for the hint.
+    """
+    seen: dict[str, str] = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == "--":
+            return
+        if not arg.startswith("-") or arg == "-":
+            continue
+        if arg.startswith("--"):
+            name, equals, value = arg.partition("=")
+            attached = bool(equals)
+        else:  # -f json, -fjson
+            name, value = arg[:2], arg[2:]
+            attached = bool(value)
+        if name not in options:
+            continue
+        if options[name] and not attached:
+            value = args[index] if index < len(args) else ""
+            index += 1
+        if name not in singles:
+            continue
+        shown = singles[name]
+        if shown in seen:
+            hint = f"Geef {shown} één keer; '{command} --help' zegt welke opties herhaald mogen worden."
+            if not options[name]:
+                raise UsageError(f"{shown} staat er twee keer.", hint)
+            message = f"{shown} is twee keer gegeven ('{seen[shown]}' en '{value}'); deze optie heeft maar één waarde."
+            raise UsageError(message, hint)
+        seen[shown] = value
 
 
 def check(args: list[str], options: dict[str, bool]) -> None:

@@ -9,23 +9,16 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
+from partnerbeeld.cli.common import load_for_reading, peildatum
+from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 from partnerbeeld.errors import ExitStatus
 from partnerbeeld.vocabulary import SignalKind
 
 
 class Formaat(StrEnum):
-    TABEL = "tabel"
+    TEKST = "tekst"  # the table for people ('tabel' is accepted too)
     JSON = "json"
     MD = "md"
-
-
-AccounthouderOption = Annotated[
-    str | None,
-    typer.Option(
-        "--accounthouder", help="Alleen wat deze accounthouder (id) aangaat.", metavar="ID", show_default=False
-    ),
-]
 
 
 def signalen(
@@ -40,9 +33,7 @@ def signalen(
             show_default=False,
         ),
     ] = None,
-    formaat: Annotated[
-        Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel, json of md.", case_sensitive=False)
-    ] = Formaat.TABEL,
+    formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json of md.")] = Formaat.TEKST,
     strikt: Annotated[
         bool, typer.Option("--strikt", help="Exitcode 1 als er een signaal met ernst 'fout' is (voor CI).")
     ] = False,
@@ -50,16 +41,18 @@ def signalen(
 ) -> None:
     """Toon wat aandacht vraagt: convenanten, oefeningen, plannen, contactgegevens, dekking.
 
-    Voorbeeld: partnerbeeld signalen --accounthouder m-jansen --soort convenant
+    Voorbeeld: partnerbeeld signalen --accounthouder jansen --soort convenant
     """
     from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.query import resolve_account_holder
     from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view
     from partnerbeeld.vocabulary import SignalLevel
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    found = signals_for(dataset, today, accounthouder, soort or ())
+    holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
+    found = signals_for(dataset, today, holder, soort or ())
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(found, region, today, version, dataset.root))

@@ -10,15 +10,8 @@ from typing import Annotated
 import typer
 
 from partnerbeeld.cli import completion
-from partnerbeeld.cli.common import (
-    DataOption,
-    PeildatumOption,
-    load_for_reading,
-    peildatum,
-    skipped_names,
-    validate_command,
-)
-from partnerbeeld.cli.zoek import VertrouwelijkOption
+from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names, validate_command
+from partnerbeeld.cli.options import DataOption, PeildatumOption, VertrouwelijkOption, formaat_option
 from partnerbeeld.errors import NotFound, RecordHasErrors
 
 
@@ -27,9 +20,7 @@ class Formaat(StrEnum):
     JSON = "json"
 
 
-FormaatOption = Annotated[
-    Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tekst of json.", case_sensitive=False)
-]
+FormaatOption = Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst of json.")]
 
 
 def toon(
@@ -48,7 +39,7 @@ def toon(
 ) -> None:
     """Toon alles over één partner: contacten, profielen, rollen, convenanten, oefeningen en plannen.
 
-    Voorbeeld: partnerbeeld toon rijnland
+    Voorbeeld: partnerbeeld toon "Hoogheemraadschap van Rijnland"
     """
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.partnerinfo import find_partner, partner_info

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
+from partnerbeeld.cli.common import peildatum
+from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.errors import ExitStatus
 
 
@@ -24,13 +25,7 @@ class Formaat(StrEnum):
 def valideer(
     data: DataOption = None,
     formaat: Annotated[
-        Formaat,
-        typer.Option(
-            "--formaat",
-            "-f",
-            help="Uitvoer: tekst, json, github (annotaties) of gitlab (Code Quality-rapport).",
-            case_sensitive=False,
-        ),
+        Formaat, formaat_option(Formaat, "Uitvoer: tekst, json, github (annotaties) of gitlab (Code Quality-rapport).")
     ] = Formaat.TEKST,
     strikt: Annotated[bool, typer.Option("--strikt", help="Ook waarschuwingen laten falen (exitcode 1).")] = False,
     peildatum_: PeildatumOption = None,

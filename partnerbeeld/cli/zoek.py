@@ -10,29 +10,28 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum, skipped_names
-from partnerbeeld.cli.selection import (
+from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names
+from partnerbeeld.cli.options import (
     AccounthouderOption,
+    DataOption,
     GemeenteOption,
     GripOption,
     IncidentOption,
     ModusOption,
+    PeildatumOption,
     ProfielOption,
     TeamOption,
+    VertrouwelijkOption,
+    formaat_option,
     selection,
 )
 
 
 class Formaat(StrEnum):
-    TABEL = "tabel"
+    TEKST = "tekst"  # the table for people ('tabel' is accepted too)
     JSON = "json"
     CSV = "csv"
     MD = "md"
-
-
-VertrouwelijkOption = Annotated[
-    bool, typer.Option("--vertrouwelijk", help="Ook vertrouwelijke contacten gebruiken en tonen.")
-]
 
 
 def zoek(
@@ -52,8 +51,8 @@ def zoek(
     modus: ModusOption = None,
     accounthouder: AccounthouderOption = None,
     formaat: Annotated[
-        Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel, json, csv of md.", case_sensitive=False)
-    ] = Formaat.TABEL,
+        Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json, csv of md.")
+    ] = Formaat.TEKST,
     vertrouwelijk: VertrouwelijkOption = False,
     data: DataOption = None,
     peildatum_: PeildatumOption = None,
@@ -61,6 +60,8 @@ def zoek(
     """Zoek met wie je samenwerkt bij een incident, hoe, vanaf welk GRIP-niveau en wie je als eerste belt.
 
     Voorbeeld: partnerbeeld zoek --incident overstroming --gemeente katwijk
+
+    Voorbeeld: partnerbeeld zoek -i brand -i gaslek --team copi --team rot
     """
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.query import answer
@@ -69,6 +70,7 @@ def zoek(
     today = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
     chosen = selection(
+        dataset,
         incident,
         grip,
         team,

@@ -28,12 +28,17 @@ SHORT_TEAM = {"meldkamer": "MK", "copi": "CoPI", "rot": "ROT", "bt": "BT", "rbt"
 
 
 def asked(dataset: Dataset, result: Answer) -> str:
-    """'Overstroming (overstroming)' or 'brand (alias) → Natuurbrand, Brand in gebouwen, …'; plus filters."""
+    """'Overstroming (overstroming)', 'brand (alias) → Natuurbrand, …' or 'brand + gaslek → …'; plus filters.
+
+    A filter given several times reads as "one of these": 'team ROT of CoPI'.
+    """
     parts: list[str] = []
     if result.incident is not None:
         names = [dataset.incident_types[c].name if c in dataset.incident_types else c for c in result.incident.codes]
         if result.incident.via == "alias":
             parts.append(f"{result.incident.text} (alias) → {', '.join(names)}")
+        elif len(result.selection.incident) > 1:  # several types asked: their union, each named
+            parts.append(f"{result.incident.text} → {', '.join(names)}")
         else:
             parts.append(f"{names[0]} ({result.incident.codes[0]})")
     else:
@@ -41,14 +46,14 @@ def asked(dataset: Dataset, result: Answer) -> str:
     s = result.selection
     if s.grip is not None:
         parts.append(f"tot en met GRIP {s.grip}")
-    if s.team is not None:
-        parts.append(f"team {s.team.label}")
-    if result.gemeente is not None:
-        parts.append(f"gemeente {dataset.municipalities.get(result.gemeente, result.gemeente)}")
+    if s.team:
+        parts.append("team " + " of ".join(team.label for team in s.team))
+    if result.gemeente:
+        parts.append("gemeente " + " of ".join(dataset.municipalities.get(m, m) for m in result.gemeente))
     if s.profiel:
-        parts.append(f"profiel {s.profiel}")
-    if s.modus is not None:
-        parts.append(f"modus {s.modus.value}")
+        parts.append("profiel " + " of ".join(s.profiel))
+    if s.modus:
+        parts.append("modus " + " of ".join(mode.value for mode in s.modus))
     if s.accounthouder:
         parts.append(f"accounthouder {s.accounthouder}")
     if s.tekst:
@@ -195,10 +200,11 @@ def as_json(
         },
         "filters": {
             "grip": s.grip,
-            "team": s.team.value if s.team else None,
-            "gemeente": result.gemeente,
-            "profiel": s.profiel,
-            "modus": s.modus.value if s.modus else None,
+            # the repeatable filters are lists ("one of these"); null when not given
+            "team": [team.value for team in s.team] or None,
+            "gemeente": list(result.gemeente) or None,
+            "profiel": list(s.profiel) or None,
+            "modus": [mode.value for mode in s.modus] or None,
             "accounthouder": s.accounthouder,
             "tekst": s.tekst,
         },
