@@ -99,6 +99,11 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
         "GIT_COMMITTER_EMAIL": "test@example.nl",
         "PYTHONPATH": str(REPO),
     }
+    # what the examples of `init` and `importeer` name: a municipality list and a partner sheet
+    (repo / "gemeenten.txt").write_text("Utrecht\nZeist\nAmersfoort\n", encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = main(["exporteer", "--data", str(repo / "data"), "-o", str(repo / "partners.xlsx")])
+    assert status == 0
     # files older than the index: git then trusts their times instead of reading every file
     # again at each `git status` (the data version every command asks for)
     past = TODAY.toordinal()  # any moment well before the commit

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, peildatum
+from partnerbeeld.cli.common import peildatum
 from partnerbeeld.cli.git import shown_path
+from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
@@ -184,9 +185,7 @@ def exporteer(
             "--uitvoer", "-o", metavar="BESTAND", show_default=False, help="Het bestand, bijv. partners.xlsx."
         ),
     ],
-    formaat: Annotated[
-        ExportFormaat, typer.Option("--formaat", "-f", case_sensitive=False, help="Formaat: xlsx.")
-    ] = ExportFormaat.XLSX,
+    formaat: Annotated[ExportFormaat, formaat_option(ExportFormaat, "Formaat: xlsx.")] = ExportFormaat.XLSX,
     vertrouwelijk: Annotated[
         bool, typer.Option("--vertrouwelijk", help="Neem ook vertrouwelijke contacten op (het bestand zegt dat).")
     ] = False,
@@ -196,7 +195,7 @@ def exporteer(
 ) -> None:
     """Schrijf de partners en contacten als spreadsheet, in de indeling die importeer leest.
 
-    Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners.xlsx
+    Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners-export.xlsx
     """
     from partnerbeeld.atomic import write_atomic
     from partnerbeeld.cli.common import load_for_reading
