@@ -44,7 +44,8 @@ def signalen(
         Formaat, typer.Option("--formaat", "-f", help="Uitvoer: tabel, json of md.", case_sensitive=False)
     ] = Formaat.TABEL,
     strikt: Annotated[
-        bool, typer.Option("--strikt", help="Exitcode 1 als er een signaal met ernst 'fout' is (voor CI).")
+        bool,
+        typer.Option("--strikt", help="Exitcode 1 als er een niet-geaccepteerd signaal met ernst 'fout' is (voor CI)."),
     ] = False,
     peildatum_: PeildatumOption = None,
 ) -> None:
@@ -52,6 +53,7 @@ def signalen(
 
     Voorbeeld: partnerbeeld signalen --accounthouder m-jansen --soort convenant
     """
+    from partnerbeeld.acceptance import accept_signals
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view
@@ -59,16 +61,18 @@ def signalen(
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    found = signals_for(dataset, today, accounthouder, soort or ())
+    checked = accept_signals(dataset, signals_for(dataset, today, accounthouder, soort or ()), today)
+    found, accepted = checked.open, checked.accepted
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(found, region, today, version, dataset.root))
+        sys.stdout.write(view.as_json(found, region, today, version, dataset.root, accepted))
     elif formaat is Formaat.MD:
-        sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root))
+        sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root, accepted))
     else:
         from partnerbeeld.views.colour import palette_for
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
-        sys.stdout.write(view.as_text(found, region, today, version, palette_for(sys.stdout), width, dataset.root))
+        palette = palette_for(sys.stdout)
+        sys.stdout.write(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))
