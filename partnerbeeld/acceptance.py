@@ -187,7 +187,9 @@ def _unknown_code(code: str, known: set[str] | frozenset[str]) -> tuple[str, str
     if code in OWN_CODES:
         return (f"'{code}' kun je niet accepteren.", "Ruim de acceptatie op die deze melding geeft.")
     suggestions = closest(code, known)
-    hint = f"Bedoelde je '{suggestions[0]}'?" if suggestions else "Zie 'partnerbeeld valideer --codes' voor de codes."
+    hint = (
+        f"Bedoelde je '{suggestions[0]}'?" if suggestions else "De codes staan in de README; acceptaties in docs/ci.md."
+    )
     return (f"Onbekende code '{code}' in een acceptatie.", hint)
 
 
