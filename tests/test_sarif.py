@@ -52,8 +52,8 @@ def test_a_broken_dataset_is_valid_sarif(builder: DatasetBuilder, run_cli: Any, 
     builder.write(
         "partnerbeeld.yaml",
         (builder.root / "partnerbeeld.yaml").read_text(encoding="utf-8")
-        + "accept:\n  - {file: partners/partner-b.yaml, code: accounthouder-ontbreekt, reason: nieuw, until: 2027-01-01}"
-        + "\n",
+        + "accept:\n  - {file: partners/partner-b.yaml, code: accounthouder-ontbreekt, "
+        "reason: nieuw, until: 2027-01-01}\n",
     )
     log = sarif(run_cli, builder.root)
     (run,) = log["runs"]
