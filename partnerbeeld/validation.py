@@ -64,7 +64,7 @@ def validate(root: Path, today: dt.date, only: Collection[Path] | None = None) -
         if wanted is not None:
             findings = [f for f in findings if located(f.file) in wanted]
             accepted = [(f, a) for f, a in accepted if located(f.file) in wanted]
-        files = len(set(only))
+            files = len(wanted)
     accepted.sort(key=lambda pair: _by_position(pair[0]))
     return Report(root, sorted(findings, key=_by_position), files, accepted)
 

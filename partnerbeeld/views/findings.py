@@ -29,7 +29,8 @@ def summary(report: Report) -> str:
     if report.accepted:
         parts.append(f"{len(report.accepted)} geaccepteerd")
     files = len({f.file for f in report.findings})
-    where = f" in {files} van {report.files} bestanden" if report.findings else f" in {report.files} bestanden"
+    total = f"{report.files} {'bestand' if report.files == 1 else 'bestanden'}"
+    where = f" in {files} van {total}" if report.findings else f" in {total}"
     return ", ".join(parts) + where + "."
 
 
