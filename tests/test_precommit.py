@@ -120,3 +120,17 @@ def test_pre_commit_example_uses_the_hook() -> None:
     assert invocations("partnerbeeld valideer --fromaat x") == [["valideer", "--fromaat", "x"]]
     with pytest.raises(typer._click.exceptions.UsageError):  # the parser check above can fail
         parses(["valideer", "--fromaat", "x"])
+
+
+# --- the hook as pre-commit runs it -----------------------------------------------------------------
+
+
+def test_pre_commit_try_repo(try_repo: Any) -> None:
+    # pre-commit builds the hook's own virtualenv from this repository (language: python) and runs
+    # it in a scratch data repository with one broken and one accepted file: the commit is stopped.
+    code, output = try_repo.result()
+    assert "partnerbeeld valideer" in output, output
+    assert code == 1, output
+    assert "data/partners/partner-b.yaml" in output and "yaml-syntaxis" in output
+    assert "1 geaccepteerd" in output  # the accepted warning in partner-a.yaml is listed, not counted
+    assert "Traceback" not in output
