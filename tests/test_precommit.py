@@ -73,10 +73,10 @@ def invocations(text: str) -> list[list[str]]:
     found = []
     for line in text.splitlines():
         code = line.split(" # ", 1)[0]
-        for match in re.finditer(r"partnerbeeld ((?:[^|>;&#\n]|\|\|)+)", code):
-            words = shlex.split(re.sub(r"\$\{?\w+\}?", "x", match.group(1).split("||")[0]))
-            if words and words[0] in {"valideer", "wijzigingen", "schema", "nieuw"}:
-                found.append(words)
+        for match in re.finditer(
+            r"partnerbeeld ((?:valideer|wijzigingen|schema|nieuw|signalen)\b(?:[^|>;&#\n]|\|\|)*)", code
+        ):
+            found.append(shlex.split(re.sub(r"\$\{?\w+\}?", "x", match.group(1).split("||")[0])))
     return found
 
 
@@ -100,16 +100,69 @@ def test_examples_are_yaml_and_call_real_options(example: str) -> None:
 def test_github_example_annotates_and_summarises() -> None:
     text = (EXAMPLES / "github-actions.yml").read_text(encoding="utf-8")
     commands = invocations(text)
-    assert ["valideer", "--formaat", "github"] in commands
+    assert ["valideer", "--formaat", "github", "--strikt"] in commands
+    assert ["valideer", "--formaat", "sarif"] in commands
+    assert ["signalen", "--strikt"] in commands
     assert any(c[0] == "wijzigingen" and "md" in c for c in commands)
     assert '>> "$GITHUB_STEP_SUMMARY"' in text
     assert "fetch-depth: 0" in text
+
+
+def test_github_example_uploads_the_sarif_it_writes() -> None:
+    workflow = yaml.load((EXAMPLES / "github-actions.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    job = workflow["jobs"]["valideer"]
+    assert job["permissions"]["security-events"] == "write"
+    (upload,) = [step for step in job["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    (write_step,) = [step for step in job["steps"] if "--formaat sarif" in step.get("run", "")]
+    assert f"> {upload['with']['sarif_file']}" in write_step["run"]
+    assert upload["if"] == "always()"
+
+
+PINNED = re.compile(r"partnerbeeld @ git\+https://\S+/partnerbeeld@v\d+\.\d+\.\d+\b")
+
+
+@pytest.mark.parametrize("example", ["github-actions.yml", "gitlab-ci.yml"])
+def test_examples_install_a_pinned_tag(example: str) -> None:
+    # partnerbeeld is not on PyPI yet: a bare `pip install partnerbeeld` installs nothing (or a stranger's package)
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    assert PINNED.search(text), "installeer uit git, vastgepind op een tag"
+    installs = [line for line in text.splitlines() if "pip install" in line and not line.lstrip().startswith("#")]
+    assert installs and all('"$PARTNERBEELD"' in line for line in installs), installs
+    assert "partnerbeeld --version" in text
+
+
+def test_pre_commit_example_pins_a_tag_and_runs_strict() -> None:
+    config = yaml.safe_load((EXAMPLES / "pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])
+    assert repo["hooks"][0]["args"] == ["--strikt"]
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with its built-in (vendored, offline) schema; it reads YAML 1.2 as GitHub and GitLab do."""
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize(
+    ("example", "schema"),
+    [("github-actions.yml", "vendor.github-workflows"), ("gitlab-ci.yml", "vendor.gitlab-ci")],
+)
+def test_example_validates_against_its_ci_schema(example: str, schema: str, tmp_path: Path) -> None:
+    result = check_jsonschema(schema, EXAMPLES / example)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # and the check can fail: a misspelt key in a copy of the same file
+    broken = tmp_path / example
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    broken.write_text(text.replace("runs-on:", "run-on:").replace("stage: test", "stage: [test, 1]"), encoding="utf-8")
+    assert check_jsonschema(schema, broken).returncode == 1
 
 
 def test_gitlab_example_uploads_the_code_quality_report() -> None:
     text = (EXAMPLES / "gitlab-ci.yml").read_text(encoding="utf-8")
     job = yaml.safe_load(text)["valideer"]
     report = job["artifacts"]["reports"]["codequality"]
+    assert "partnerbeeld valideer --strikt" in job["script"]
     assert any(f"--formaat gitlab > {report}" in step for step in job["script"])
     assert job["artifacts"]["when"] == "always"
 

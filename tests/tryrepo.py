@@ -75,6 +75,12 @@ def start(tool_repo: Path) -> Running:
     env.pop("PARTNERBEELD_DATA", None)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(tool_repo), HOOK_ID, "--all-files", "--color=never"]
     process = subprocess.Popen(
-        command, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL
+        command,
+        cwd=repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        stdin=subprocess.DEVNULL,
     )
     return Running(folder, process)
