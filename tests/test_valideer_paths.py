@@ -96,3 +96,12 @@ def test_cli_refuses_a_file_outside_the_dataset(run_cli, monkeypatch) -> None:
     result = run_cli("valideer", "README.md")
     assert result.exit_code == 2
     assert "README.md hoort niet bij de dataset" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_covenant_reports_the_exercises_under_it(builder: DatasetBuilder) -> None:
+    builder.partner("partner-a")
+    builder.exercise("oefening-a", partners=["partner-a"], covenant="convenant-a")
+    covenant = builder.root / "covenants" / "convenant-a.yaml"  # never written: the exercise's reference is broken
+    report = validate(builder.root, TODAY, only=[covenant])
+    assert [(f.code, f.file.name) for f in report.findings] == [("verwijzing-onbekend", "oefening-a.yaml")]
+    assert validate(builder.root, TODAY, only=[builder.root / "partners" / "partner-a.yaml"]).findings != []
