@@ -32,6 +32,7 @@ from partnerbeeld.suggest import closest
 
 if TYPE_CHECKING:
     from partnerbeeld.dataset import Dataset
+    from partnerbeeld.signals import Signal
 
 T = TypeVar("T")
 
@@ -300,10 +301,6 @@ def finding_place(f: Finding) -> tuple[str, Path | None, int]:
 
 def is_finding_code(code: str) -> bool:
     return code in CODES
-
-
-if TYPE_CHECKING:
-    from partnerbeeld.signals import Signal
 
 
 def accept_signals(dataset: Dataset, found: list[Signal], today: dt.date) -> Split[Signal]:
