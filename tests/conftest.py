@@ -19,6 +19,11 @@ SHIPPED_DATA = REPO / "data"
 _try_repo: list[tryrepo.Running] = []
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The `pre-commit try-repo` test runs last: its install (started below) overlaps every other test."""
+    items.sort(key=lambda item: item.name == tryrepo.TEST_NAME)  # stable: the rest keeps its order
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start `pre-commit try-repo` now when its test will run: its install overlaps the other tests."""
     if any(item.name == tryrepo.TEST_NAME for item in session.items):
