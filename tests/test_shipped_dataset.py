@@ -230,3 +230,18 @@ def test_the_companies_with_their_own_roles(dataset: Dataset) -> None:
     croda = involved(dataset, "brandbaar-inrichting")["croda-gouda"]
     assert heineken.is_deviation and Mode.ALARMEREN in heineken.role.modes
     assert croda.is_deviation and Team.COPI in croda.role.teams and croda.role.from_grip == 1
+
+
+def test_the_demo_still_shows_signals_and_one_is_accepted() -> None:
+    # issue 17: one intended signal carries an acceptance; at least one error signal stays open for the demo
+    from partnerbeeld.acceptance import accept_signals
+    from partnerbeeld.dataset import open_dataset
+    from partnerbeeld.signals import signals
+    from partnerbeeld.vocabulary import SignalLevel
+
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    checked = accept_signals(dataset, signals(dataset, TODAY), TODAY)
+    assert [(s.code, s.record_id) for s, _ in checked.accepted] == [
+        ("partner-zonder-accounthouder", "hortus-botanicus-leiden")
+    ]
+    assert any(s.level is SignalLevel.FOUT for s in checked.open)  # `signalen --strikt` fails on the demo
