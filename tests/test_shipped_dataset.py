@@ -14,11 +14,14 @@ from collections import Counter
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
+from partnerbeeld.acceptance import accept_signals
 from partnerbeeld.dataset import Dataset, open_dataset
 from partnerbeeld.query import Selection, select
 from partnerbeeld.records import CovenantStatus, Mode, Team
 from partnerbeeld.roles import ResolvedRole
+from partnerbeeld.signals import signals
 from partnerbeeld.validation import validate
+from partnerbeeld.vocabulary import SignalLevel
 
 # The imperfections we ship on purpose, so that maintenance reports have something to show.
 INTENDED_WARNINGS = {
@@ -234,11 +237,6 @@ def test_the_companies_with_their_own_roles(dataset: Dataset) -> None:
 
 def test_the_demo_still_shows_signals_and_one_is_accepted() -> None:
     # issue 17: one intended signal carries an acceptance; at least one error signal stays open for the demo
-    from partnerbeeld.acceptance import accept_signals
-    from partnerbeeld.dataset import open_dataset
-    from partnerbeeld.signals import signals
-    from partnerbeeld.vocabulary import SignalLevel
-
     dataset, _ = open_dataset(SHIPPED_DATA)
     checked = accept_signals(dataset, signals(dataset, TODAY), TODAY)
     assert [(s.code, s.record_id) for s, _ in checked.accepted] == [
