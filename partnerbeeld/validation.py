@@ -40,10 +40,6 @@ class Report:
         return ExitStatus.OK
 
 
-def _by_position(f: Finding) -> tuple[str, int, int, str]:
-    return f.sort_key
-
-
 def validate(root: Path, today: dt.date, only: Collection[Path] | None = None) -> Report:
     """Every finding in the dataset at ``root``, sorted by file, line and column.
 
@@ -65,8 +61,8 @@ def validate(root: Path, today: dt.date, only: Collection[Path] | None = None) -
             findings = [f for f in findings if located(f.file) in wanted]
             accepted = [(f, a) for f, a in accepted if located(f.file) in wanted]
             files = len(wanted)
-    accepted.sort(key=lambda pair: _by_position(pair[0]))
-    return Report(root, sorted(findings, key=_by_position), files, accepted)
+    accepted.sort(key=lambda pair: pair[0].sort_key)
+    return Report(root, sorted(findings, key=lambda f: f.sort_key), files, accepted)
 
 
 def _apply_acceptances(
