@@ -235,3 +235,21 @@ def test_json_github_and_gitlab_carry_accepted(accepted_dataset: Path, run_cli) 
     assert "::warning" not in github
     (issue,) = json.loads(run_cli("valideer", "--data", accepted_dataset, "--formaat", "gitlab").stdout)
     assert issue["severity"] == "info" and issue["description"].startswith("[geaccepteerd tot 2027-03-01")
+
+
+def test_accounthouders_counts_only_open_signals(builder: DatasetBuilder, run_cli) -> None:
+    builder.write("partners/partner-a.yaml", PARTNER.replace("verified_on: 2026-01-15", "account_holder: a-holder"))
+
+    def open_signals() -> dict[str, int]:
+        (holder,) = json.loads(run_cli("accounthouders", "--data", builder.root, "--formaat", "json").stdout)[
+            "accounthouders"
+        ]
+        return holder["signalen"]  # type: ignore[no-any-return]
+
+    before = open_signals()["waarschuwing"]
+    assert before >= 1  # contact-verificatie-verouderd (never checked) among them
+    with_accept(
+        builder,
+        "  - {file: partners/*, code: contact-verificatie-verouderd, reason: loopt nu, until: 2027-01-01}\n",
+    )
+    assert open_signals()["waarschuwing"] == before - 1

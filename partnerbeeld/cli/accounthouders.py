@@ -30,6 +30,7 @@ def accounthouders(
 
     Voorbeeld: partnerbeeld accounthouders --accounthouder m-jansen
     """
+    from partnerbeeld.acceptance import accept_signals
     from partnerbeeld.accountholders import holder_reports
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.signals import signals_for
@@ -37,7 +38,8 @@ def accounthouders(
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
-    reports = holder_reports(dataset, signals_for(dataset, today, accounthouder), accounthouder)
+    found = accept_signals(dataset, signals_for(dataset, today, accounthouder), today).open  # accepted: seen to
+    reports = holder_reports(dataset, found, accounthouder)
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.holders_json(reports, region, today, version))
