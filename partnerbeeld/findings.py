@@ -48,7 +48,17 @@ CODES: dict[str, str] = {
     "datum-toekomst": "Een datum van iets dat al gebeurd is, ligt in de toekomst.",
     "accounthouder-ontbreekt": "Een partner heeft geen accounthouder.",
     "primair-contact-ontbreekt": "Een partner die gealarmeerd wordt, heeft geen primair 24/7-nummer.",
+    "acceptatie-ongeldig": "Een acceptatie is onvolledig (code, einddatum of reden) of noemt een onbekende code.",
+    "acceptatie-van-fout": "Een acceptatie van een fout: fouten los je op, alleen waarschuwingen kun je accepteren.",
+    "acceptatie-verlopen": "De einddatum van een acceptatie is voorbij; de geaccepteerde melding telt weer mee.",
+    "acceptatie-ongebruikt": "Een acceptatie past op geen enkele melding meer.",
 }
+
+# The codes that are warnings (the checks decide each finding's severity; tests
+# keep this set true). Only these can be accepted; every other code is an error.
+WARNING_CODES = frozenset(
+    {"accounthouder-ontbreekt", "primair-contact-ontbreekt", "acceptatie-verlopen", "acceptatie-ongebruikt"}
+)
 
 
 @dataclass(frozen=True, slots=True)

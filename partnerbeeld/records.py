@@ -57,6 +57,17 @@ class Thresholds(Record):
     )
 
 
+class Acceptance(Record):
+    """One accepted finding or signal, kept centrally in partnerbeeld.yaml (see docs/ci.md)."""
+
+    file: Annotated[str, Rule(min_length=1, max_length=300)] = info(
+        "Bestand of patroon relatief aan de datamap, bijv. 'partners/hortus-botanicus-leiden.yaml' of 'partners/*'."
+    )
+    code: Slug = info("De bevindings- of signaalcode die je accepteert, bijv. 'accounthouder-ontbreekt'.")
+    reason: Text = info("Waarom dit zo mag blijven, bijv. 'besloten in het crisisteamoverleg van 12 november'.")
+    until: dt.date = info("Tot wanneer de acceptatie geldt (JJJJ-MM-DD); daarna komt de bevinding terug.")
+
+
 class Settings(Record):
     """data/partnerbeeld.yaml: the region and its thresholds."""
 
@@ -66,6 +77,9 @@ class Settings(Record):
     notice: Text | None = info("Opmerking over de data, bijv. dat contactgegevens fictief zijn.", default=None)
     municipalities: Annotated[list[Municipality], Rule(min_length=1)] = info("De gemeenten van de regio.")
     thresholds: Thresholds = info("Drempels voor signalen (verlopen, verouderd, te veel).", default_factory=Thresholds)
+    accept: list[Acceptance] = info(
+        "Geaccepteerde waarschuwingen en signalen, elk met een reden en een einddatum.", default_factory=list
+    )
 
 
 # --- incident types ------------------------------------------------------------
@@ -230,6 +244,7 @@ RECORD_FOLDERS: dict[str, type[Record]] = {
 }
 
 __all__ = [
+    "Acceptance",
     "AccountHolder",
     "AccountHolders",
     "Contact",

@@ -29,7 +29,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 
 # file name -> (model, Dutch title). The names are fixed: the data files refer to them.
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "settings.schema.json": (Settings, "partnerbeeld.yaml: de regio, haar gemeenten en de drempels"),
+    "settings.schema.json": (Settings, "partnerbeeld.yaml: de regio, haar gemeenten, de drempels en de acceptaties"),
     "incidenttypes.schema.json": (IncidentTypes, "incidenttypes.yaml: de boom van incidenttypen en de aliassen"),
     "accountholders.schema.json": (AccountHolders, "accountholders.yaml: de accounthouders van de regio"),
     "partner.schema.json": (Partner, "Een crisispartner (partners/<id>.yaml)"),
@@ -44,6 +44,7 @@ _DESCRIPTIONS = {
     "Settings": "De instellingen van de dataset: de regio, haar gemeenten en de drempels voor signalen.",
     "Municipality": "Een gemeente in de regio.",
     "Thresholds": "Drempels voor signalen.",
+    "Acceptance": "Een geaccepteerde waarschuwing of een geaccepteerd signaal, met een reden en een einddatum.",
     "IncidentTypes": "De incidenttypen uit het regionaal risicoprofiel en de woorden die medewerkers ervoor typen.",
     "IncidentType": "Een knoop in de boom: thema (geen parent), crisistype of incidenttype.",
     "AccountHolders": "De accounthouders: medewerkers van de regio die het contact met partners onderhouden.",

@@ -98,6 +98,11 @@ class Signal:
         return (_LEVEL_ORDER[self.level], self.due or dt.date.max, self.name)
 
 
+def signal_place(s: Signal) -> tuple[str, Path | None, int]:
+    """Code, file and line: what an acceptance (``partnerbeeld.acceptance``) matches on."""
+    return s.code, s.file, s.line
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus whole months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
     index = day.month - 1 + months

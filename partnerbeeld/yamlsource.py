@@ -82,6 +82,11 @@ class Document:
         return self._positions, self._key_positions
 
     @property
+    def text(self) -> str:
+        """The file's text as read (comments included: acceptances live in them)."""
+        return self._text
+
+    @property
     def positions(self) -> Positions:
         """path -> (line, column) of each value; 1-based."""
         return self._locate()[0]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import tryrepo
 from builders import DatasetBuilder
 
 from partnerbeeld.cli import main
@@ -15,6 +16,31 @@ from partnerbeeld.cli import main
 TODAY = dt.date(2026, 11, 28)  # the frozen reference date of every test
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = REPO / "data"
+_try_repo: list[tryrepo.Running] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The `pre-commit try-repo` test runs last: its install (started below) overlaps every other test."""
+    items.sort(key=lambda item: item.name == tryrepo.TEST_NAME)  # stable: the rest keeps its order
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start `pre-commit try-repo` now when its test will run: its install overlaps the other tests."""
+    if any(item.name == tryrepo.TEST_NAME for item in session.items):
+        _try_repo.append(tryrepo.start(REPO))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for running in _try_repo:
+        running.stop()
+
+
+@pytest.fixture
+def try_repo() -> tryrepo.Running:
+    """The background `pre-commit try-repo` run started after collection."""
+    if not _try_repo:  # collected some other way: start it here and wait
+        _try_repo.append(tryrepo.start(REPO))
+    return _try_repo[0]
 
 
 @pytest.fixture

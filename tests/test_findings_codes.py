@@ -16,7 +16,7 @@ import pytest
 from builders import DatasetBuilder, dump
 from conftest import TODAY
 
-from partnerbeeld.findings import CODES, Severity
+from partnerbeeld.findings import CODES, WARNING_CODES, Severity
 from partnerbeeld.validation import validate
 
 PARTNER = """\
@@ -107,6 +107,21 @@ def alerted_without_primary(b: DatasetBuilder) -> None:
     b.write("partners/partner-a.yaml", PARTNER.replace("    primary: true\n", "") + "profiles: [alarmeerbaar]\n")
 
 
+def central(rule: str) -> Callable[[DatasetBuilder], None]:
+    """partner-a without an account holder, and one rule in the accept: list of partnerbeeld.yaml (line 11)."""
+
+    def setup(b: DatasetBuilder) -> None:
+        b.write("partners/partner-a.yaml", PARTNER.replace("account_holder: a-holder\n", ""))
+        settings = (b.root / "partnerbeeld.yaml").read_text(encoding="utf-8")
+        assert len(settings.splitlines()) == 9, settings
+        b.write("partnerbeeld.yaml", settings + "# bekende waarschuwingen\naccept:\n" + rule)
+
+    return setup
+
+
+ACCEPT_ERROR = "# partnerbeeld: accepteer telefoon-ongeldig tot 2027-01-01 -- kan niet\n    phone: 071 12"
+EXPIRED = "  - {file: partners/partner-a.yaml, code: accounthouder-ontbreekt, reason: oud besluit, until: 2026-11-27}\n"
+
 BOMB = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9 if prev else ['x'] * 9)}]\n"
     for prev, name in zip(["", "a", "b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e", "f", "g"], strict=True)
@@ -120,6 +135,7 @@ class Case:
     file: str  # relative to the dataset root
     line: int
     severity: Severity = Severity.FOUT
+    also: frozenset[str] = frozenset()  # codes that necessarily come with this one
 
 
 CASES = [
@@ -191,6 +207,39 @@ CASES = [
         Severity.WAARSCHUWING,
     ),
     Case("primair-contact-ontbreekt", alerted_without_primary, "partners/partner-a.yaml", 7, Severity.WAARSCHUWING),
+    Case(
+        "acceptatie-ongeldig",
+        write("partners/partner-a.yaml", "# partnerbeeld: accepteer accounthouder-ontbreekt -- geen datum\n" + PARTNER),
+        "partners/partner-a.yaml",
+        1,
+    ),
+    Case(
+        "acceptatie-van-fout",
+        partner_text(**{"    phone: 071 000 00 00": "    " + ACCEPT_ERROR}),
+        "partners/partner-a.yaml",
+        8,
+        also=frozenset({"telefoon-ongeldig"}),
+    ),
+    Case(
+        "acceptatie-verlopen",
+        central(EXPIRED),
+        "partnerbeeld.yaml",
+        12,
+        Severity.WAARSCHUWING,
+        also=frozenset({"accounthouder-ontbreekt"}),  # the finding comes back
+    ),
+    Case(
+        "acceptatie-ongebruikt",
+        partner_text(
+            **{
+                "account_holder: a-holder": "account_holder: a-holder  # partnerbeeld: accepteer "
+                "accounthouder-ontbreekt tot 2027-03-01 -- nieuw"
+            }
+        ),
+        "partners/partner-a.yaml",
+        4,
+        Severity.WAARSCHUWING,
+    ),
 ]
 
 
@@ -205,11 +254,16 @@ def test_code_points_at_file_and_line(builder: DatasetBuilder, case: Case) -> No
     ]
     assert found == [(case.file, case.line, case.severity)], report.findings
     # the finding is the only thing wrong: no knock-on findings from other checks
-    assert {f.code for f in report.findings} == {case.code}, report.findings
+    assert {f.code for f in report.findings} == {case.code, *case.also}, report.findings
 
 
 def test_every_code_has_a_case() -> None:
     assert sorted(c.code for c in CASES) == sorted(CODES)
+
+
+def test_warning_codes_are_the_codes_found_as_warnings() -> None:
+    # SARIF's default level and "only warnings can be accepted" rely on WARNING_CODES
+    assert {c.code for c in CASES if c.severity is Severity.WAARSCHUWING} == WARNING_CODES
 
 
 def test_starter_dataset_has_no_findings(builder: DatasetBuilder) -> None:

@@ -26,6 +26,7 @@ def accounthouders(
 
     Voorbeeld: partnerbeeld accounthouders --accounthouder "Marieke Jansen"
     """
+    from partnerbeeld.acceptance import accept_signals
     from partnerbeeld.accountholders import holder_reports
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.query import resolve_account_holder
@@ -35,7 +36,8 @@ def accounthouders(
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
     holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
-    reports = holder_reports(dataset, signals_for(dataset, today, holder), holder)
+    found = accept_signals(dataset, signals_for(dataset, today, holder), today).open  # accepted: seen to
+    reports = holder_reports(dataset, found, holder)
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         sys.stdout.write(view.holders_json(reports, region, today, version))

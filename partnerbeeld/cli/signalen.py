@@ -35,7 +35,8 @@ def signalen(
     ] = None,
     formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json of md.")] = Formaat.TEKST,
     strikt: Annotated[
-        bool, typer.Option("--strikt", help="Exitcode 1 als er een signaal met ernst 'fout' is (voor CI).")
+        bool,
+        typer.Option("--strikt", help="Exitcode 1 als er een niet-geaccepteerd signaal met ernst 'fout' is (voor CI)."),
     ] = False,
     peildatum_: PeildatumOption = None,
 ) -> None:
@@ -43,6 +44,7 @@ def signalen(
 
     Voorbeeld: partnerbeeld signalen --accounthouder jansen --soort convenant
     """
+    from partnerbeeld.acceptance import accept_signals
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.query import resolve_account_holder
     from partnerbeeld.signals import signals_for
@@ -52,16 +54,18 @@ def signalen(
     today = peildatum(peildatum_)
     dataset = load_for_reading(data)
     holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
-    found = signals_for(dataset, today, holder, soort or ())
+    checked = accept_signals(dataset, signals_for(dataset, today, holder, soort or ()), today)
+    found, accepted = checked.open, checked.accepted
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(found, region, today, version, dataset.root))
+        sys.stdout.write(view.as_json(found, region, today, version, dataset.root, accepted))
     elif formaat is Formaat.MD:
-        sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root))
+        sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root, accepted))
     else:
         from partnerbeeld.views.colour import palette_for
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
-        sys.stdout.write(view.as_text(found, region, today, version, palette_for(sys.stdout), width, dataset.root))
+        palette = palette_for(sys.stdout)
+        sys.stdout.write(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))

@@ -20,25 +20,47 @@ class Formaat(StrEnum):
     JSON = "json"
     GITHUB = "github"
     GITLAB = "gitlab"
+    SARIF = "sarif"
 
 
 def valideer(
+    paden: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Alleen deze bestanden (en wat ernaar verwijst) melden; zonder PAD de hele dataset.",
+            metavar="[PAD]...",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
     formaat: Annotated[
-        Formaat, formaat_option(Formaat, "Uitvoer: tekst, json, github (annotaties) of gitlab (Code Quality-rapport).")
+        Formaat,
+        formaat_option(
+            Formaat,
+            "Uitvoer: tekst, json, github (annotaties), gitlab (Code Quality-rapport) of sarif (code scanning).",
+        ),
     ] = Formaat.TEKST,
-    strikt: Annotated[bool, typer.Option("--strikt", help="Ook waarschuwingen laten falen (exitcode 1).")] = False,
+    strikt: Annotated[
+        bool, typer.Option("--strikt", help="Ook niet-geaccepteerde waarschuwingen laten falen (exitcode 1).")
+    ] = False,
+    alles: Annotated[
+        bool, typer.Option("--alles", help="Ook de geaccepteerde bevindingen tonen, met reden en einddatum.")
+    ] = False,
     peildatum_: PeildatumOption = None,
 ) -> None:
     """Controleer alle bestanden van de dataset en toon elke fout met bestand en regel.
 
+    Met PAD alleen de meldingen over die bestanden en over de records die ernaar
+    verwijzen (voor pre-commit); de hele dataset wordt wel gecontroleerd.
+
     Voorbeeld: partnerbeeld valideer --formaat github
     """
     from partnerbeeld.loading import find_root
-    from partnerbeeld.validation import validate
+    from partnerbeeld.validation import named_files, validate
 
     root = find_root(data)
-    report = validate(root, peildatum(peildatum_))
+    only = named_files(root, paden) if paden else None
+    report = validate(root, peildatum(peildatum_), only)
     if formaat is Formaat.JSON:
         from partnerbeeld.views.findings import as_json
 
@@ -51,12 +73,16 @@ def valideer(
         from partnerbeeld.views.gitlab import as_gitlab
 
         sys.stdout.write(as_gitlab(report, Path.cwd()))
+    elif formaat is Formaat.SARIF:
+        from partnerbeeld.views.sarif import as_sarif
+
+        sys.stdout.write(as_sarif(report, Path.cwd()))
     else:
         from partnerbeeld.views.colour import palette_for
         from partnerbeeld.views.findings import as_text
 
         width = shutil.get_terminal_size((80, 24)).columns  # COLUMNS, else the terminal, else 80
-        sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout), width))
+        sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout), width, everything=alles))
     status = report.exit_status(strikt)
     if status is not ExitStatus.OK:
         raise typer.Exit(int(status))

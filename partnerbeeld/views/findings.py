@@ -7,6 +7,7 @@ import textwrap
 from itertools import groupby
 from pathlib import Path
 
+from partnerbeeld.acceptance import acceptance_dict
 from partnerbeeld.findings import Finding, Severity, located
 from partnerbeeld.validation import Report
 from partnerbeeld.views.colour import Palette
@@ -25,8 +26,11 @@ def summary(report: Report) -> str:
         f"{errors} {'fout' if errors == 1 else 'fouten'}",
         f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
     ]
+    if report.accepted:
+        parts.append(f"{len(report.accepted)} geaccepteerd")
     files = len({f.file for f in report.findings})
-    where = f" in {files} van {report.files} bestanden" if report.findings else f" in {report.files} bestanden"
+    total = f"{report.files} {'bestand' if report.files == 1 else 'bestanden'}"
+    where = f" in {files} van {total}" if report.findings else f" in {total}"
     return ", ".join(parts) + where + "."
 
 
@@ -48,14 +52,27 @@ def _finding_lines(f: Finding, palette: Palette, width: int) -> list[str]:
     return lines
 
 
-def as_text(report: Report, cwd: Path, palette: Palette, width: int = 80) -> str:
-    """Grouped per file; each finding with line:column, severity, message, code and hint, wrapped to ``width``."""
+def as_text(report: Report, cwd: Path, palette: Palette, width: int = 80, everything: bool = False) -> str:
+    """Grouped per file; each finding with line:column, severity, message, code and hint, wrapped to ``width``.
+
+    ``everything``: the accepted findings too, each with its end date and reason.
+    """
     lines: list[str] = []
     for file, group in groupby(report.findings, key=lambda f: f.file):
         lines.append(palette.bold(_display_path(file, cwd)))
         for f in group:
             lines += _finding_lines(f, palette, max(width, 40))
         lines.append("")
+    if everything and report.accepted:
+        lines += [palette.bold("Geaccepteerd"), ""]
+        for file, pairs in groupby(report.accepted, key=lambda pair: pair[0].file):
+            lines.append(palette.bold(_display_path(file, cwd)))
+            for f, a in pairs:
+                lines += _finding_lines(f, palette, max(width, 40))
+                wrapper = textwrap.TextWrapper(width=max(width, 40), initial_indent=_INDENT + "✓ ")
+                wrapper.subsequent_indent, wrapper.break_long_words = _INDENT + "  ", False
+                lines += wrapper.wrap(f"geaccepteerd {a.described} ({_display_path(a.file, cwd)}:{a.line})")
+            lines.append("")
     verdict = summary(report)
     lines.append(palette.green(verdict) if not report.findings else verdict)
     return "\n".join(lines) + "\n"
@@ -77,6 +94,9 @@ def as_json(report: Report) -> str:
     """Stable JSON (sorted keys): paths relative to the folder that holds the dataset."""
     payload = {
         "bevindingen": [_as_dict(f, report.root) for f in report.findings],
+        "geaccepteerd": [
+            {**_as_dict(f, report.root), "acceptatie": acceptance_dict(a, report.root)} for f, a in report.accepted
+        ],
         "fouten": report.errors,
         "waarschuwingen": report.warnings,
         "bestanden": report.files,
@@ -103,5 +123,11 @@ def as_github(report: Report, repo_root: Path) -> str:
         props += f",title={_escape_property(f.code)}"
         message = f.message + (f" {f.hint}" if f.hint else "")
         lines.append(f"::{level} {props}::{_escape_data(message)}")
+    for f, a in report.accepted:  # a notice: visible in the run, not a failure
+        props = f"file={_escape_property(f.relative_to(repo_root))}"
+        if f.line:
+            props += f",line={f.line},col={f.column}"
+        props += f",title={_escape_property(f.code + ' (geaccepteerd)')}"
+        lines.append(f"::notice {props}::{_escape_data(f'{f.message} Geaccepteerd {a.described}')}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"

@@ -29,22 +29,30 @@ def fingerprint(finding: Finding, path: str, occurrence: int = 0) -> str:
 
 
 def as_gitlab(report: Report, repo_root: Path) -> str:
-    """A JSON array of Code Quality issues; paths relative to ``repo_root``."""
+    """A JSON array of Code Quality issues; paths relative to ``repo_root``.
+
+    Accepted findings stay in the report with severity "info" and the acceptance
+    in the description; their fingerprint is the one they had before, so GitLab
+    does not show an accepted finding as resolved.
+    """
     issues = []
     seen: dict[tuple[str, str, str], int] = {}
-    for finding in report.findings:
+    everything = [(f, None) for f in report.findings] + [(f, a.described) for f, a in report.accepted]
+    for finding, accepted in sorted(everything, key=lambda pair: pair[0].sort_key):
         path = finding.relative_to(repo_root)
         key = (finding.code, path, finding.message)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         description = finding.message + (f" {finding.hint}" if finding.hint else "")
+        if accepted:
+            description = f"[geaccepteerd {accepted}] {description}"
         issues.append(
             {
                 "type": "issue",
                 "check_name": finding.code,
                 "description": description,
                 "categories": ["Bug Risk"] if finding.severity is Severity.FOUT else ["Style"],
-                "severity": _SEVERITY[finding.severity],
+                "severity": "info" if accepted else _SEVERITY[finding.severity],
                 "fingerprint": fingerprint(finding, path, occurrence),
                 "location": {"path": path, "lines": {"begin": max(finding.line, 1)}},
             }

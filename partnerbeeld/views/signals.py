@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
+from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from partnerbeeld.acceptance import Acceptance, acceptance_dict
 from partnerbeeld.accountholders import HolderReport
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.signals import Signal
@@ -54,12 +56,13 @@ def as_text(
     palette: Palette,
     width: int = 80,
     root: Path | None = None,
+    accepted: Sequence[tuple[Signal, Acceptance]] = (),
 ) -> str:
     """Grouped by kind, most urgent first; each signal a line, the action indented beneath."""
     lines = [*_wrapped_head(head(region, today, version), palette, width), ""]
     if not found:
         lines.append(palette.green("Geen signalen: alles is bij."))
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _accepted_text(accepted, width)) + "\n"
     for kind, group in groupby(found, key=lambda s: s.kind):
         items = list(group)
         lines.append(palette.bold(f"{KIND_TITLES[kind]} ({len(items)})"))
@@ -77,8 +80,19 @@ def as_text(
             action = f"→ {s.action}{where} [{s.code}]"
             lines += [f"{'':9}{palette.dim(part)}" for part in _wrap(action, width - 9)]
         lines.append("")
+    lines += _accepted_text(accepted, width)
     lines.append(summary(found))
     return "\n".join(lines) + "\n"
+
+
+def _accepted_text(accepted: Sequence[tuple[Signal, Acceptance]], width: int) -> list[str]:
+    """The accepted signals as a last group: seen by someone, with their reason and end date."""
+    if not accepted:
+        return []
+    lines = [f"Geaccepteerd ({len(accepted)})"]
+    for s, a in accepted:
+        lines += _wrap(f"{s.name}: {s.message} [{s.code}] Geaccepteerd {a.described}", width, "  ", "    ")
+    return [*lines, ""]
 
 
 def _wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
@@ -128,13 +142,21 @@ def signal_dict(s: Signal, root: Path) -> dict[str, Any]:
     }
 
 
-def as_json(found: list[Signal], region: str, today: dt.date, version: DataVersion, root: Path) -> str:
+def as_json(
+    found: list[Signal],
+    region: str,
+    today: dt.date,
+    version: DataVersion,
+    root: Path,
+    accepted: Sequence[tuple[Signal, Acceptance]] = (),
+) -> str:
     document = {
         "regio": region,
         "peildatum": today.isoformat(),
         "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
         "aantallen": counts(found),
         "signalen": [signal_dict(s, root) for s in found],
+        "geaccepteerd": [{**signal_dict(s, root), "acceptatie": acceptance_dict(a, root)} for s, a in accepted],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -148,7 +170,14 @@ def _where(s: Signal, root: Path) -> str:
     return f"`{shown}`"
 
 
-def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataVersion, root: Path) -> str:
+def as_markdown(
+    found: list[Signal],
+    region: str,
+    today: dt.date,
+    version: DataVersion,
+    root: Path,
+    accepted: Sequence[tuple[Signal, Acceptance]] = (),
+) -> str:
     lines = [f"## {text(head(region, today, version))}", "", summary(found), ""]
     for kind, group in groupby(found, key=lambda s: s.kind):
         lines += [
@@ -163,6 +192,9 @@ def as_markdown(found: list[Signal], region: str, today: dt.date, version: DataV
                 f"{text(s.account_holder or '-')} | {_where(s, root)} | `{s.code}` |"
             )
         lines.append("")
+    if accepted:
+        lines += [f"### Geaccepteerd ({len(accepted)})", ""]
+        lines += [f"- {text(s.name)}: {text(s.message)} `{s.code}`, {text(a.described)}" for s, a in accepted]
     return "\n".join(lines).rstrip() + "\n"
 
 
