@@ -33,6 +33,7 @@ from conftest import REPO, SHIPPED_DATA, TODAY
 
 from partnerbeeld.cli import COMMANDS, main
 
+SEQUENCE = "# na elkaar"
 EXAMPLE_LINE = re.compile(r"^\s*Voorbeeld: (?P<command>partnerbeeld .+)$", re.MULTILINE)
 SH_BLOCK = re.compile(r"^```sh\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 # '# exit 1', '# exitcode 1 bij ...': the example may end with that status (or succeed)
@@ -58,10 +59,19 @@ def help_examples() -> list[str]:
 
 
 def readme_examples(text: str) -> list[tuple[str, int]]:
-    """(shell line, the exit it may have besides 0) for every `partnerbeeld ...` line in a ```sh block."""
+    """(shell line, the exit it may have besides 0) for every `partnerbeeld ...` line in a ```sh block.
+
+    A block that starts with the comment `# na elkaar` is one example: its commands build on
+    each other (`init`, then `importeer` into what it made), so they run as one line joined by &&.
+    """
     found = []
     for block in SH_BLOCK.finditer(text):
-        for line in re.sub(r"\s*\\\n\s*", " ", block.group("body")).splitlines():
+        body = block.group("body")
+        if body.startswith(SEQUENCE):
+            commands = [line.split("  #")[0].strip() for line in body.splitlines()[1:] if line.strip()]
+            found.append((" && ".join(commands), 0))
+            continue
+        for line in re.sub(r"\s*\\\n\s*", " ", body).splitlines():
             if not line.strip().startswith("partnerbeeld "):
                 continue
             expected = EXPECTED_EXIT.search(line)
@@ -97,10 +107,9 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
         "PYTHONPATH": str(REPO),
     }
     # what the examples of `init` and `importeer` name: a municipality list and a partner sheet
+    # that fits both the shipped data and a new region (no municipalities, no account holders)
     (repo / "gemeenten.txt").write_text("Utrecht\nZeist\nAmersfoort\n", encoding="utf-8")
-    with contextlib.redirect_stdout(io.StringIO()):
-        status = main(["exporteer", "--data", str(repo / "data"), "-o", str(repo / "partners.xlsx")])
-    assert status == 0
+    partner_sheet(repo / "partners.xlsx")
     # files older than the index: git then trusts their times instead of reading every file
     # again at each `git status` (the data version every command asks for)
     past = TODAY.toordinal()  # any moment well before the commit
@@ -114,6 +123,19 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     ):
         subprocess.run(["git", *args], cwd=repo, env=env, check=True)
     return repo, env
+
+
+def partner_sheet(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "partners"
+    sheet.append(["naam", "sector", "profielen", "contact", "telefoon", "bereikbaar", "eerst bellen"])
+    sheet.append(["Stedin", "energie", "netbeheerder", "Storingsdienst", "088 000 01 22", "24/7", "ja"])
+    sheet.append(["Waterschap Voorbeeld", "waterbeheer", "waterbeheerder", "Piket", "030 000 09 99", "24/7", "ja"])
+    book.save(path)
 
 
 SHELL_WORDS = {"|", "||", "&&", ";", ">", ">>", "<", "&"}
@@ -146,7 +168,8 @@ def run(line: str, scratch: tuple[Path, dict[str, str]], monkeypatch: pytest.Mon
         return result.returncode, result.stderr
     finally:  # the next example starts from the committed data again
         subprocess.run(["git", "checkout", "-q", "--", "."], cwd=repo, env=env, check=True)
-        subprocess.run(["git", "clean", "-qfdx"], cwd=repo, env=env, check=True)
+        # -ff: also a repository an example made inside it (`init --git`)
+        subprocess.run(["git", "clean", "-qffdx"], cwd=repo, env=env, check=True)
 
 
 def test_every_command_shows_an_example(run_cli: Any) -> None:
@@ -171,6 +194,9 @@ def test_the_readme_has_examples_to_run() -> None:
         ("partnerbeeld a --b  # exit 1", 1)
     ]
     assert readme_examples("```sh\npartnerbeeld a   # exitcode 1 als ...\n```\n")[0][1] == 1
+    assert readme_examples("```sh\n# na elkaar\npartnerbeeld a  # x\npartnerbeeld b\n```\n") == [
+        ("partnerbeeld a && partnerbeeld b", 0)
+    ]
     assert readme_examples("```sh\npartnerbeeld a   # exit-vrij, exitcodes\n```\n")[0][1] == 0
 
 
