@@ -115,7 +115,7 @@ def without_style(html: str) -> str:
 
 def test_html_marks_every_page_when_confidential(run_cli, data: Path) -> None:
     html = run_cli(*BASE, "--data", data, "-f", "html", "--vertrouwelijk").stdout
-    assert 'string-set: merk "VERTROUWELIJK"' in html  # the running header takes it from here
+    assert 'content: "VERTROUWELIJK"' in html  # print.css: the top centre of every page
     assert '<p class="merk">' in html
     assert "<title>VERTROUWELIJK · Contactlijst Overstroming" in html
     assert '<p class="merk">' not in run_cli(*BASE, "--data", data, "-f", "html").stdout
@@ -129,9 +129,11 @@ def test_html_is_a4_print_ready(run_cli, data: Path) -> None:
         "counter(pages)",
         "display: table-header-group",
         "break-inside: avoid",
-        "string(rubricering)",
-        "string(peildatum)",
-        "string(dataversie)",
+        # print.css: the margin boxes carry the data's own strings, in Chromium as in WeasyPrint
+        'content: "Testrubricering"',
+        'content: "Peildatum " "28 november 2026"',
+        'content: "Dataversie " "geen git"',
+        'content: "Contactlijst Overstroming" "\\A" "Veiligheidsregio Testland"',
     ):
         assert needle in html
     assert html.count('<tbody class="partner"') == 4
@@ -194,7 +196,8 @@ def test_own_templates_override_the_defaults(run_cli, data: Path, tmp_path: Path
     own.mkdir()
     (own / "contactlijst.css").write_text("/* huisstijl van de regio */\n", encoding="utf-8")
     html = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own).stdout
-    assert "/* huisstijl van de regio */" in html and "size: A4" not in html
+    assert "/* huisstijl van de regio */" in html and "table.eerst-bellen" not in html
+    assert 'content: "Testrubricering"' in html  # print.css keeps the markings under an own stylesheet
     (own / "contactlijst.html.j2").write_text("{{ contact_list.niet_bestaand }}", encoding="utf-8")
     broken = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own)
     assert broken.exit_code == 2 and "gebruikt een waarde die niet bestaat" in broken.stderr

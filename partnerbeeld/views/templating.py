@@ -11,6 +11,7 @@ partnerbeeld/templates), or the top-level templates/ of a source checkout.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None)
         lstrip_blocks=True,
     )
     env.filters["soft_breaks"] = _soft_breaks
+    env.filters["email_breaks"] = _email_breaks
+    env.filters["css_string"] = css_string
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound:
@@ -74,3 +77,34 @@ def _soft_breaks(value: object) -> Any:
     for mark in ("@", "/", "-"):
         escaped = escaped.replace(mark, mark + "<wbr>")
     return Markup(escaped.replace(".", "<wbr>."))
+
+
+def _email_breaks(value: object) -> Any:
+    """Filter: an e-mail address that may break after '@' and '.' and nowhere else.
+
+    Each piece ends at an '@' or '.' and sits in a non-wrapping span (print.css:
+    .email-deel), with <wbr> between pieces: a browser would otherwise also break
+    after a '-' ('crisis-' / 'team@...'), and overflow-wrap anywhere mid-name.
+    """
+    from markupsafe import Markup, escape
+
+    pieces = [piece for piece in re.split(r"(?<=[@.])", str(value)) if piece]
+    return Markup("<wbr>".join(f'<span class="email-deel">{escape(piece)}</span>' for piece in pieces))
+
+
+def css_string(value: object) -> Any:
+    """Filter: ``value`` as a quoted CSS string, safe inside a <style> element.
+
+    Quotes, backslashes and control characters are CSS escapes, and so are '<', '>'
+    and '&': HTML does not decode entities inside <style>, and a '</style>' in a
+    partner's name must not end the stylesheet. A newline becomes a line break.
+    """
+    from markupsafe import Markup
+
+    out = []
+    for char in str(value):
+        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return Markup('"' + "".join(out) + '"')
