@@ -168,7 +168,7 @@ def test_no_group_row_of_the_overview_is_left_alone_at_the_foot_of_a_page(printe
     group_rows = {f"{group.name} ({len(group.partners)})" for group in printed["overview"].groups}
     for number in range(1, len(pages_text(pdf)) + 1):
         # the row labels: the left column, between the top and bottom margin boxes (20 and 18 mm)
-        labels = [w for w in words(pdf, number) if w.x1 < 180 and 57 < w.y0 and w.y1 < height - 51]
+        labels = [w for w in words(pdf, number) if w.x1 < 180 and w.y0 > 57 and w.y1 < height - 51]
         bottom = max(w.y0 for w in labels)
         last_line = " ".join(w.text for w in sorted(labels, key=lambda w: w.x0) if abs(w.y0 - bottom) < 2)
         alone = [row for row in group_rows if last_line.startswith(row)]  # the line may go on with its cells
