@@ -43,7 +43,7 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None)
         lstrip_blocks=True,
     )
     env.filters["soft_breaks"] = _soft_breaks
-    env.filters["email_breaks"] = _email_breaks
+    env.filters["email_breaks"] = email_breaks
     env.filters["css_string"] = css_string
     try:
         return env.get_template(name).render(**context)
@@ -79,7 +79,7 @@ def _soft_breaks(value: object) -> Any:
     return Markup(escaped.replace(".", "<wbr>."))
 
 
-def _email_breaks(value: object) -> Any:
+def email_breaks(value: object) -> Any:
     """Filter: an e-mail address that may break after '@' and '.' and nowhere else.
 
     Each piece ends at an '@' or '.' and sits in a non-wrapping span (print.css:
