@@ -80,13 +80,23 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     overview = build_overview(shipped, TODAY)
     (folder / "overzicht.html").write_text(as_html(overview, VERSION), encoding="utf-8")
     html_files[folder / "overzicht.html"] = folder / "overzicht.pdf"
+    shipped_list = build_contact_list(shipped, Selection(incident="overstroming"), TODAY, version=VERSION)
+    (folder / "overstroming.html").write_text(contact_list_html(shipped_list), encoding="utf-8")
+    html_files[folder / "overstroming.html"] = folder / "overstroming.pdf"
     finish = start_printing(html_files)
     for confidential, html in htmls.items():  # WeasyPrint while the browsers print
         pdfs["weasyprint", confidential] = folder / f"{'vertrouwelijk' if confidential else 'gewoon'}-weasyprint.pdf"
         pdfs["weasyprint", confidential].write_bytes(html_to_pdf(html, default_template_dir()))
     finish()
     order = [hit.partner.name for hit in select(dataset, Selection(incident="overstroming"))]
-    return {"pdfs": pdfs, "overview": overview, "overview_pdf": folder / "overzicht.pdf", "order": order}
+    return {
+        "pdfs": pdfs,
+        "overview": overview,
+        "overview_pdf": folder / "overzicht.pdf",
+        "order": order,
+        "shipped_pdf": folder / "overstroming.pdf",
+        "shipped_count": len(shipped_list.partners),
+    }
 
 
 def _pages(printed: dict[str, Any], route: str, confidential: bool) -> list[str]:
@@ -123,6 +133,12 @@ def test_page_one_says_whom_to_call_first_in_the_order_of_zoek(printed, route: s
     assert -1 not in positions, [n for n, p in zip(printed["order"], positions, strict=True) if p < 0]
     assert positions == sorted(positions)
     assert SCRIPT_NAME in summary and "071 000 01 05" in summary  # the number of Extra partner 05
+
+
+def test_the_summary_of_the_shipped_overstroming_list_fits_on_two_pages(printed) -> None:
+    pages = pages_text(printed["shipped_pdf"])
+    details = next(n for n, page in enumerate(pages) if "Alle contacten per partner" in page)
+    assert printed["shipped_count"] > 50 and details <= 2  # pages 1 and 2 at most, then the details
 
 
 @pytest.mark.parametrize("route", ROUTES)
