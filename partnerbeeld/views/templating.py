@@ -82,14 +82,23 @@ def _soft_breaks(value: object) -> Any:
 def email_breaks(value: object) -> Any:
     """Filter: an e-mail address that may break after '@' and '.' and nowhere else.
 
-    Each piece ends at an '@' or '.' and sits in a non-wrapping span (print.css:
-    .email-deel), with <wbr> between pieces: a browser would otherwise also break
-    after a '-' ('crisis-' / 'team@...'), and overflow-wrap anywhere mid-name.
+    <wbr> after each '@' and '.' adds those break points. A piece that holds another
+    place where browsers break (a '-' in 'crisis-team@...', a '/') goes into a
+    non-wrapping span (print.css: .email-deel); plain pieces need none, which keeps
+    the element count, and so WeasyPrint's time, down on a long list.
     """
     from markupsafe import Markup, escape
 
     pieces = [piece for piece in re.split(r"(?<=[@.])", str(value)) if piece]
-    return Markup("<wbr>".join(f'<span class="email-deel">{escape(piece)}</span>' for piece in pieces))
+    return Markup(
+        "<wbr>".join(
+            str(escape(piece)) if _UNBROKEN.fullmatch(piece) else f'<span class="email-deel">{escape(piece)}</span>'
+            for piece in pieces
+        )
+    )
+
+
+_UNBROKEN = re.compile(r"[A-Za-z0-9_]*[@.]?")  # no break opportunity inside for a browser
 
 
 def css_string(value: object) -> Any:
