@@ -84,7 +84,8 @@ def contactlijst(
         Path | None,
         typer.Option(
             "--sjablonen",
-            help="Map met eigen sjablonen (contactlijst.html.j2, contactlijst.css) voor html en pdf.",
+            help="Map met eigen sjablonen (contactlijst.html.j2, contactlijst.css) voor html en pdf; "
+            "de markeringen op elke pagina komen uit print.css.",
             show_default=False,
             metavar="MAP",
         ),
