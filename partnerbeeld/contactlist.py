@@ -154,6 +154,11 @@ class ContactList:
         return role.incident_name if role and role.code not in self.incident_codes else None
 
     @property
+    def any_role_elsewhere(self) -> bool:
+        """Whether some partner's role is on another incident type (the summary's footnote '*')."""
+        return any(self.role_elsewhere(p) for p in self.partners)
+
+    @property
     def date_text(self) -> str:
         """The reference date in Dutch, as people write it on paper: '28 november 2026'."""
         return dutch_date(self.reference_date)

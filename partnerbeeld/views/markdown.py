@@ -57,13 +57,17 @@ def _summary(contact_list: ContactList) -> list[str]:
         cells = [
             str(role.from_grip) if role else "–",
             text(partner.name),
-            text(", ".join(role.modes)) if role else "",
+            text(", ".join(role.modes) + _elsewhere(contact_list.role_elsewhere(partner))) if role else "",
             text(", ".join(role.team_names)) if role else "",
             f"**{text(number)}**" if first else f"*{number}*",
             text(first.available or "") if first else "",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
+
+
+def _elsewhere(incident_name: str | None) -> str:
+    return f" (bij {incident_name})" if incident_name else ""
 
 
 def _partner(partner: PartnerEntry, elsewhere: str | None) -> list[str]:
