@@ -172,8 +172,9 @@ class ContactList:
         return sum(len(p.contacts) for p in self.partners)
 
     def file_name(self, extension: str) -> str:
-        """Suggested file name: 'contactlijst-overstroming-2026-11-28[-VERTROUWELIJK].pdf'."""
-        mark = f"-{CONFIDENTIAL_MARK}" if self.confidential else ""
+        """Suggested file name: 'contactlijst-overstroming-2026-11-28[-kort][-VERTROUWELIJK].pdf'."""
+        mark = "-kort" if self.short else ""  # beside the full list in the same folder, not instead of it
+        mark += f"-{CONFIDENTIAL_MARK}" if self.confidential else ""
         return f"contactlijst-{self.slug}-{self.reference_date.isoformat()}{mark}.{extension}"
 
     def as_dict(self) -> dict[str, Any]:

@@ -159,6 +159,17 @@ def test_kort_gives_the_summary_only_in_every_format(run_cli, data: Path) -> Non
     assert '"kort": false' in run_cli(*BASE, "--data", data, "-f", "json").stdout
 
 
+def test_a_short_list_gets_its_own_suggested_name(run_cli, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    assert run_cli(*BASE, "--data", data, "-f", "html", "-o", out).exit_code == 0
+    assert run_cli(*BASE, "--data", data, "-f", "html", "--kort", "--vertrouwelijk", "-o", out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "contactlijst-overstroming-2026-11-28-kort-VERTROUWELIJK.html",
+        "contactlijst-overstroming-2026-11-28.html",
+    ]
+
+
 def test_every_page_names_the_filters_too(run_cli, data: Path) -> None:
     html = run_cli(*BASE, "--data", data, "-f", "html", "--grip", "2").stdout
     assert 'content: "Contactlijst Overstroming · tot en met GRIP 2" "\\A" "Veiligheidsregio Testland"' in html
