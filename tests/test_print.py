@@ -191,3 +191,18 @@ def test_no_group_row_of_the_overview_is_left_alone_at_the_foot_of_a_page(printe
         assert not alone, f"pagina {number} eindigt met de groeprij {last_line!r}"
         if number == 1:
             assert any(row in " ".join(w.text for w in labels) for row in group_rows)  # the check can see them
+
+
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import browser
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no chromium, no pdftotext
+    monkeypatch.delenv("PARTNERBEELD_CHROMIUM", raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the print tests"):
+        browser.chromium()
+    with pytest.raises(pytest.fail.Exception):
+        browser.require_poppler()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
+        browser.chromium()
