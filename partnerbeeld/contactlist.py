@@ -217,7 +217,7 @@ def build_contact_list(
     hits = select(dataset, selection)
     described, slug, title = describe(dataset, selection)
     # the title names the incident type; the running title adds the other filters
-    rest = describe(dataset, selection._replace(incident=None))[0] if selection.incident else described
+    rest = describe(dataset, selection._replace(incident=()))[0] if selection.incident else described
     running = title if rest == "alle partners" else f"{title} · {rest}"
     codes = resolve_incidenttypes(dataset, selection.incident).codes if selection.incident else ()
     settings = dataset.settings
