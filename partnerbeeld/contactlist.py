@@ -99,6 +99,11 @@ class PartnerEntry:
     verified_on: dt.date | None
 
     @property
+    def first(self) -> ContactEntry | None:
+        """The contact to call first (it leads the contacts), None when the partner has no number here."""
+        return self.contacts[0] if self.contacts and self.contacts[0].call_first else None
+
+    @property
     def verified_text(self) -> str | None:
         """When the contact details were last checked, in Dutch: '15 januari 2026'."""
         return dutch_date(self.verified_on) if self.verified_on else None
@@ -120,6 +125,10 @@ class ContactList:
     # files with errors that were left out (relative names): the list may lack partners or
     # roles, and a printed binder must say so itself, not only the terminal that made it
     incomplete: tuple[str, ...] = ()
+    # the title every printed page repeats: the title plus the filters that narrow it
+    running_title: str = ""
+    # --kort: per partner only the number to call first; the views then show the summary only
+    short: bool = False
 
     @property
     def incomplete_text(self) -> str:
@@ -134,10 +143,20 @@ class ContactList:
             "Herstel ze ('partnerbeeld valideer') en maak de lijst opnieuw."
         )
 
+    @property
+    def short_text(self) -> str:
+        """'' for a full list; else what a short list (--kort) leaves out, said in every format."""
+        return "korte lijst (--kort): per partner alleen het nummer dat je eerst belt" if self.short else ""
+
     def role_elsewhere(self, partner: PartnerEntry) -> str | None:
         """The incident type a role is defined on when it is not the one asked ('Dijkdoorbraak'), else None."""
         role = partner.role
         return role.incident_name if role and role.code not in self.incident_codes else None
+
+    @property
+    def any_role_elsewhere(self) -> bool:
+        """Whether some partner's role is on another incident type (the summary's footnote '*')."""
+        return any(self.role_elsewhere(p) for p in self.partners)
 
     @property
     def date_text(self) -> str:
@@ -153,8 +172,9 @@ class ContactList:
         return sum(len(p.contacts) for p in self.partners)
 
     def file_name(self, extension: str) -> str:
-        """Suggested file name: 'contactlijst-overstroming-2026-11-28[-VERTROUWELIJK].pdf'."""
-        mark = f"-{CONFIDENTIAL_MARK}" if self.confidential else ""
+        """Suggested file name: 'contactlijst-overstroming-2026-11-28[-kort][-VERTROUWELIJK].pdf'."""
+        mark = "-kort" if self.short else ""  # beside the full list in the same folder, not instead of it
+        mark += f"-{CONFIDENTIAL_MARK}" if self.confidential else ""
         return f"contactlijst-{self.slug}-{self.reference_date.isoformat()}{mark}.{extension}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -175,6 +195,7 @@ class ContactList:
             "vertrouwelijk": self.confidential,
             "weggelaten_vertrouwelijk": self.withheld,
             "onvolledig": list(self.incomplete),
+            "kort": self.short,
             "partners": [_partner_dict(p) for p in self.partners],
         }
 
@@ -185,14 +206,19 @@ def build_contact_list(
     reference: dt.date,
     version: DataVersion | None = None,
     incomplete: tuple[str, ...] = (),
+    short: bool = False,
 ) -> ContactList:
     """The contact list for ``selection``; ``selection.vertrouwelijk`` lets confidential contacts in.
 
     ``version``: the data version; by default asked from git for the dataset's folder.
     ``incomplete``: the files with errors that loading left out; the list then says so.
+    ``short``: keep per partner only the number to call first (``contactlijst --kort``).
     """
     hits = select(dataset, selection)
     described, slug, title = describe(dataset, selection)
+    # the title names the incident type; the running title adds the other filters
+    rest = describe(dataset, selection._replace(incident=()))[0] if selection.incident else described
+    running = title if rest == "alle partners" else f"{title} · {rest}"
     codes = resolve_incidenttypes(dataset, selection.incident).codes if selection.incident else ()
     settings = dataset.settings
     return ContactList(
@@ -206,8 +232,10 @@ def build_contact_list(
         classification=settings.classification,
         notice=settings.notice,
         confidential=selection.vertrouwelijk,
-        partners=tuple(_entry(dataset, hit, selection.vertrouwelijk) for hit in hits),
+        partners=tuple(_entry(dataset, hit, selection.vertrouwelijk, short) for hit in hits),
         incomplete=incomplete,
+        running_title=running,
+        short=short,
     )
 
 
@@ -261,9 +289,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")[:80] or "selectie"
 
 
-def _entry(dataset: Dataset, hit: Hit, include_confidential: bool) -> PartnerEntry:
+def _entry(dataset: Dataset, hit: Hit, include_confidential: bool, short: bool) -> PartnerEntry:
     partner = hit.partner
     kept = [c for c in partner.contacts if include_confidential or not c.confidential]
+    withheld = len(partner.contacts) - len(kept)  # confidential ones only, also in a short list
+    if short:
+        kept = [c for c in kept if c is hit.call_first]
     # the number to call first leads; the rest keep the order the partner file gives them
     kept.sort(key=lambda c: c is not hit.call_first)
     holder = hit.account_holder.name if hit.account_holder else partner.account_holder
@@ -274,7 +305,7 @@ def _entry(dataset: Dataset, hit: Hit, include_confidential: bool) -> PartnerEnt
         role=_role(dataset, hit.role) if hit.role else None,
         later=tuple(_role(dataset, r) for r in hit.roles[1:]),
         contacts=tuple(_contact(c, c is hit.call_first) for c in kept),
-        withheld=len(partner.contacts) - len(kept),
+        withheld=withheld,
         account_holder=holder,
         verified_on=partner.verified_on,
     )

@@ -47,6 +47,7 @@ CASES = {
     "overstroming.excel.csv": ("--formaat", "csv-excel"),
     "overstroming.vcf": ("--formaat", "vcf"),
     "overstroming.json": ("--formaat", "json"),
+    "overstroming-kort.md": ("--formaat", "md", "--kort"),
 }
 
 
@@ -115,7 +116,7 @@ def without_style(html: str) -> str:
 
 def test_html_marks_every_page_when_confidential(run_cli, data: Path) -> None:
     html = run_cli(*BASE, "--data", data, "-f", "html", "--vertrouwelijk").stdout
-    assert 'string-set: merk "VERTROUWELIJK"' in html  # the running header takes it from here
+    assert 'content: "VERTROUWELIJK"' in html  # print.css: the top centre of every page
     assert '<p class="merk">' in html
     assert "<title>VERTROUWELIJK · Contactlijst Overstroming" in html
     assert '<p class="merk">' not in run_cli(*BASE, "--data", data, "-f", "html").stdout
@@ -129,14 +130,49 @@ def test_html_is_a4_print_ready(run_cli, data: Path) -> None:
         "counter(pages)",
         "display: table-header-group",
         "break-inside: avoid",
-        "string(rubricering)",
-        "string(peildatum)",
-        "string(dataversie)",
+        # print.css: the margin boxes carry the data's own strings, in Chromium as in WeasyPrint
+        'content: "Testrubricering"',
+        'content: "Peildatum " "28 november 2026"',
+        'content: "Dataversie " "geen git"',
+        'content: "Contactlijst Overstroming" "\\A" "Veiligheidsregio Testland"',
     ):
         assert needle in html
     assert html.count('<tbody class="partner"') == 4
     assert '<dd class="rubricering">Testrubricering</dd>' in html
     assert '<dd class="dataversie">geen git</dd>' in html
+
+
+def test_kort_gives_the_summary_only_in_every_format(run_cli, data: Path) -> None:
+    full = run_cli(*BASE, "--data", data, "-f", "html").stdout
+    short = run_cli(*BASE, "--data", data, "-f", "html", "--kort").stdout
+    for html in (full, short):
+        assert '<table class="eerst-bellen">' in html and html.count("<tr>") >= 4
+    assert "Alle contacten per partner" in full and "Alle contacten per partner" not in short
+    assert "071 000 00 02" in full and "071 000 00 02" not in short  # not the number to call first
+    assert "(--kort)" in short
+    csv_rows = run_cli(*BASE, "--data", data, "-f", "csv", "--kort").stdout.strip().splitlines()
+    assert len(csv_rows) == 1 + 4  # header + one row per partner, each the number to call first
+    assert all(row.split(",")[-3] in ("ja", "") for row in csv_rows[1:])
+    vcf = run_cli(*BASE, "--data", data, "-f", "vcf", "--kort").stdout
+    assert vcf.count("BEGIN:VCARD") == 4 and "071 000 00 02" not in vcf and "071 000 00 01" in vcf
+    assert '"kort": true' in run_cli(*BASE, "--data", data, "-f", "json", "--kort").stdout
+    assert '"kort": false' in run_cli(*BASE, "--data", data, "-f", "json").stdout
+
+
+def test_a_short_list_gets_its_own_suggested_name(run_cli, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    assert run_cli(*BASE, "--data", data, "-f", "html", "-o", out).exit_code == 0
+    assert run_cli(*BASE, "--data", data, "-f", "html", "--kort", "--vertrouwelijk", "-o", out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "contactlijst-overstroming-2026-11-28-kort-VERTROUWELIJK.html",
+        "contactlijst-overstroming-2026-11-28.html",
+    ]
+
+
+def test_every_page_names_the_filters_too(run_cli, data: Path) -> None:
+    html = run_cli(*BASE, "--data", data, "-f", "html", "--grip", "2").stdout
+    assert 'content: "Contactlijst Overstroming · tot en met GRIP 2" "\\A" "Veiligheidsregio Testland"' in html
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -194,7 +230,8 @@ def test_own_templates_override_the_defaults(run_cli, data: Path, tmp_path: Path
     own.mkdir()
     (own / "contactlijst.css").write_text("/* huisstijl van de regio */\n", encoding="utf-8")
     html = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own).stdout
-    assert "/* huisstijl van de regio */" in html and "size: A4" not in html
+    assert "/* huisstijl van de regio */" in html and "table.eerst-bellen" not in html
+    assert 'content: "Testrubricering"' in html  # print.css keeps the markings under an own stylesheet
     (own / "contactlijst.html.j2").write_text("{{ contact_list.niet_bestaand }}", encoding="utf-8")
     broken = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own)
     assert broken.exit_code == 2 and "gebruikt een waarde die niet bestaat" in broken.stderr
@@ -280,32 +317,3 @@ def test_pdf_through_a_pipe_has_the_text(data: Path, monkeypatch: pytest.MonkeyP
     assert "28 november 2026" in text and "geen git" in text and "Testrubricering" in text
     assert INTERNATIONAL in text
     assert "VERTROUWELIJK" not in text and "Anna de Vries" not in text
-
-
-def test_pdf_confidential_every_page_says_so(run_cli, builder, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
-    contact_list_dataset(builder)
-    for number in range(12):  # enough partners for more than one page
-        builder.partner(
-            f"extra-{number:02d}",
-            name=f"Extra partner {number:02d}",
-            roles={"overstroming": {"modes": ["bijstand"], "from_grip": 2}},
-            contacts=[
-                {"label": "Piket", "phone": "071 000 00 00", "available": "24/7"},
-                {"label": "Liaison", "person": "Piet Geheim", "mobile": "06 00 00 00 00", "confidential": True},
-                {"label": "Kantoor", "phone": "071 000 00 00", "email": "kantoor@example.org"},
-            ],
-        )
-    out = tmp_path / "l.pdf"
-    assert run_cli(*BASE, "--data", builder.root, "-o", out, "--vertrouwelijk").exit_code == 0
-    pages = [page.extract_text() for page in PdfReader(out).pages]
-    assert len(pages) >= 2
-    for number, page in enumerate(pages, start=1):
-        assert "VERTROUWELIJK" in page
-        assert "Testrubricering" in page
-        assert "Peildatum 28 november 2026" in page
-        assert "Dataversie geen git" in page
-        assert f"pagina {number} van {len(pages)}" in page
-        assert "BEREIKBAAR" in page  # the table header repeats
-    assert "Piet Geheim" in "".join(pages)

@@ -84,7 +84,8 @@ def contactlijst(
         Path | None,
         typer.Option(
             "--sjablonen",
-            help="Map met eigen sjablonen (contactlijst.html.j2, contactlijst.css) voor html en pdf.",
+            help="Map met eigen sjablonen (contactlijst.html.j2, contactlijst.css) voor html en pdf; "
+            "de markeringen op elke pagina komen uit print.css.",
             show_default=False,
             metavar="MAP",
         ),
@@ -93,6 +94,14 @@ def contactlijst(
         bool,
         typer.Option(
             "--vertrouwelijk", help="Ook vertrouwelijke contacten opnemen; elke pagina zegt dan VERTROUWELIJK."
+        ),
+    ] = False,
+    kort: Annotated[
+        bool,
+        typer.Option(
+            "--kort",
+            help="Alleen de samenvatting: per partner één regel met het nummer dat je eerst belt "
+            "(html, pdf, md); in csv, vcf en json alleen dat ene contact per partner.",
         ),
     ] = False,
     peildatum_: PeildatumOption = None,
@@ -124,7 +133,9 @@ def contactlijst(
         accounthouder=accounthouder,
         vertrouwelijk=vertrouwelijk,
     )
-    contact_list = build_contact_list(dataset, chosen_partners, reference, incomplete=skipped_names(dataset.root))
+    contact_list = build_contact_list(
+        dataset, chosen_partners, reference, incomplete=skipped_names(dataset.root), short=kort
+    )
     if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():
         name = contact_list.file_name("pdf")
         raise UsageError(

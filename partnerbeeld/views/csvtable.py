@@ -115,6 +115,7 @@ def contact_list_csv(contact_list: ContactList, *, excel: bool) -> str:
 def _preamble(contact_list: ContactList) -> list[str]:
     mark = " · VERTROUWELIJK" if contact_list.confidential else ""
     mark += f" · {contact_list.incomplete_text}" if contact_list.incomplete else ""
+    mark += f" · {contact_list.short_text}" if contact_list.short else ""
     # 'Contactlijst alle partners' already says the selection 'alle partners'
     shown = [contact_list.region, contact_list.title]
     shown += [contact_list.selection] if contact_list.selection not in contact_list.title else []

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnerbeeld.contactlist import ContactList
+from partnerbeeld.views.printmarks import for_contact_list
 from partnerbeeld.views.templating import render
 
 TEMPLATE = "contactlijst.html.j2"
 
 
 def contact_list_html(contact_list: ContactList, override_dir: Path | None = None) -> str:
-    return render(TEMPLATE, {"contact_list": contact_list}, override_dir)
+    context = {"contact_list": contact_list, "marks": for_contact_list(contact_list)}
+    return render(TEMPLATE, context, override_dir)

@@ -25,6 +25,8 @@ def contact_list_markdown(contact_list: ContactList) -> str:
         f"- dataversie: {text(contact_list.data_version.label)}",
         f"- rubricering: {text(contact_list.classification)}",
     ]
+    if contact_list.short:
+        lines.append(f"- {text(contact_list.short_text)}")
     if contact_list.notice:
         lines.append(f"- opmerking: {text(contact_list.notice)}")
     if contact_list.withheld:
@@ -32,10 +34,40 @@ def contact_list_markdown(contact_list: ContactList) -> str:
     lines.append("")
     if not contact_list.partners:
         lines += ["Geen partners gevonden voor deze selectie.", ""]
-    for partner in contact_list.partners:
-        lines += _partner(partner, contact_list.role_elsewhere(partner))
+    else:
+        lines += _summary(contact_list)
+    if not contact_list.short:
+        for partner in contact_list.partners:
+            lines += _partner(partner, contact_list.role_elsewhere(partner))
     lines.append(f"*{text(contact_list.classification)}*")
     return "\n".join(lines) + "\n"
+
+
+def _summary(contact_list: ContactList) -> list[str]:
+    """'Eerst bellen': one row per partner, in the order of zoek (as page 1 of the HTML and PDF)."""
+    lines = [
+        "## Eerst bellen",
+        "",
+        "| GRIP | partner | hoe | team | bel eerst | bereikbaar |",
+        "|---|---|---|---|---|---|",
+    ]
+    for partner in contact_list.partners:
+        role, first = partner.role, partner.first
+        number = (first.phone or first.mobile or "") if first else "geen nummer"
+        cells = [
+            str(role.from_grip) if role else "–",
+            text(partner.name),
+            text(", ".join(role.modes) + _elsewhere(contact_list.role_elsewhere(partner))) if role else "",
+            text(", ".join(role.team_names)) if role else "",
+            f"**{text(number)}**" if first else f"*{number}*",
+            text(first.available or "") if first else "",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _elsewhere(incident_name: str | None) -> str:
+    return f" (bij {incident_name})" if incident_name else ""
 
 
 def _partner(partner: PartnerEntry, elsewhere: str | None) -> list[str]:

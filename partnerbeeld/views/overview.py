@@ -225,6 +225,7 @@ def cell_title(overview: Overview, partner_name: str, type_name: str, cell: Cell
 
 
 def as_html(overview: Overview, version: DataVersion, grip: bool = False, override_dir: Path | None = None) -> str:
+    from partnerbeeld.views.printmarks import for_overview
     from partnerbeeld.views.templating import render
 
     singular, plural = GROUP_NOUN[overview.group_by]
@@ -238,6 +239,7 @@ def as_html(overview: Overview, version: DataVersion, grip: bool = False, overri
         "themes": _theme_spans(overview),
         "edge": _column_edges(overview),
         "title": cell_title,
+        "marks": for_overview(overview, version),
     }
     return render(TEMPLATE, context, override_dir)
 

@@ -11,6 +11,7 @@ partnerbeeld/templates), or the top-level templates/ of a source checkout.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None)
         lstrip_blocks=True,
     )
     env.filters["soft_breaks"] = _soft_breaks
+    env.filters["email_breaks"] = email_breaks
+    env.filters["css_string"] = css_string
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound:
@@ -74,3 +77,43 @@ def _soft_breaks(value: object) -> Any:
     for mark in ("@", "/", "-"):
         escaped = escaped.replace(mark, mark + "<wbr>")
     return Markup(escaped.replace(".", "<wbr>."))
+
+
+def email_breaks(value: object) -> Any:
+    """Filter: an e-mail address that may break after '@' and '.' and nowhere else.
+
+    <wbr> after each '@' and '.' adds those break points. A piece that holds another
+    place where browsers break (a '-' in 'crisis-team@...', a '/') goes into a
+    non-wrapping span (print.css: .email-deel); plain pieces need none, which keeps
+    the element count, and so WeasyPrint's time, down on a long list.
+    """
+    from markupsafe import Markup, escape
+
+    pieces = [piece for piece in re.split(r"(?<=[@.])", str(value)) if piece]
+    return Markup(
+        "<wbr>".join(
+            str(escape(piece)) if _UNBROKEN.fullmatch(piece) else f'<span class="email-deel">{escape(piece)}</span>'
+            for piece in pieces
+        )
+    )
+
+
+_UNBROKEN = re.compile(r"[A-Za-z0-9_]*[@.]?")  # no break opportunity inside for a browser
+
+
+def css_string(value: object) -> Any:
+    """Filter: ``value`` as a quoted CSS string, safe inside a <style> element.
+
+    Quotes, backslashes and control characters are CSS escapes, and so are '<', '>'
+    and '&': HTML does not decode entities inside <style>, and a '</style>' in a
+    partner's name must not end the stylesheet. A newline becomes a line break.
+    """
+    from markupsafe import Markup
+
+    out = []
+    for char in str(value):
+        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return Markup('"' + "".join(out) + '"')

@@ -99,6 +99,7 @@ def _note(contact_list: ContactList, partner: PartnerEntry) -> str:
         lines.append(f"{first}{_label(contact)}: {' / '.join(numbers)}{extra}")
     mark = " · VERTROUWELIJK" if contact_list.confidential else ""
     mark += f" · {contact_list.incomplete_text}" if contact_list.incomplete else ""
+    mark += f" · {contact_list.short_text}" if contact_list.short else ""
     lines.append(
         f"{contact_list.region} · {contact_list.title} · peildatum "
         f"{contact_list.reference_date.isoformat()} · dataversie {contact_list.data_version.label}{mark}"
