@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 
 from partnerbeeld.errors import UsageError
@@ -29,11 +30,30 @@ def reference_date(explicit: dt.date | None = None, environ: Mapping[str, str] |
     return dt.date.today()
 
 
+# Exactly what the help says, JJJJ-MM-DD: `date.fromisoformat` also takes 20260101 and
+# 2026-W01-1, forms nobody means to type and nobody reading a command line recognises.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_date(text: str) -> dt.date:
-    """A --peildatum value; Dutch message on a bad one."""
+    """A --peildatum value (exactly JJJJ-MM-DD); Dutch message on a bad one."""
     try:
+        if not _ISO_DAY.fullmatch(text):
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(
             f"'{text}' is geen geldige datum.", "Schrijf de datum als JJJJ-MM-DD, bijv. 2026-11-28."
         ) from None
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, saturating at the calendar's ends (9999-12-31, 0001-01-01).
+
+    A date near the end of the calendar is legal data (a placeholder like 9999-01-20);
+    a reminder due after 9999-12-31 is simply never due, not a crash.
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerbeeld.checks.contacts import alerted_codes, has_primary_24_7
+from partnerbeeld.clock import add_days
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.roles import involved_codes
 from partnerbeeld.suggest import known_or_suggest
@@ -104,9 +105,14 @@ def signal_place(s: Signal) -> tuple[str, Path | None, int]:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
+    """``day`` plus whole months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb).
+
+    Saturates at 9999-12-31 (and 0001-01-01): a due date beyond the calendar is never due.
+    """
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return dt.date.max if year > dt.MAXYEAR else dt.date.min
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -178,7 +184,7 @@ def _holder_of(dataset: Dataset, partners: list[str], own: str | None) -> str | 
 
 
 def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
-    horizon = today + dt.timedelta(days=dataset.settings.thresholds.expiring_days)
+    horizon = add_days(today, dataset.settings.thresholds.expiring_days)
     for cid, c in dataset.covenants.items():
         if c.status not in _LIVE:
             continue
