@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,27 +55,59 @@ class Dataset:
     def ancestors(self, code: str) -> list[str]:
         """Parent, grandparent, ... (nearest first); stops at a cycle instead of looping."""
         result: list[str] = []
+        seen = {code}
         current = self.parent(code)
-        while current is not None and current not in result and current != code:
+        while current is not None and current not in seen:
             result.append(current)
+            seen.add(current)
             current = self.parent(current)
         return result
 
     def descendants(self, code: str) -> list[str]:
         """Every type below ``code``, depth first in file order."""
         result: list[str] = []
+        seen = {code}
         stack = list(reversed(self.children.get(code, [])))
         while stack:
             current = stack.pop()
-            if current in result or current == code:
+            if current in seen:
                 continue
+            seen.add(current)
             result.append(current)
             stack.extend(reversed(self.children.get(current, [])))
         return result
 
     def depth(self, code: str) -> int:
         """0 for a theme, 1 for a crisis type, 2 and deeper for incident types."""
-        return len(self.ancestors(code))
+        known = self._depths.get(code)
+        if known is not None:
+            return known
+        # walk up to a type whose depth is known, then fill in the way back down: every
+        # type is walked once, however deep the tree (a 5,000-deep tree stays instant)
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = code
+        base = -1
+        while current is not None and current in self.incident_types:
+            if current in self._depths:
+                base = self._depths[current]
+                break
+            if current in on_chain:  # a cycle (reported by the tree check): count as ``ancestors`` does
+                start = chain.index(current)
+                for index, member in enumerate(chain):
+                    self._depths[member] = len(chain) - min(index, start) - 1
+                return self._depths[code]
+            chain.append(current)
+            on_chain.add(current)
+            current = self.parent(current)
+            base = -1 if current is None else 0  # an unknown parent counts as a level, as in ``ancestors``
+        for offset, member in enumerate(reversed(chain), start=1):
+            self._depths[member] = base + offset
+        return self._depths[code] if code in self._depths else len(self.ancestors(code))
+
+    @functools.cached_property
+    def _depths(self) -> dict[str, int]:
+        return {}
 
     @property
     def themes(self) -> list[str]:

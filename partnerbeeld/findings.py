@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "verwijzing-onbekend": "Een verwijzing naar een record dat niet bestaat.",
     "incidenttype-dubbel": "Een incidenttypecode komt twee keer voor, of een alias is ook een code.",
     "incidenttype-cyclus": "De boom van incidenttypen bevat een kringverwijzing.",
+    "incidenttype-te-diep": "De boom van incidenttypen is dieper dan het maximum (20 niveaus).",
     "telefoon-ongeldig": "Het telefoonnummer is geen geldig Nederlands of internationaal nummer.",
     "email-ongeldig": "Het e-mailadres is ongeldig.",
     "datum-volgorde": "Data staan in de verkeerde volgorde.",

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from partnerbeeld import quickbuild, yamlsource
+from partnerbeeld import limits, quickbuild, yamlsource
 from partnerbeeld.errors import DatasetUnreadable, os_reason
 from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES, Record
 from partnerbeeld.yamlsource import Document, PathKey
 
-MAX_FILE_BYTES = 1024 * 1024  # a partner file is ~2 KB; anything this big is a mistake or an attack
+MAX_FILE_BYTES = limits.FILE_BYTES
 ENV_VAR = "PARTNERBEELD_DATA"
 SETTINGS_FILE = "partnerbeeld.yaml"
 

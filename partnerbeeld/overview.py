@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from partnerbeeld import limits
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.records import Mode, Partner, Team
 from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of
@@ -144,7 +145,9 @@ def type_rows(dataset: Dataset, detail: bool) -> list[TypeRow]:
     for theme in dataset.themes:
         for code in [theme, *dataset.descendants(theme)]:
             depth = dataset.depth(code)
-            if depth <= 1 or detail:
+            # below the depth limit the tree is in error (valideer says so, the answer is marked
+            # incomplete): those rows are left out, so an absurd tree cannot make this quadratic
+            if depth <= 1 or (detail and depth < limits.TREE_DEPTH):
                 item = dataset.incident_types[code]
                 rows.append(TypeRow(code, item.name, depth, item.parent))
     return rows

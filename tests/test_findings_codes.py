@@ -85,6 +85,14 @@ def cycle(b: DatasetBuilder) -> None:
     )
 
 
+def too_deep(b: DatasetBuilder) -> None:
+    """A chain of 25 types: t20 is the 21st level, one beyond the limit of 20."""
+    lines = ["incident_types:", "  - code: t0", "    name: T0"]
+    for level in range(1, 25):
+        lines += [f"  - code: t{level}", f"    name: T{level}", f"    parent: t{level - 1}"]
+    b.write("incidenttypes.yaml", "\n".join(lines) + "\n")
+
+
 def alias_is_code(b: DatasetBuilder) -> None:
     b.write(
         "incidenttypes.yaml",
@@ -190,6 +198,7 @@ CASES = [
     Case("verwijzing-onbekend", partner_text(**{"a-holder": "a-houder"}), "partners/partner-a.yaml", 4),
     Case("incidenttype-dubbel", alias_is_code, "incidenttypes.yaml", 6),
     Case("incidenttype-cyclus", cycle, "incidenttypes.yaml", 4),
+    Case("incidenttype-te-diep", too_deep, "incidenttypes.yaml", 63),
     Case("telefoon-ongeldig", partner_text(**{"071 000 00 00": "071 12"}), "partners/partner-a.yaml", 8),
     Case(
         "email-ongeldig",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from partnerbeeld import limits
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.suggest import closest
@@ -21,17 +22,23 @@ def check(dataset: Dataset) -> Iterator[Finding]:
                 f"Het bovenliggende type '{item.parent}' van '{code}' bestaat niet.",
                 _suggest(item.parent, codes),
             )
-    reported: set[str] = set()
+    for cycle in _cycles(dataset):
+        yield dataset.source("incidenttypes", cycle[0]).finding(
+            ("parent",),
+            Severity.FOUT,
+            "incidenttype-cyclus",
+            "Kringverwijzing in de boom: " + " → ".join([*cycle, cycle[0]]) + ".",
+            "Een type kan niet (indirect) onder zichzelf hangen; pas 'parent' aan.",
+        )
     for code in codes:
-        cycle = _cycle_from(dataset, code)
-        if cycle and not reported.intersection(cycle):
-            reported.update(cycle)
+        if dataset.depth(code) == limits.TREE_DEPTH:  # the first level too deep, once per branch
             yield dataset.source("incidenttypes", code).finding(
                 ("parent",),
                 Severity.FOUT,
-                "incidenttype-cyclus",
-                "Kringverwijzing in de boom: " + " → ".join([*cycle, cycle[0]]) + ".",
-                "Een type kan niet (indirect) onder zichzelf hangen; pas 'parent' aan.",
+                "incidenttype-te-diep",
+                f"'{code}' is het {limits.TREE_DEPTH + 1}e niveau van de boom; "
+                f"het maximum is {limits.TREE_DEPTH} niveaus (thema, crisistype, incidenttypen).",
+                "Hang dit type hoger in de boom; zo'n diepe indeling zoekt niemand terug.",
             )
     tree_source = dataset.source("file", "incidenttypes.yaml")
     for alias, targets in dataset.aliases.items():
@@ -55,16 +62,22 @@ def check(dataset: Dataset) -> Iterator[Finding]:
                 )
 
 
-def _cycle_from(dataset: Dataset, start: str) -> list[str]:
-    """The cycle reached by following parents from ``start``, or []."""
-    path: list[str] = []
-    current: str | None = start
-    while current is not None and current in dataset.incident_types:
-        if current in path:
-            return path[path.index(current) :]
-        path.append(current)
-        current = dataset.parent(current)
-    return []
+def _cycles(dataset: Dataset) -> Iterator[list[str]]:
+    """Each cycle of parents once, starting where the walk first met it.
+
+    Every type is walked once: a walk stops at a type an earlier walk passed, so a
+    5,000-deep tree costs 5,000 steps, not 5,000 walks of up to 5,000 steps.
+    """
+    walked: dict[str, int] = {}  # code -> the number of the walk that passed it
+    for number, start in enumerate(dataset.incident_types):
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current in dataset.incident_types and current not in walked:
+            walked[current] = number
+            path.append(current)
+            current = dataset.parent(current)
+        if current is not None and walked.get(current) == number:  # met its own path: a new cycle
+            yield path[path.index(current) :]
 
 
 def _suggest(word: str, codes: Mapping[str, object]) -> str:
