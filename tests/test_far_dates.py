@@ -37,7 +37,9 @@ def test_far_future_dates_in_the_data_and_as_peildatum_give_an_answer(far, run_c
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("text", ["20260101", "2026-W01-1", "2026-1-1", "2026-01-01T00:00", " 2026-01-01", "2026-02-30"])
+@pytest.mark.parametrize(
+    "text", ["20260101", "2026-W01-1", "2026-1-1", "2026-01-01T00:00", " 2026-01-01", "2026-02-30", "٢٠٢٦-01-01"]
+)
 def test_peildatum_accepts_only_what_the_help_says(text):
     with pytest.raises(UsageError, match="geen geldige datum"):
         parse_date(text)
