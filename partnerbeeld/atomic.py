@@ -5,6 +5,18 @@ old file or the new one, never half of one: the bytes go to a temporary file in
 the same folder, which then takes the target's name in one rename. Without
 ``overwrite`` the final step is a hard link, which fails if the name exists, so
 two writers racing for one name cannot clobber each other either.
+
+Only regular files are created or replaced. A character device or a named pipe
+(``-o /dev/null``, ``-o /dev/stdout``, a FIFO a script reads from) is written to in
+place, as the shell would; a socket, a block device or any other special file is
+refused. Nothing in /dev or /proc is ever created, renamed or replaced, even with
+``overwrite``. A symbolic link to a regular file is replaced as a link, never written
+through: a link planted in a shared folder cannot steer the bytes elsewhere.
+
+A writer killed halfway (kill -9, power cut) leaves its temporary file behind, with
+the old file intact. The next write into that folder removes such leftovers: only
+names of our own pattern, only regular files of this user, only when older than
+an hour (a write holds its temporary file for seconds).
 """
 
 from __future__ import annotations
@@ -12,7 +24,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from partnerbeeld.errors import UsageError, os_reason
@@ -22,24 +37,38 @@ class AlreadyExists(UsageError):
     """The target exists and overwriting was not allowed."""
 
 
+# Temporary files are ".<name>.partnerbeeld-<8 random>.tmp": hidden (the loader skips
+# dot files) and unmistakably ours, so only our own leftovers are ever cleaned up.
+_TEMP_INFIX = ".partnerbeeld-"
+_OUR_TEMP = re.compile(r"\..+\.partnerbeeld-[a-z0-9_]{8}\.tmp")
+STALE_AFTER_SECONDS = 3600
+# Folders of the operating system where a name is a device or a process's file, never a document.
+_SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"))
+
+
 def write_atomic(path: Path, content: bytes | str, *, overwrite: bool = False) -> Path:
     """Write ``content`` (text is UTF-8 encoded as is) to ``path``; return the path.
 
     Raises ``AlreadyExists`` when ``path`` exists and ``overwrite`` is False, and
-    ``UsageError`` when the folder is missing or not writable. Leaves no
-    temporary file behind, whatever happens.
+    ``UsageError`` when the folder is missing or not writable, or ``path`` is a special
+    file that cannot be written in place. Leaves no temporary file behind, whatever happens.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{path} is een map, geen bestand.", "Geef een bestandsnaam met -o.")
-    if not overwrite and path.exists():
+    in_place = _special_target(path)
+    if in_place:
+        _write_in_place(path, data)
+        return path
+    if not overwrite and (path.exists() or path.is_symlink()):
         raise _exists(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"De map {folder} bestaat niet.", "Maak de map eerst aan, of kies een andere plek.")
+    remove_stale_temporaries(folder, path.name)
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{_TEMP_INFIX}", suffix=".tmp")
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     temp = Path(temp_name)
@@ -76,7 +105,7 @@ def write_many(items: list[tuple[Path, bytes | str, bool]]) -> list[Path]:
         for path, content, _ in items:
             data = content.encode("utf-8") if isinstance(content, str) else content
             try:
-                fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+                fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{_TEMP_INFIX}", suffix=".tmp")
                 temps.append(Path(temp_name))
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
@@ -101,6 +130,99 @@ def write_many(items: list[tuple[Path, bytes | str, bool]]) -> list[Path]:
     for folder in {path.parent for path, _, _ in items}:
         _sync_folder(folder)
     return [path for path, _, _ in items]
+
+
+def _special_target(path: Path) -> bool:
+    """True when ``path`` is to be written in place; UsageError when it may not be written at all."""
+    try:
+        status = path.stat()  # through a link: `-o link-to-/dev/null` means the device
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:  # a link loop, a name too long, no access
+        raise _cannot_write(path, exc) from None
+    in_system_folder = any(Path(os.path.abspath(path)).is_relative_to(f) for f in _SYSTEM_FOLDERS)
+    if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
+        return True
+    if in_system_folder and status is not None and stat.S_ISREG(status.st_mode) and path.is_symlink():
+        return True  # /dev/stdout or /proc/self/fd/1 redirected to a file: append to that open file
+    if in_system_folder or (status is not None and not stat.S_ISREG(status.st_mode)):
+        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "een speciaal bestand") if status else "een systeemmap"
+        where = f"{path} is {kind}" if status else f"{path} ligt in {kind}"
+        raise UsageError(
+            f"{where}; partnerbeeld schrijft alleen gewone bestanden.",
+            "Kies een gewone bestandsnaam, of -o - voor de standaarduitvoer.",
+        )
+    return False
+
+
+_KINDS = {stat.S_IFSOCK: "een socket", stat.S_IFBLK: "een blokapparaat (een schijf)", stat.S_IFDIR: "een map"}
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write to a device, a named pipe or an open file as the shell's `>` would: never replace it."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        # O_NONBLOCK: a pipe nobody reads from fails at once (ENXIO) instead of waiting forever
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise UsageError(
+                f"Niemand leest uit de pipe {path}; er is niets geschreven.",
+                "Start eerst het programma dat uit de pipe leest.",
+            ) from None
+        raise _cannot_write(path, exc) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISREG(mode):  # an open file reached through /dev/stdout: add to it, do not overwrite it
+            os.close(fd)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        elif not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):  # replaced since we looked
+            raise UsageError(f"{path} is geen gewoon bestand meer.", "Probeer het opnieuw met een gewone bestandsnaam.")
+        else:
+            os.set_blocking(fd, True)  # a slow reader: wait for it, as a pipe in the shell does
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(folder: Path, name: str) -> list[Path]:
+    """Remove temporary files a killed write left in ``folder``; return what was removed.
+
+    Ours are ``.<any name>.partnerbeeld-XXXXXXXX.tmp``; earlier versions wrote
+    ``.<name>.XXXXXXXX.tmp``, recognised only for the file now being written. Only
+    regular files of this user older than ``STALE_AFTER_SECONDS`` go: a younger
+    one may belong to a write that is still running.
+    """
+    earlier = re.compile(re.escape(f".{name}.") + r"[a-z0-9_]{8}\.tmp")
+    removed: list[Path] = []
+    now = time.time()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return removed
+    with entries:
+        for entry in entries:
+            if not entry.name.endswith(".tmp") or not (
+                _OUR_TEMP.fullmatch(entry.name) or earlier.fullmatch(entry.name)
+            ):
+                continue
+            try:
+                status = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(status.st_mode)
+                    and (uid is None or status.st_uid == uid)
+                    and now - status.st_mtime > STALE_AFTER_SECONDS
+                ):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
 
 
 def _move_into_place(temp: Path, path: Path, overwrite: bool) -> None:

@@ -15,6 +15,10 @@ _OS_REASONS = {
     errno.EISDIR: "dit is een map",
     errno.ENOTDIR: "een deel van het pad is geen map",
     errno.EXDEV: "een ander bestandssysteem",
+    errno.EPIPE: "de lezer is gestopt",
+    errno.ELOOP: "de symbolische koppelingen vormen een kring",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EBADF: "het bestand is gesloten",
 }
 
 

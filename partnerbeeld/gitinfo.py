@@ -63,6 +63,16 @@ def data_version(root: Path) -> DataVersion:
     return DataVersion(commit, dirty, date or None)
 
 
+def would_be_committed(path: Path) -> bool:
+    """Whether ``path`` lies in a git work tree and is not ignored there (a `git add .` takes it)."""
+    folder = path.parent
+    inside = git(["rev-parse", "--is-inside-work-tree"], folder) if folder.is_dir() else None
+    if inside is None or inside.stdout.strip() != b"true":
+        return False
+    # exit 0: ignored; 1: not ignored (git() gives None for both 1 and a failure: then warn, the safe side)
+    return git(["check-ignore", "-q", "--", path.name], folder) is None
+
+
 # --- reading an older version of the dataset (for `wijzigingen`) ------------------------
 
 # Branches whose merge base with HEAD is the natural "since": local first, then the

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum, skipped_names
+from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum, say, skipped_names
 from partnerbeeld.cli.options import (
     AccounthouderOption,
     DataOption,
@@ -136,6 +136,12 @@ def contactlijst(
     contact_list = build_contact_list(
         dataset, chosen_partners, reference, incomplete=skipped_names(dataset.root), short=kort
     )
+    target = None
+    if uitvoer is not None:
+        from partnerbeeld.outputs import refuse_inside_dataset
+
+        target = uitvoer / contact_list.file_name(EXTENSIONS[chosen]) if uitvoer.is_dir() else uitvoer
+        refuse_inside_dataset(target, dataset.root)
     if uitvoer is None and chosen is Formaat.PDF and sys.stdout.isatty():
         name = contact_list.file_name("pdf")
         raise UsageError(
@@ -143,18 +149,22 @@ def contactlijst(
             f"Geef -o . voor {name},\n  of -o BESTAND, of stuur de uitvoer door: ... > lijst.pdf",
         )
     content = _render(contact_list, chosen, sjablonen)
-    if uitvoer is None:
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
     from partnerbeeld.atomic import write_atomic
 
-    target = uitvoer / contact_list.file_name(EXTENSIONS[chosen]) if uitvoer.is_dir() else uitvoer
     write_atomic(target, content, overwrite=overschrijf)
     count = len(contact_list.partners)
     mark = ", VERTROUWELIJK" if contact_list.confidential else ""
     print(f"Geschreven: {target} ({count} {'partner' if count == 1 else 'partners'}{mark}).", file=sys.stderr)
+    if contact_list.confidential:
+        from partnerbeeld.outputs import confidential_git_warning
+
+        if warning := confidential_git_warning(target):
+            say(warning)
 
 
 def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None) -> bytes:

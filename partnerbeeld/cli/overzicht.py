@@ -81,6 +81,10 @@ def overzicht(
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data, roles_only=True)
+    if uitvoer is not None:
+        from partnerbeeld.outputs import refuse_inside_dataset
+
+        refuse_inside_dataset(uitvoer, dataset.root)
     picture = build_overview(dataset, reference, GroupBy(per.value), detail)
     version = data_version(dataset.root)
     if chosen is Formaat.HTML:
