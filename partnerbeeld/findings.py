@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "bestand-te-groot": "Het bestand is groter dan de toegestane maximale grootte.",
     "bestand-buiten-dataset": "Een symbolische koppeling wijst naar een bestand buiten de dataset.",
     "bestand-ontbreekt": "Een verplicht bestand van de dataset ontbreekt.",
+    "map-onleesbaar": "Een map van de dataset kan niet worden gelezen (geen map, geen toestemming, kringkoppeling).",
     "yaml-utf8": "Het bestand is geen geldige UTF-8-tekst.",
     "yaml-syntaxis": "De YAML-syntaxis klopt niet.",
     "yaml-tab": "Er staat een tab waar YAML spaties verwacht.",

@@ -106,7 +106,14 @@ def _read(path: Path, root: Path) -> Document | Finding:
         return Finding(path, line, column, Severity.FOUT, code, message, hint)
 
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+            return problem(
+                "bestand-onleesbaar",
+                "Dit bestand is een symbolische koppeling die in een kring naar zichzelf verwijst.",
+                "Verwijder de koppeling, of laat haar naar een echt bestand in de dataset wijzen.",
+            )
         if not target.is_relative_to(root.resolve()):
             return problem(
                 "bestand-buiten-dataset",
@@ -173,16 +180,56 @@ def _read_bounded(path: Path) -> bytes:
 
 
 def _record_files(folder: Path) -> list[Path]:
+    """The record files in ``folder``, sorted; [] when it does not exist. OSError when it cannot be read."""
     try:
         entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return []
     names = sorted(
         entry.name
         for entry in entries
-        if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".") and not entry.is_dir()
+        if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".") and not _is_folder(entry)
     )
     return [folder / name for name in names]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a loop of links: a file to report, not a folder to skip
+        return False
+
+
+def _folder_problem(root: Path, folder: str) -> Finding | None:
+    """Why the record folder ``folder`` cannot be used, or None when it can (or is simply absent)."""
+    path = root / folder
+
+    def problem(message: str, hint: str) -> Finding:
+        return Finding(path, 0, 0, Severity.FOUT, "map-onleesbaar", message, hint)
+
+    try:
+        outside = path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return problem(
+            f"De map {folder}/ is een symbolische koppeling die in een kring naar zichzelf verwijst.",
+            f"Verwijder de koppeling en maak een gewone map {folder}/.",
+        )
+    if outside:
+        return Finding(
+            path,
+            0,
+            0,
+            Severity.FOUT,
+            "bestand-buiten-dataset",
+            f"De map {folder}/ verwijst naar een map buiten de dataset.",
+            "Zet de bestanden in de dataset zelf.",
+        )
+    if path.exists() and not path.is_dir():
+        return problem(
+            f"{folder} is een bestand, maar hoort een map te zijn; de {folder} worden nu niet gelezen.",
+            f"Hernoem of verwijder het bestand en maak een map {folder}/ met één YAML-bestand per record.",
+        )
+    return None
 
 
 @contextlib.contextmanager
@@ -217,7 +264,7 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
     loaded = Loaded(root=root)
     for name, model in SINGLE_FILES.items():
         path = root / name
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken link is read, and reported, below
             loaded.findings.append(
                 Finding(
                     path, 0, 0, Severity.FOUT, "bestand-ontbreekt", f"{name} ontbreekt.", f"Maak {name} aan in {root}."
@@ -234,20 +281,26 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
             continue
         kind_records = loaded.records.setdefault(folder, [])
         invalid = loaded.invalid_ids.setdefault(folder, set())
-        if (root / folder).is_symlink() and not (root / folder).resolve().is_relative_to(root.resolve()):
+        trouble = _folder_problem(root, folder)
+        if trouble is not None:
+            loaded.findings.append(trouble)
+            continue
+        try:
+            paths = _record_files(root / folder)
+        except OSError as exc:  # no permission, or the folder vanished while we looked
             loaded.findings.append(
                 Finding(
                     root / folder,
                     0,
                     0,
                     Severity.FOUT,
-                    "bestand-buiten-dataset",
-                    f"De map {folder}/ verwijst naar een map buiten de dataset.",
-                    "Zet de bestanden in de dataset zelf.",
+                    "map-onleesbaar",
+                    f"De map {folder}/ kan niet worden gelezen: {os_reason(exc)}.",
+                    "Controleer de rechten van de map (ls -ld); de records erin tellen nu niet mee.",
                 )
             )
             continue
-        for path in _record_files(root / folder):
+        for path in paths:
             result = _validate(path, root, model)
             if isinstance(result, tuple):
                 kind_records.append(result)

@@ -68,6 +68,11 @@ def missing_file(b: DatasetBuilder) -> None:
     (b.root / "accountholders.yaml").unlink()
 
 
+def plans_is_a_file(b: DatasetBuilder) -> None:
+    (b.root / "plans").rmdir()
+    b.write("plans", "hoi\n")
+
+
 def same_id_twice(b: DatasetBuilder) -> None:
     b.write("partners/partner-a.yaml", PARTNER)
     b.write(
@@ -151,6 +156,7 @@ CASES = [
     Case("bestand-te-groot", too_big, "partners/partner-a.yaml", 1),
     Case("bestand-buiten-dataset", symlink_outside, "partners/partner-a.yaml", 1),
     Case("bestand-ontbreekt", missing_file, "accountholders.yaml", 0),
+    Case("map-onleesbaar", plans_is_a_file, "plans", 0),
     Case(
         "yaml-utf8",
         write("partners/partner-a.yaml", PARTNER.encode().replace(b"Partner A", b"Partner \xe9")),
