@@ -18,6 +18,7 @@ Decisions:
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,8 +27,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerbeeld import gitinfo, yamlsource
-from partnerbeeld.errors import DatasetUnreadable, UsageError
+from partnerbeeld import gitinfo, loading, yamlsource
+from partnerbeeld.errors import DatasetUnreadable, UsageError, os_reason
 from partnerbeeld.loading import MAX_FILE_BYTES
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
@@ -147,25 +148,67 @@ def is_dataset_file(relpath: str) -> bool:
     )
 
 
-def work_tree_files(root: Path) -> dict[str, bytes]:
-    """The dataset's files as they are on disk now (committed or not)."""
+def work_tree_files(root: Path) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The dataset's files as they are on disk now (committed or not), and those that cannot be read.
+
+    The second map holds a Dutch reason per path (a file, or a whole record folder):
+    what cannot be read is "niet vergeleken", never "verwijderd".
+    """
     files: dict[str, bytes] = {}
+    problems: dict[str, str] = {}
     candidates = [root / name for name in SINGLE_FILES]
     for folder in RECORD_FOLDERS:
-        if (root / folder).is_dir():
-            candidates.extend(sorted((root / folder).iterdir()))
+        trouble = loading.folder_problem(root, folder)
+        if trouble is not None:
+            problems[folder] = _lowercase_first(trouble.message.rstrip("."))
+            continue
+        try:
+            candidates.extend(loading.record_files(root / folder))
+        except OSError as exc:
+            problems[folder] = f"de map kan niet worden gelezen: {os_reason(exc)}"
     resolved_root = root.resolve()
     for path in candidates:
         relpath = path.relative_to(root).as_posix()
-        if not is_dataset_file(relpath) or not path.is_file():
-            continue
-        if not path.resolve().is_relative_to(resolved_root):
-            continue  # the loader refuses links out of the dataset; so do we
+        if path.is_symlink():
+            try:
+                outside = not path.resolve().is_relative_to(resolved_root)
+            except (OSError, RuntimeError):
+                problems[relpath] = "een symbolische koppeling die in een kring naar zichzelf verwijst"
+                continue
+            if outside:  # the loader refuses links out of the dataset; so do we
+                problems[relpath] = "een symbolische koppeling naar een bestand buiten de dataset"
+                continue
         try:
-            files[relpath] = path.read_bytes()
-        except OSError:
-            continue
-    return files
+            files[relpath] = loading.read_bounded(path)
+        except loading.NotRegular:
+            problems[relpath] = f"geen gewoon bestand maar {_kind_of(path)}"
+        except loading.TooBig:
+            problems[relpath] = "het bestand is te groot"
+        except FileNotFoundError:
+            if path.is_symlink():
+                problems[relpath] = "een symbolische koppeling naar een bestand dat niet bestaat"
+            # else: not there (a fixed file that was removed): that is a removal
+        except OSError as exc:
+            problems[relpath] = f"het bestand kan niet worden gelezen: {os_reason(exc)}"
+    return files, problems
+
+
+def _kind_of(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "iets onleesbaars"
+    if stat.S_ISFIFO(mode):
+        return "een named pipe"
+    if stat.S_ISDIR(mode):
+        return "een map"
+    if stat.S_ISSOCK(mode):
+        return "een socket"
+    return "een apparaat"
+
+
+def _lowercase_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _normalise(record_type: type, data: Any) -> Any:
@@ -406,7 +449,8 @@ def changes_since(root: Path, since: str | None = None, *, confidential: bool = 
     except gitinfo.GitUnavailable as exc:
         raise DatasetUnreadable(
             f"Wijzigingen zijn niet te bepalen: {exc}",
-            "'partnerbeeld wijzigingen' vergelijkt met een eerdere versie in git; "
+            exc.hint
+            or "'partnerbeeld wijzigingen' vergelijkt met een eerdere versie in git; "
             "werk in een clone van de datarepository.",
         ) from None
     base = _base(root, since)
@@ -416,6 +460,14 @@ def changes_since(root: Path, since: str | None = None, *, confidential: bool = 
     shown = root.resolve().name
     old, new = _Side("eerdere versie", shown), _Side("werkmap", shown)
     _read_side(old, {p: b for p, b in old_files.items() if is_dataset_file(p)})
-    _read_side(new, work_tree_files(root))
+    work_files, problems = work_tree_files(root)
+    _read_side(new, work_files)
+    for relpath, reason in sorted(problems.items()):
+        new.broken.append(Unreadable(f"{shown}/{relpath}", new.label, reason))
+        if "/" in relpath or relpath in RECORD_FOLDERS:
+            folder, _, name = relpath.partition("/")
+            new.skip.add((folder, Path(name).stem if name else None))
+        else:
+            new.skip.update((kind, None) for kind in _kinds_of(relpath))
     changes = compare(old, new, confidential=confidential)
     return ChangeReport(base, gitinfo.data_version(root), changes, old.broken + new.broken, confidential)

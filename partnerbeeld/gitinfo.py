@@ -6,6 +6,9 @@ traced back to the exact data it shows.
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -81,7 +84,11 @@ MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
 
 
 class GitUnavailable(Exception):
-    """Git is missing, or ``path`` is not inside a work tree. Carries a Dutch message."""
+    """Git is missing, or ``path`` is not inside a work tree. Carries a Dutch message and, if known, a hint."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class UnknownRevision(Exception):
@@ -99,8 +106,28 @@ def repo_root(path: Path) -> Path:
     """The top of the work tree that holds ``path``; ``GitUnavailable`` if there is none."""
     if shutil.which("git") is None:
         raise GitUnavailable("git is niet gevonden op deze computer.")
-    top = git(["rev-parse", "--show-toplevel"], path)
-    if top is None or not top.stdout.strip():
+    try:  # LC_ALL=C: git's refusal is recognised by its English words, whatever the user's language
+        top = subprocess.run(
+            [*_GIT, "rev-parse", "--show-toplevel"],
+            cwd=path,
+            capture_output=True,
+            timeout=20,
+            check=False,
+            env={**os.environ, "LC_ALL": "C"},
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitUnavailable(f"git kon niet worden gestart in {path}: {exc}.") from None
+    if top.returncode != 0 and b"dubious ownership" in top.stderr:
+        # git 2.35.2+ refuses a repository owned by another user (CVE-2022-24765)
+        found = re.search(rb"safe\.directory (.+)", top.stderr)
+        where = found.group(1).decode("utf-8", "replace").strip() if found else str(path)
+        raise GitUnavailable(
+            f"git weigert de repository in {where}: die is van een andere gebruiker dan jij ('dubious ownership').",
+            "Vertrouw je de map, zeg dat dan eenmalig tegen git:\n"
+            f"  git config --global --add safe.directory {shlex.quote(where)}\n"
+            "of werk als de eigenaar van de map.",
+        )
+    if top.returncode != 0 or not top.stdout.strip():
         raise GitUnavailable(f"{path} staat niet in een git-repository.")
     return Path(top.stdout.decode().strip())
 

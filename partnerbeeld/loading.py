@@ -121,14 +121,14 @@ def _read(path: Path, root: Path) -> Document | Finding:
                 "Kopieer het bestand in de dataset in plaats van ernaar te verwijzen.",
             )
     try:
-        raw = _read_bounded(path)
-    except _NotRegular:
+        raw = read_bounded(path)
+    except NotRegular:
         return problem(
             "bestand-onleesbaar",
             "Dit is geen gewoon bestand.",
             "Vervang het door een gewoon YAML-bestand, of verwijder het.",
         )
-    except _TooBig as big:
+    except TooBig as big:
         return problem(
             "bestand-te-groot",
             f"Het bestand is {big.size // 1024} KiB; het maximum is {MAX_FILE_BYTES // 1024} KiB.",
@@ -146,26 +146,26 @@ def _read(path: Path, root: Path) -> Document | Finding:
     return parsed
 
 
-class _NotRegular(Exception):
-    pass
+class NotRegular(Exception):
+    """The path is a named pipe, a device, a socket or a folder, not a file to read."""
 
 
-class _TooBig(Exception):
+class TooBig(Exception):
     def __init__(self, size: int) -> None:
         super().__init__(size)
         self.size = size
 
 
-def _read_bounded(path: Path) -> bytes:
+def read_bounded(path: Path) -> bytes:
     """The file's bytes; never blocks on a named pipe and never reads more than the bound."""
     # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
-            raise _NotRegular
+            raise NotRegular
         if status.st_size > MAX_FILE_BYTES:
-            raise _TooBig(status.st_size)
+            raise TooBig(status.st_size)
         # os.read without a file object: a few microseconds less per file, for 10,000 files
         chunks, left = [], MAX_FILE_BYTES + 1  # the file may have grown since fstat
         while left > 0 and (chunk := os.read(fd, left)):
@@ -175,11 +175,11 @@ def _read_bounded(path: Path) -> bytes:
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
-        raise _TooBig(len(raw))
+        raise TooBig(len(raw))
     return raw
 
 
-def _record_files(folder: Path) -> list[Path]:
+def record_files(folder: Path) -> list[Path]:
     """The record files in ``folder``, sorted; [] when it does not exist. OSError when it cannot be read."""
     try:
         entries = list(os.scandir(folder))
@@ -200,7 +200,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _folder_problem(root: Path, folder: str) -> Finding | None:
+def folder_problem(root: Path, folder: str) -> Finding | None:
     """Why the record folder ``folder`` cannot be used, or None when it can (or is simply absent)."""
     path = root / folder
 
@@ -281,12 +281,12 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
             continue
         kind_records = loaded.records.setdefault(folder, [])
         invalid = loaded.invalid_ids.setdefault(folder, set())
-        trouble = _folder_problem(root, folder)
+        trouble = folder_problem(root, folder)
         if trouble is not None:
             loaded.findings.append(trouble)
             continue
         try:
-            paths = _record_files(root / folder)
+            paths = record_files(root / folder)
         except OSError as exc:  # no permission, or the folder vanished while we looked
             loaded.findings.append(
                 Finding(

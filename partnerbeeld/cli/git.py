@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from partnerbeeld.cli.common import say
 from partnerbeeld.cli.options import DataOption, formaat_option
 from partnerbeeld.errors import DatasetUnreadable, ExitStatus, UsageError
 
@@ -54,6 +55,11 @@ def wijzigingen(
         sys.stdout.write(view.as_markdown(report))
     else:
         sys.stdout.write(view.as_text(report))
+    if report.unreadable:  # the comparison is incomplete: a script must be able to tell
+        count = len(report.unreadable)
+        noun = "bestand of map" if count == 1 else "bestanden of mappen"
+        say([f"LET OP: onvolledig: {count} {noun} niet vergeleken (zie de uitvoer); exitcode 1."])
+        raise typer.Exit(int(ExitStatus.DATA_ERRORS))
 
 
 def shown_path(path: Path) -> str:
