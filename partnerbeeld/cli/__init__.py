@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer._click import exceptions as click_exceptions
 
-from partnerbeeld.cli import dutch, rawargs
+from partnerbeeld.cli import dutch, rawargs, streams
 from partnerbeeld.cli.common import fail, reset_skipped, skipped_files
 from partnerbeeld.errors import ExitStatus, PartnerbeeldError
 
@@ -140,7 +140,18 @@ def __getattr__(name: str) -> typer.Typer:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every known failure into one Dutch line and an exit code."""
-    args = sys.argv[1:] if argv is None else argv
+    streams.prepare()
+    try:
+        status = _main(sys.argv[1:] if argv is None else argv)
+    except OSError as error:  # standard output closed or full: the answer did not arrive
+        if not streams.is_output_error(error):
+            raise
+        return streams.output_lost(error)
+    lost = streams.finish()
+    return status if lost is None else lost
+
+
+def _main(args: list[str]) -> int:
     # only the command asked for is built (for --version none is): the others cost time
     if args and args[0] in COMMANDS:
         wanted: Iterable[str] = args[:1]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from enum import StrEnum
 from typing import Annotated
 
 from partnerbeeld.cli.common import load_for_reading, peildatum
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
+from partnerbeeld.cli.streams import terminal_width
 
 
 class Formaat(StrEnum):
@@ -44,6 +44,6 @@ def accounthouders(
         return
     from partnerbeeld.views.colour import palette_for
 
-    width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
+    width = terminal_width(100) if sys.stdout.isatty() else 80
     detail = holder is not None
     sys.stdout.write(view.holders_text(reports, region, today, version, palette_for(sys.stdout), detail, width))

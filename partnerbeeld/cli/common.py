@@ -147,10 +147,11 @@ def say(lines: list[str]) -> None:
     commands stay whole; to a file or a pipe every line stays one line, to grep.
     """
     if sys.stderr.isatty():
-        import shutil
         import textwrap
 
-        width = shutil.get_terminal_size((80, 24)).columns
+        from partnerbeeld.cli.streams import terminal_width
+
+        width = terminal_width()
         lines = [
             wrapped
             for line in lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -11,6 +10,7 @@ import typer
 
 from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum
 from partnerbeeld.cli.options import DataOption, OverschrijfOption, PeildatumOption, UitvoerOption, formaat_option
+from partnerbeeld.cli.streams import terminal_width
 
 
 class Formaat(StrEnum):
@@ -95,7 +95,7 @@ def overzicht(
         from partnerbeeld.views.colour import Palette, palette_for
 
         palette = palette_for(sys.stdout) if uitvoer is None else Palette()
-        width = shutil.get_terminal_size((80, 24)).columns if uitvoer is None else 80
+        width = terminal_width() if uitvoer is None else 80
         content = view.as_text(picture, version, palette, width, toon_grip)
     if uitvoer is None:
         sys.stdout.write(content)

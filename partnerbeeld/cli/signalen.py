@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -11,6 +10,7 @@ import typer
 
 from partnerbeeld.cli.common import load_for_reading, peildatum
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
+from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.errors import ExitStatus
 from partnerbeeld.vocabulary import SignalKind
 
@@ -64,7 +64,7 @@ def signalen(
     else:
         from partnerbeeld.views.colour import palette_for
 
-        width = min(shutil.get_terminal_size((80, 24)).columns, 100) if sys.stdout.isatty() else 80
+        width = terminal_width(100) if sys.stdout.isatty() else 80
         palette = palette_for(sys.stdout)
         sys.stdout.write(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -12,6 +11,7 @@ import typer
 from partnerbeeld.cli import completion
 from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names, validate_command
 from partnerbeeld.cli.options import DataOption, PeildatumOption, VertrouwelijkOption, formaat_option
+from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.errors import NotFound, RecordHasErrors
 
 
@@ -58,7 +58,7 @@ def toon(
     else:
         from partnerbeeld.views.colour import palette_for
 
-        width = shutil.get_terminal_size((80, 24)).columns
+        width = terminal_width()
         sys.stdout.write(view.as_text(info, version, palette_for(sys.stdout), width))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 
 from partnerbeeld.cli.common import peildatum
 from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
+from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.errors import ExitStatus
 
 
@@ -81,7 +81,7 @@ def valideer(
         from partnerbeeld.views.colour import palette_for
         from partnerbeeld.views.findings import as_text
 
-        width = shutil.get_terminal_size((80, 24)).columns  # COLUMNS, else the terminal, else 80
+        width = terminal_width()  # COLUMNS, else the terminal, else 80
         sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout), width, everything=alles))
     status = report.exit_status(strikt)
     if status is not ExitStatus.OK:

@@ -3,7 +3,6 @@
 # No ``from __future__ import annotations``: typer would evaluate the option annotations
 # from strings at every start (about 2 ms); evaluated once at import they cost nothing.
 
-import shutil
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -25,6 +24,7 @@ from partnerbeeld.cli.options import (
     formaat_option,
     selection,
 )
+from partnerbeeld.cli.streams import terminal_width
 
 
 class Formaat(StrEnum):
@@ -92,5 +92,5 @@ def zoek(
     else:
         from partnerbeeld.views.colour import palette_for
 
-        width = shutil.get_terminal_size((80, 24)).columns
+        width = terminal_width()
         sys.stdout.write(view.as_table(dataset, result, today, version, palette_for(sys.stdout), width))
