@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from partnerbeeld import limits
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.errors import UsageError
 from partnerbeeld.gitinfo import DataVersion, data_version
 from partnerbeeld.query import Hit, Selection, resolve_incidenttypes, resolve_municipality, select
 from partnerbeeld.records import Contact
@@ -170,6 +172,20 @@ class ContactList:
     @property
     def contact_count(self) -> int:
         return sum(len(p.contacts) for p in self.partners)
+
+    def refuse_if_too_long_to_print(self) -> None:
+        """UsageError when the list has more contacts than a PDF is made for (``limits.PDF_CONTACTS``).
+
+        A PDF of 25,000 contacts took 120 s and 2.5 GB; nobody carries that binder.
+        Asking for a narrower selection is the answer, not minutes of swapping.
+        """
+        if self.contact_count > limits.PDF_CONTACTS:
+            raise UsageError(
+                f"Deze contactlijst telt {self.contact_count} contacten; een PDF maakt partnerbeeld "
+                f"tot {limits.PDF_CONTACTS} contacten.",
+                "Kies een smallere selectie (--incident, --grip, --gemeente, --team, --profiel, --accounthouder),\n"
+                "of een formaat zonder opmaak per pagina: html, csv of vcf.",
+            )
 
     def file_name(self, extension: str) -> str:
         """Suggested file name: 'contactlijst-overstroming-2026-11-28[-kort][-VERTROUWELIJK].pdf'."""

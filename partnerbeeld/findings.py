@@ -46,6 +46,8 @@ CODES: dict[str, str] = {
     "incidenttype-te-diep": "De boom van incidenttypen is dieper dan het maximum (20 niveaus).",
     "telefoon-ongeldig": "Het telefoonnummer is geen geldig Nederlands of internationaal nummer.",
     "email-ongeldig": "Het e-mailadres is ongeldig.",
+    "lijst-dubbel": "Dezelfde waarde staat meer dan eens in één lijst.",
+    "lijst-te-lang": "Een lijst is langer dan het maximum (1000 items).",
     "datum-volgorde": "Data staan in de verkeerde volgorde.",
     "datum-toekomst": "Een datum van iets dat al gebeurd is, ligt in de toekomst.",
     "accounthouder-ontbreekt": "Een partner heeft geen accounthouder.",

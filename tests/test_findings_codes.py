@@ -81,6 +81,11 @@ def same_id_twice(b: DatasetBuilder) -> None:
     )
 
 
+def too_long_list(b: DatasetBuilder) -> None:
+    holders = "".join(f"  - id: h{i}\n    name: Houder {i}\n" for i in range(1000))
+    b.write("accountholders.yaml", f"account_holders:\n{holders}  - id: a-holder\n    name: Anna Houder\n")
+
+
 def cycle(b: DatasetBuilder) -> None:
     b.write(
         "incidenttypes.yaml",
@@ -212,6 +217,14 @@ CASES = [
         "partners/partner-a.yaml",
         12,
     ),
+    Case(
+        "lijst-dubbel",
+        write("partners/partner-a.yaml", PARTNER + "area: [leiden, gouda, leiden]\n"),
+        "partners/partner-a.yaml",
+        11,
+        Severity.WAARSCHUWING,
+    ),
+    Case("lijst-te-lang", too_long_list, "accountholders.yaml", 1),
     Case("datum-volgorde", covenant_dates, "covenants/convenant-a.yaml", 6),
     Case("datum-toekomst", partner_text(**{"2026-01-15": "2027-01-15"}), "partners/partner-a.yaml", 5),
     Case(

@@ -148,6 +148,8 @@ def contactlijst(
             "Een PDF is binair en wordt niet naar de terminal geschreven.",
             f"Geef -o . voor {name},\n  of -o BESTAND, of stuur de uitvoer door: ... > lijst.pdf",
         )
+    if chosen is Formaat.PDF:
+        contact_list.refuse_if_too_long_to_print()
     content = _render(contact_list, chosen, sjablonen)
     if target is None:
         sys.stdout.flush()
