@@ -4,6 +4,9 @@ Each is far above what a real dataset needs (a region has a few hundred records,
 a national one a few thousand) and far below what makes a command slow or a
 machine swap. Above a limit the data gets a finding from `valideer`, or a command
 refuses with a message saying how to ask for less: never a crash, never minutes.
+The YAML parser's own bounds (nodes after alias expansion, nesting) stay beside the
+parser in ``yamlsource`` (MAX_NODES, MAX_DEPTH); tests/test_limits.py keeps the
+documentation in step with all of them.
 """
 
 from __future__ import annotations

@@ -106,3 +106,21 @@ def test_a_pdf_of_more_contacts_than_the_limit_asks_for_a_narrower_selection(bas
     assert not out.exists()
     markdown = run_cli("contactlijst", "--data", base.root, "-i", "overstroming", "-f", "md")
     assert markdown.exit_code == 0  # other formats are cheap: no limit
+
+
+def test_the_documented_limits_are_the_enforced_ones():
+    from conftest import REPO
+
+    from partnerbeeld import yamlsource
+
+    section = (REPO / "docs" / "guarantees.md").read_text(encoding="utf-8").split("## Grenzen", 1)[1]
+
+    def dutch(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    assert f"| {limits.FILE_BYTES // (1024 * 1024)} MiB |" in section
+    assert f"| {dutch(limits.LIST_ITEMS)} |" in section
+    assert f"| {limits.TREE_DEPTH} niveaus |" in section
+    assert f"| {dutch(limits.PDF_CONTACTS)} |" in section
+    assert f"| {dutch(yamlsource.MAX_NODES)} per bestand |" in section
+    assert f"| {yamlsource.MAX_DEPTH} niveaus |" in section
