@@ -104,3 +104,10 @@ def test_every_command_handles_a_deep_tree_in_linear_work(deep, run_cli, parent_
     assert result.exit_code == 1, result.stderr  # the tree is in error; the answer says it is incomplete
     assert "Traceback" not in result.stderr
     assert parent_calls[0] <= 25 * DEPTH, parent_calls[0]
+
+
+def test_the_tree_listing_does_not_indent_beyond_the_limit(deep, run_cli):
+    result = run_cli("incidenttypen", "--data", deep.root)
+    assert result.exit_code == 1
+    assert len(result.stdout) < 200 * DEPTH  # indenting every level would print 2,000 * 2,000 spaces
+    assert f"(niveau {DEPTH + 1}) Type {DEPTH - 1}" in result.stdout

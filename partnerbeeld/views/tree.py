@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from partnerbeeld import limits
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.tree import TypeNode
 from partnerbeeld.views.colour import Palette
@@ -18,12 +19,16 @@ def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette:
     ]
     lines.append(palette.dim("PARTNERS  INCIDENTTYPE [CODE]"))
     for node in nodes:
-        name = node.name if node.depth else palette.bold(node.name)
+        # beyond the depth limit (an error valideer reports) the indentation stops growing:
+        # a 5,000-deep chain would otherwise print 50 MB of spaces
+        depth = min(node.depth, limits.TREE_DEPTH)
+        label = f"(niveau {node.depth + 1}) {node.name}" if node.depth > depth else node.name
+        name = label if node.depth else palette.bold(label)
         aliases = f"alias: {', '.join(node.aliases)}" if node.aliases else ""
-        indent = " " * 10 + "  " * node.depth
-        head = f"{node.partners:>8}  {'  ' * node.depth}{name}"
+        indent = " " * 10 + "  " * depth
+        head = f"{node.partners:>8}  {'  ' * depth}{name}"
         tail = " · ".join([f"[{node.code}]", *([aliases] if aliases else [])])
-        if len(indent) + len(node.name) + 1 + len(tail) <= width:
+        if len(indent) + len(label) + 1 + len(tail) <= width:
             lines.append(f"{head} {tail}")
         else:  # what does not fit behind the name goes on its own line, under the name
             lines += [head, f"{indent}  {tail}"]
