@@ -9,7 +9,7 @@ two writers racing for one name cannot clobber each other either.
 Only regular files are created or replaced. A character device or a named pipe
 (``-o /dev/null``, ``-o /dev/stdout``, a FIFO a script reads from) is written to in
 place, as the shell would; a socket, a block device or any other special file is
-refused. Nothing in /dev or /proc is ever created, renamed or replaced, even with
+refused. Nothing in /dev, /proc or /sys is ever created, renamed or replaced, even with
 ``overwrite``. A symbolic link to a regular file is replaced as a link, never written
 through: a link planted in a shared folder cannot steer the bytes elsewhere.
 
@@ -43,7 +43,7 @@ _TEMP_INFIX = ".partnerbeeld-"
 _OUR_TEMP = re.compile(r"\..+\.partnerbeeld-[a-z0-9_]{8}\.tmp")
 STALE_AFTER_SECONDS = 3600
 # Folders of the operating system where a name is a device or a process's file, never a document.
-_SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"))
+_SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
 
 
 def write_atomic(path: Path, content: bytes | str, *, overwrite: bool = False) -> Path:

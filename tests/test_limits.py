@@ -46,8 +46,16 @@ def test_a_profile_listed_5000_times_is_one_finding_with_its_line(base):
             lambda b: b.plan("p", incident_types=["overstroming", "overstroming", "overstroming"]),
             "'overstroming' staat 3 keer in incident_types",
         ),
+        (
+            lambda b: b.write(
+                "partnerbeeld.yaml",
+                "region: R\nclassification: K\nmunicipalities:\n  - {id: leiden, name: Leiden}\n"
+                "  - {id: gouda, name: Gouda}\n  - {id: leiden, name: Leiden-Noord}\n",
+            ),
+            "id 'leiden' staat twee keer in municipalities",
+        ),
     ],
-    ids=["area", "modes", "covenant-partners", "plan-types"],
+    ids=["area", "modes", "covenant-partners", "plan-types", "municipality-ids"],
 )
 def test_a_repeated_entry_in_any_list_is_found(base, make, words):
     make(base)

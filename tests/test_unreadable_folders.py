@@ -131,3 +131,10 @@ def test_a_fixed_file_that_is_a_link_loop_is_unreadable_not_missing(dataset, run
     result = run_cli("valideer", "--data", dataset.root)
     assert result.exit_code == 1
     assert "in een kring" in result.stdout
+
+
+def test_a_folder_named_like_a_record_is_reported_not_skipped(dataset, run_cli):
+    (dataset.root / "partners" / "partner-b.yaml").mkdir()
+    result = run_cli("valideer", "--data", dataset.root)
+    assert result.exit_code == 1
+    assert "partner-b.yaml" in result.stdout and "geen gewoon bestand" in result.stdout

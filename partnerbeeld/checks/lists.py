@@ -59,7 +59,7 @@ def _check_list(source: Source, path: PathKey, items: list[Any], covered: PathKe
     first: dict[str, int] = {}
     repeats: dict[str, list[int]] = {}
     for index, item in enumerate(items):
-        fingerprint = item if isinstance(item, str) else json.dumps(item, sort_keys=True, default=str)
+        fingerprint = _fingerprint(item)
         if fingerprint in first:
             repeats.setdefault(fingerprint, []).append(index)
         else:
@@ -68,8 +68,11 @@ def _check_list(source: Source, path: PathKey, items: list[Any], covered: PathKe
     for fingerprint, indexes in repeats.items():
         original, count = first[fingerprint], len(indexes) + 1
         times = "twee keer" if count == 2 else f"{count} keer"
+        key = _identity(items[original])
         if isinstance(items[original], str) and not secret:
             what = f"'{items[original]}' staat {times} in {name}"
+        elif key is not None and not secret:
+            what = f"{key[0]} '{key[1]}' staat {times} in {name}"
         else:
             what = f"{name}[{indexes[0]}] is gelijk aan {name}[{original}] ({times})"
         yield source.finding(
@@ -79,6 +82,24 @@ def _check_list(source: Source, path: PathKey, items: list[Any], covered: PathKe
             f"{what}.",
             "Laat er één staan: een tweede vermelding voegt niets toe.",
         )
+
+
+def _identity(item: Any) -> tuple[str, str] | None:
+    """An entry that names itself (a municipality's id, a type's code) is the same entry by that name."""
+    if isinstance(item, dict):
+        for key in ("id", "code"):
+            if isinstance(item.get(key), str):
+                return key, item[key]
+    return None
+
+
+def _fingerprint(item: Any) -> str:
+    if isinstance(item, str):
+        return item
+    key = _identity(item)
+    if key is not None:
+        return "\0".join(key)  # cannot collide with a plain text entry: YAML text holds no NUL
+    return json.dumps(item, sort_keys=True, default=str)
 
 
 def _dotted(path: PathKey) -> str:
