@@ -20,17 +20,27 @@ class DataVersion(NamedTuple):
     commit: str | None  # short hash; None outside a git repository
     dirty: bool  # the dataset has uncommitted changes
     date: str | None = None  # commit date, ISO
+    refused: bool = False  # a repository git refused to read (another user's: "dubious ownership")
 
     @property
     def label(self) -> str:
         """Dutch label for pages and footers: 'a1b2c3d', 'a1b2c3d (gewijzigd)' or 'geen git'."""
         if self.commit is None:
-            return "geen git"
+            return "git geweigerd (map van een andere eigenaar)" if self.refused else "geen git"
         return f"{self.commit} (gewijzigd)" if self.dirty else self.commit
 
 
 # --no-optional-locks: a read-only command must not refresh (write) .git/index either
 _GIT = ["git", "--no-optional-locks"]
+
+
+# git's refusal of another user's repository (CVE-2022-24765), recognised by its English words:
+# the processes that look for it run with LC_ALL=C, whatever the user's language
+_DUBIOUS = b"dubious ownership"
+
+
+def _c_locale() -> dict[str, str]:
+    return {**os.environ, "LC_ALL": "C"}  # read now: tests and callers may have changed the environment
 
 
 def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes] | None:
@@ -46,21 +56,23 @@ def data_version(root: Path) -> DataVersion:
     """The commit that HEAD is at, and whether the files under ``root`` differ from it."""
     # both at once: every query pays for this, and the two do not depend on each other
     try:
-        head = subprocess.Popen([*_GIT, "log", "-1", "--format=%h %cs"], cwd=root, stdout=PIPE, stderr=DEVNULL)
+        head = subprocess.Popen(
+            [*_GIT, "log", "-1", "--format=%h %cs"], cwd=root, stdout=PIPE, stderr=PIPE, env=_c_locale()
+        )
         status = subprocess.Popen(
             [*_GIT, "status", "--porcelain", "--untracked-files=all", "--", "."], cwd=root, stdout=PIPE, stderr=DEVNULL
         )
     except OSError:
         return DataVersion(None, False)
     try:
-        head_out, _ = head.communicate(timeout=20)
+        head_out, head_err = head.communicate(timeout=20)
         status_out, _ = status.communicate(timeout=20)
     except subprocess.TimeoutExpired:
         head.kill()
         status.kill()
         return DataVersion(None, False)
     if head.returncode != 0 or not head_out.strip():
-        return DataVersion(None, False)
+        return DataVersion(None, False, refused=_DUBIOUS in head_err)
     commit, _, date = head_out.decode().strip().partition(" ")
     dirty = status.returncode == 0 and bool(status_out.strip())
     return DataVersion(commit, dirty, date or None)
@@ -106,18 +118,18 @@ def repo_root(path: Path) -> Path:
     """The top of the work tree that holds ``path``; ``GitUnavailable`` if there is none."""
     if shutil.which("git") is None:
         raise GitUnavailable("git is niet gevonden op deze computer.")
-    try:  # LC_ALL=C: git's refusal is recognised by its English words, whatever the user's language
+    try:
         top = subprocess.run(
             [*_GIT, "rev-parse", "--show-toplevel"],
             cwd=path,
             capture_output=True,
             timeout=20,
             check=False,
-            env={**os.environ, "LC_ALL": "C"},
+            env=_c_locale(),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GitUnavailable(f"git kon niet worden gestart in {path}: {exc}.") from None
-    if top.returncode != 0 and b"dubious ownership" in top.stderr:
+    if top.returncode != 0 and _DUBIOUS in top.stderr:
         # git 2.35.2+ refuses a repository owned by another user (CVE-2022-24765)
         found = re.search(rb"safe\.directory (.+)", top.stderr)
         where = found.group(1).decode("utf-8", "replace").strip() if found else str(path)

@@ -15,6 +15,7 @@ from test_changes import git, git_env, repo  # noqa: F401  (fixtures)
 
 from partnerbeeld import changes, loading
 from partnerbeeld.changes import changes_since
+from partnerbeeld.gitinfo import data_version
 
 
 def test_a_named_pipe_is_not_compared_not_removed(repo: DatasetBuilder, run_cli) -> None:  # noqa: F811
@@ -88,9 +89,11 @@ def test_git_refusing_another_users_repository_is_named_with_the_fix(
     subprocess.run(["chown", "-R", "12345:12345", str(tmp_path)], check=True)
     try:
         result = run_cli("wijzigingen", "--data", repo.root)
+        version = data_version(repo.root)  # the stamp on every list says so too, not "geen git"
     finally:
         subprocess.run(["chown", "-R", f"{os.getuid()}:{os.getgid()}", str(tmp_path)], check=True)
     assert result.exit_code == 3
     assert "dubious ownership" in result.stderr
     assert "git config --global --add safe.directory" in result.stderr
     assert "staat niet in een git-repository" not in result.stderr
+    assert version.label == "git geweigerd (map van een andere eigenaar)"
