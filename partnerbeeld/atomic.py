@@ -140,7 +140,7 @@ def _special_target(path: Path) -> bool:
         status = None
     except OSError as exc:  # a link loop, a name too long, no access
         raise _cannot_write(path, exc) from None
-    in_system_folder = any(Path(os.path.abspath(path)).is_relative_to(f) for f in _SYSTEM_FOLDERS)
+    in_system_folder = is_in_system_folder(path)
     if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
         return True
     if in_system_folder and status is not None and stat.S_ISREG(status.st_mode) and path.is_symlink():
@@ -153,6 +153,11 @@ def _special_target(path: Path) -> bool:
             "Kies een gewone bestandsnaam, of -o - voor de standaarduitvoer.",
         )
     return False
+
+
+def is_in_system_folder(path: Path) -> bool:
+    """Whether ``path`` lies in /dev, /proc or /sys, where names are devices and kernel files, never documents."""
+    return any(Path(os.path.abspath(path)).is_relative_to(folder) for folder in _SYSTEM_FOLDERS)
 
 
 _KINDS = {stat.S_IFSOCK: "een socket", stat.S_IFBLK: "een blokapparaat (een schijf)", stat.S_IFDIR: "een map"}

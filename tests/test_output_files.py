@@ -251,3 +251,16 @@ def test_the_temporary_name_says_it_is_ours(tmp_path: Path, monkeypatch: pytest.
     write_atomic(tmp_path / "lijst.md", "x")
     [name] = seen
     assert atomic._OUR_TEMP.fullmatch(name), name
+
+
+def test_schema_makes_no_folder_in_dev(run_cli, data: Path) -> None:
+    folder = Path(f"/dev/partnerbeeld-schemas-{os.getpid()}")
+    try:
+        result = run_cli("schema", "--data", data, "--uit", folder)
+        assert result.exit_code == 2 and "systeemmap" in result.stderr
+        assert not folder.exists()
+    finally:
+        if folder.exists():
+            for child in folder.iterdir():
+                child.unlink()
+            folder.rmdir()

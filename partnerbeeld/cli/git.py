@@ -78,6 +78,10 @@ def _schema_folder(uit: Path | None, data: Path | None) -> Path:
 
     if uit is None:
         return default_folder(find_root(data))
+    from partnerbeeld.atomic import is_in_system_folder
+
+    if is_in_system_folder(uit):
+        raise UsageError(f"{uit} ligt in een systeemmap; daar maakt partnerbeeld niets aan.", "Kies een gewone map.")
     try:
         root = find_root(data).resolve()
     except DatasetUnreadable:
