@@ -137,13 +137,13 @@ def output_lost(error: OSError) -> int:
     if error.errno == errno.EBADF:
         reason, hint = (
             "de standaarduitvoer is gesloten",
-            "Laat de uitvoer open (zonder >&-), of schrijf naar een bestand",
+            "Laat de uitvoer open (zonder >&-), of stuur haar naar een bestand",
         )
     else:
-        reason, hint = os_reason(error), "Stuur de uitvoer naar een plek met ruimte, of schrijf naar een bestand"
+        reason, hint = os_reason(error), "Maak ruimte vrij, of stuur de uitvoer naar een plek met ruimte"
     print(
         f"fout: de uitvoer kon niet worden geschreven: {reason}; het antwoord is niet (volledig) aangekomen.\n"
-        f"  {hint}, of schrijf naar een bestand met -o BESTAND.",
+        f"  {hint}: ... > BESTAND.",
         file=sys.stderr,
     )
     return int(ExitStatus.USAGE)
