@@ -264,3 +264,19 @@ def test_schema_makes_no_folder_in_dev(run_cli, data: Path) -> None:
             for child in folder.iterdir():
                 child.unlink()
             folder.rmdir()
+
+
+def test_exporteer_and_the_import_template_stay_out_of_the_dataset(run_cli, data: Path, tmp_path: Path) -> None:
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    export = run_cli("exporteer", "--data", data, "-o", data / "partners" / "x.xlsx")
+    assert export.exit_code == 2 and "ligt in de datamap" in export.stderr
+    template = run_cli("importeer", "--data", data, "--sjabloon", data / "sjabloon.xlsx")
+    assert template.exit_code == 2 and "ligt in de datamap" in template.stderr
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before
+
+
+def test_a_confidential_export_in_a_git_work_tree_warns(run_cli, data: Path, tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    result = run_cli("exporteer", "--data", data, "--vertrouwelijk", "-o", tmp_path / "partners.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "git-werkmap" in result.stderr

@@ -95,12 +95,14 @@ def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str 
     from partnerbeeld.atomic import write_atomic
     from partnerbeeld.cli.common import load_for_reading
     from partnerbeeld.exporting import template_workbook
+    from partnerbeeld.outputs import refuse_inside_dataset
 
     if path.suffix.lower() != ".xlsx":
         raise UsageError(
             f"Het sjabloon is een .xlsx-bestand, niet {path.name}.", "Bijvoorbeeld --sjabloon partners.xlsx"
         )
     dataset = load_for_reading(data)
+    refuse_inside_dataset(path, dataset.root)
     write_atomic(path, template_workbook(dataset, peildatum(peildatum_)), overwrite=overschrijf)
     print(f"Sjabloon geschreven: {shown_path(path)} (blad partners, uitleg per kolom in blad uitleg).")
 
@@ -198,14 +200,16 @@ def exporteer(
     Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners-export.xlsx
     """
     from partnerbeeld.atomic import write_atomic
-    from partnerbeeld.cli.common import load_for_reading
+    from partnerbeeld.cli.common import load_for_reading, say
     from partnerbeeld.exporting import export_workbook, sheet_rows
+    from partnerbeeld.outputs import confidential_git_warning, refuse_inside_dataset
 
     if uitvoer.suffix.lower() != f".{formaat.value}":
         raise UsageError(
             f"--formaat {formaat.value} past niet bij de naam {uitvoer.name}.", "Bijvoorbeeld -o partners.xlsx"
         )
     dataset = load_for_reading(data)
+    refuse_inside_dataset(uitvoer, dataset.root)
     today = peildatum(peildatum_)
     write_atomic(uitvoer, export_workbook(dataset, today, confidential=vertrouwelijk), overwrite=overschrijf)
     rows = sheet_rows(dataset, confidential=vertrouwelijk)
@@ -213,6 +217,8 @@ def exporteer(
     print(f"Geschreven: {shown_path(uitvoer)} ({len(dataset.partners)} partners, {len(rows)} rijen).")
     if vertrouwelijk:
         print("LET OP: VERTROUWELIJK: het bestand bevat vertrouwelijke contacten.")
+        if warning := confidential_git_warning(uitvoer):
+            say(warning)
     elif hidden:
         noun = "vertrouwelijk contact" if hidden == 1 else "vertrouwelijke contacten"
         print(f"{hidden} {noun} weggelaten (--vertrouwelijk neemt ze mee).")
