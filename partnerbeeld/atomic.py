@@ -100,6 +100,8 @@ def write_many(items: list[tuple[Path, bytes | str, bool]]) -> list[Path]:
     for path, _, overwrite in items:
         if not overwrite and path.exists():
             raise _exists(path)
+    for folder in {path.parent for path, _, _ in items}:
+        remove_stale_temporaries(folder, "")
     temps: list[Path] = []
     try:
         for path, content, _ in items:
