@@ -23,7 +23,7 @@ from partnerbeeld.errors import ExitStatus, os_reason
 # Below this the tables cannot be laid out; a narrower terminal gets lines that wrap.
 MIN_WIDTH = 40
 # What a failing write to standard output raises (EPIPE, the reader left, is handled apart).
-OUTPUT_ERRNOS = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.ENXIO, errno.EINVAL}
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT}
 _SAMPLE = "ë→€"  # characters every output uses: the encoding must hold them
 
 
