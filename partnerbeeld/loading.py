@@ -58,6 +58,9 @@ class Loaded:
     # ids of records that exist on disk but failed validation: references to
     # them are not reported again as unknown.
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    # record folders that could not be read at all: references into them are not reported
+    # as unknown (the folder's own finding says what is wrong, once)
+    unreadable_folders: set[str] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -277,6 +280,7 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
         trouble = folder_problem(root, folder)
         if trouble is not None:
             loaded.findings.append(trouble)
+            loaded.unreadable_folders.add(folder)
             continue
         try:
             paths = record_files(root / folder)
@@ -292,6 +296,7 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
                     "Controleer de rechten van de map (ls -ld); de records erin tellen nu niet mee.",
                 )
             )
+            loaded.unreadable_folders.add(folder)
             continue
         for path in paths:
             result = _validate(path, root, model)

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from partnerbeeld import yamlsource
 from partnerbeeld.atomic import AlreadyExists, write_atomic
-from partnerbeeld.errors import NotFound, UsageError
+from partnerbeeld.errors import NotFound, UsageError, os_reason
 from partnerbeeld.fielderrors import translate
 from partnerbeeld.loading import Source
 from partnerbeeld.models import model_of
@@ -284,7 +284,14 @@ def create(root: Path, draft: Draft, today: dt.date) -> Path:
         raise refusal
     text = render(draft, today)
     _self_check(text, draft)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder belongs, a loop of links, no permission
+        reason = "er staat een bestand met die naam" if isinstance(exc, FileExistsError) else os_reason(exc)
+        raise UsageError(
+            f"De map {path.parent.name}/ kan niet worden gebruikt: {reason}.",
+            f"Maak van {path.parent.name} een gewone map; 'partnerbeeld valideer' zegt wat er mis is.",
+        ) from None
     try:
         write_atomic(path, text)  # never overwrites: refuses when another process got there first
     except AlreadyExists:

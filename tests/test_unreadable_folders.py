@@ -138,3 +138,19 @@ def test_a_folder_named_like_a_record_is_reported_not_skipped(dataset, run_cli):
     result = run_cli("valideer", "--data", dataset.root)
     assert result.exit_code == 1
     assert "partner-b.yaml" in result.stdout and "geen gewoon bestand" in result.stdout
+
+
+@pytest.mark.parametrize("shape", ["map-in-een-kring", "bestand-in-plaats-van-map", "geen-toestemming"])
+def test_an_unreadable_folder_is_one_finding_not_a_reference_error_everywhere(dataset, monkeypatch, shape):
+    dataset.covenant("convenant-a", partners=["partner-a"])
+    breaks(shape, dataset.root, monkeypatch)
+    codes = [f.code for f in validate(dataset.root, TODAY).findings]
+    assert codes == ["map-onleesbaar"], codes
+
+
+@pytest.mark.parametrize("shape", ["map-in-een-kring", "bestand-in-plaats-van-map"])
+def test_nieuw_says_the_folder_cannot_be_used(dataset, run_cli, monkeypatch, shape):
+    breaks(shape, dataset.root, monkeypatch)
+    result = run_cli("nieuw", "partner", "--data", dataset.root, "--naam", "Nieuwe Partner", "--sector", "waterbeheer")
+    assert result.exit_code == 2, result.stderr
+    assert "De map partners/ kan niet worden gebruikt" in result.stderr

@@ -33,4 +33,8 @@ def integrity(loaded: Loaded, dataset: Dataset) -> list[Finding]:
     """
     from partnerbeeld.checks import identity, references, tree
 
-    return [*identity.check(loaded), *tree.check(dataset), *references.check(dataset, loaded.invalid_ids)]
+    return [
+        *identity.check(loaded),
+        *tree.check(dataset),
+        *references.check(dataset, loaded.invalid_ids, loaded.unreadable_folders),
+    ]

@@ -36,8 +36,12 @@ def _unknown(
     return source.finding(path, Severity.FOUT, "verwijzing-onbekend", f"{_WHAT[kind]} '{value}'.", hint, key=key)
 
 
-def check(dataset: Dataset, invalid_ids: dict[str, set[str]]) -> Iterator[Finding]:
-    """``invalid_ids``: records that exist but failed validation; not reported twice."""
+def check(dataset: Dataset, invalid_ids: dict[str, set[str]], unreadable: Collection[str] = ()) -> Iterator[Finding]:
+    """``invalid_ids``: records that exist but failed validation; not reported twice.
+
+    ``unreadable``: record folders that could not be read; a reference into one is not
+    reported either (its records may well exist).
+    """
     known = {
         "partners": set(dataset.partners) | invalid_ids.get("partners", set()),
         "profiles": set(dataset.profiles) | invalid_ids.get("profiles", set()),
@@ -48,12 +52,14 @@ def check(dataset: Dataset, invalid_ids: dict[str, set[str]]) -> Iterator[Findin
     }
 
     def refs(source: Source, field: str, kind: str, values: list[str] | None) -> Iterator[Finding]:
+        if kind in unreadable:
+            return
         for index, value in enumerate(values or []):
             if value not in known[kind]:
                 yield _unknown(source, (field, index), kind, value, known[kind])
 
     def ref(source: Source, field: str, kind: str, value: str | None) -> Iterator[Finding]:
-        if value is not None and value not in known[kind]:
+        if value is not None and value not in known[kind] and kind not in unreadable:
             yield _unknown(source, (field,), kind, value, known[kind])
 
     def role_keys(source: Source, roles: Mapping[str, object]) -> Iterator[Finding]:
