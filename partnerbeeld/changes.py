@@ -18,7 +18,6 @@ Decisions:
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -27,11 +26,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerbeeld import gitinfo, loading, yamlsource
-from partnerbeeld.errors import DatasetUnreadable, UsageError, os_reason
+from partnerbeeld import gitinfo, yamlsource
+from partnerbeeld.errors import DatasetUnreadable, UsageError
 from partnerbeeld.loading import MAX_FILE_BYTES
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
+from partnerbeeld.worktree import work_tree_files
 
 MASK = "(vertrouwelijk)"
 # Dutch word per kind, in the order the report lists them.
@@ -146,69 +146,6 @@ def is_dataset_file(relpath: str) -> bool:
         and not parts[1].startswith(".")
         and parts[1].endswith((".yaml", ".yml"))
     )
-
-
-def work_tree_files(root: Path) -> tuple[dict[str, bytes], dict[str, str]]:
-    """The dataset's files as they are on disk now (committed or not), and those that cannot be read.
-
-    The second map holds a Dutch reason per path (a file, or a whole record folder):
-    what cannot be read is "niet vergeleken", never "verwijderd".
-    """
-    files: dict[str, bytes] = {}
-    problems: dict[str, str] = {}
-    candidates = [root / name for name in SINGLE_FILES]
-    for folder in RECORD_FOLDERS:
-        trouble = loading.folder_problem(root, folder)
-        if trouble is not None:
-            problems[folder] = _lowercase_first(trouble.message.rstrip("."))
-            continue
-        try:
-            candidates.extend(loading.record_files(root / folder))
-        except OSError as exc:
-            problems[folder] = f"de map kan niet worden gelezen: {os_reason(exc)}"
-    resolved_root = root.resolve()
-    for path in candidates:
-        relpath = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            try:
-                outside = not path.resolve().is_relative_to(resolved_root)
-            except (OSError, RuntimeError):
-                problems[relpath] = "een symbolische koppeling die in een kring naar zichzelf verwijst"
-                continue
-            if outside:  # the loader refuses links out of the dataset; so do we
-                problems[relpath] = "een symbolische koppeling naar een bestand buiten de dataset"
-                continue
-        try:
-            files[relpath] = loading.read_bounded(path)
-        except loading.NotRegular:
-            problems[relpath] = f"geen gewoon bestand maar {_kind_of(path)}"
-        except loading.TooBig:
-            problems[relpath] = "het bestand is te groot"
-        except FileNotFoundError:
-            if path.is_symlink():
-                problems[relpath] = "een symbolische koppeling naar een bestand dat niet bestaat"
-            # else: not there (a fixed file that was removed): that is a removal
-        except OSError as exc:
-            problems[relpath] = f"het bestand kan niet worden gelezen: {os_reason(exc)}"
-    return files, problems
-
-
-def _kind_of(path: Path) -> str:
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return "iets onleesbaars"
-    if stat.S_ISFIFO(mode):
-        return "een named pipe"
-    if stat.S_ISDIR(mode):
-        return "een map"
-    if stat.S_ISSOCK(mode):
-        return "een socket"
-    return "een apparaat"
-
-
-def _lowercase_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _normalise(record_type: type, data: Any) -> Any:

@@ -13,7 +13,7 @@ import pytest
 from builders import DatasetBuilder
 from test_changes import git, git_env, repo  # noqa: F401  (fixtures)
 
-from partnerbeeld import changes, loading
+from partnerbeeld import loading, worktree
 from partnerbeeld.changes import changes_since
 from partnerbeeld.gitinfo import data_version
 
@@ -48,7 +48,7 @@ def test_an_unreadable_file_is_not_compared_not_removed(
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(changes.loading, "read_bounded", read)
+    monkeypatch.setattr(worktree.loading, "read_bounded", read)
     result = run_cli("wijzigingen", "--sinds", "HEAD", "--data", repo.root, "-f", "json")
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
