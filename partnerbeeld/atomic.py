@@ -159,7 +159,11 @@ def _special_target(path: Path) -> bool:
 
 def is_in_system_folder(path: Path) -> bool:
     """Whether ``path`` lies in /dev, /proc or /sys, where names are devices and kernel files, never documents."""
-    return any(Path(os.path.abspath(path)).is_relative_to(folder) for folder in _SYSTEM_FOLDERS)
+    try:  # the folder resolved, the name not: /tmp/link-to-dev/x is in /dev, /dev/stdout stays /dev/stdout
+        where = Path(path).absolute().parent.resolve() / Path(path).name
+    except (OSError, RuntimeError):  # a loop of links: writing there fails with its own message
+        return False
+    return any(where.is_relative_to(folder) for folder in _SYSTEM_FOLDERS)
 
 
 _KINDS = {stat.S_IFSOCK: "een socket", stat.S_IFBLK: "een blokapparaat (een schijf)", stat.S_IFDIR: "een map"}

@@ -280,3 +280,15 @@ def test_a_confidential_export_in_a_git_work_tree_warns(run_cli, data: Path, tmp
     result = run_cli("exporteer", "--data", data, "--vertrouwelijk", "-o", tmp_path / "partners.xlsx")
     assert result.exit_code == 0, result.stderr
     assert "git-werkmap" in result.stderr
+
+
+def test_dev_reached_through_a_link_is_still_dev(tmp_path: Path) -> None:
+    link = tmp_path / "apparaten"
+    link.symlink_to("/dev")
+    name = f"partnerbeeld-test-{os.getpid()}.md"
+    try:
+        with pytest.raises(UsageError, match="ligt in een systeemmap"):
+            write_atomic(link / name, "x", overwrite=True)
+        assert not (Path("/dev") / name).exists()
+    finally:
+        (Path("/dev") / name).unlink(missing_ok=True)
