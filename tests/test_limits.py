@@ -132,3 +132,10 @@ def test_the_documented_limits_are_the_enforced_ones():
     assert f"| {dutch(limits.PDF_CONTACTS)} |" in section
     assert f"| {dutch(yamlsource.MAX_NODES)} per bestand |" in section
     assert f"| {yamlsource.MAX_DEPTH} niveaus |" in section
+
+
+def test_a_mapping_with_more_entries_than_a_list_may_have_is_too_long(base):
+    roles = {f"type-{i}": {"modes": ["advies"]} for i in range(limits.LIST_ITEMS + 1)}
+    base.profile("profiel-c", roles=roles)
+    [finding] = findings(base, "lijst-te-lang")
+    assert f"roles heeft {limits.LIST_ITEMS + 1} items" in finding.message

@@ -37,23 +37,29 @@ def _check_document(source: Source, covered: PathKey | None = None) -> Iterator[
     while stack:  # no recursion: nesting depth is the loader's to bound, not ours to trip over
         path, value = stack.pop()
         if isinstance(value, dict):
+            if path and len(value) > limits.LIST_ITEMS:  # roles, aliases: a list by another name
+                yield _too_long(source, path, len(value))
             stack.extend(((*path, key), item) for key, item in value.items())
         elif isinstance(value, list):
             yield from _check_list(source, path, value, covered)
             stack.extend(((*path, index), item) for index, item in enumerate(value))
 
 
+def _too_long(source: Source, path: PathKey, count: int) -> Finding:
+    return source.finding(
+        path,
+        Severity.FOUT,
+        "lijst-te-lang",
+        f"{_dotted(path)} heeft {count} items; het maximum is {limits.LIST_ITEMS}.",
+        "Zo'n lange lijst is een vergissing; splits het record, of kort de lijst in.",
+        key=True,
+    )
+
+
 def _check_list(source: Source, path: PathKey, items: list[Any], covered: PathKey | None) -> Iterator[Finding]:
     name = _dotted(path)
     if len(items) > limits.LIST_ITEMS:
-        yield source.finding(
-            path,
-            Severity.FOUT,
-            "lijst-te-lang",
-            f"{name} heeft {len(items)} items; het maximum is {limits.LIST_ITEMS}.",
-            "Zo'n lange lijst is een vergissing; splits het record, of kort de lijst in.",
-            key=True,
-        )
+        yield _too_long(source, path, len(items))
     if covered is not None and path == covered:
         return
     first: dict[str, int] = {}
