@@ -66,6 +66,8 @@ def prepare() -> None:
         if reconfigure is not None:
             codecs.register_error(_ESCAPE, _escape)
             reconfigure(errors=_ESCAPE)  # ë becomes \u00eb: readable, nothing lost, JSON stays JSON
+    if not isinstance(sys.stderr, _Quiet):
+        sys.stderr = _Quiet(sys.stderr)
     if narrow:
         encoding = getattr(narrow[0], "encoding", "?")
         print(
@@ -91,6 +93,29 @@ def _escape(error: UnicodeError) -> tuple[str, int]:
         else:
             escaped.append(f"\\u{code:04x}")
     return "".join(escaped), error.end
+
+
+class _Quiet:
+    """Standard error that never fails: when even it is full (`2> /dev/full`) the exit status is all we can give.
+
+    Every other attribute is the stream's own (encoding, isatty, fileno).
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError:
+            return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError):
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def _reopen(fd: int, mode: str) -> IO[str]:
