@@ -99,8 +99,13 @@ def test_a_closed_standard_error_does_not_stop_the_answer() -> None:
 
 @pytest.mark.skipif(not FULL.exists(), reason="this system has no /dev/full")
 def test_a_full_standard_error_still_gives_the_right_exit_status() -> None:
+    env = {**os.environ, "PARTNERBEELD_DATA": str(SHIPPED_DATA)}
     with FULL.open("w") as full:
-        wrong = subprocess.run([ENTRY_POINT, "zoek", "-i", "bestaat-niet"], stderr=full, stdout=subprocess.PIPE)
-        right = subprocess.run([ENTRY_POINT, "zoek", "-i", "brand"], stderr=full, stdout=subprocess.PIPE)
+        wrong = subprocess.run(
+            [ENTRY_POINT, "zoek", "-i", "bestaat-niet"], stderr=full, stdout=subprocess.PIPE, env=env, check=False
+        )
+        right = subprocess.run(
+            [ENTRY_POINT, "zoek", "-i", "brand"], stderr=full, stdout=subprocess.PIPE, env=env, check=False
+        )
     assert wrong.returncode == 2  # the usage error, though nobody could read the message
     assert right.returncode == 0 and b"brand" in right.stdout
