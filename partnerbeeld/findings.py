@@ -61,7 +61,13 @@ CODES: dict[str, str] = {
 # The codes that are warnings (the checks decide each finding's severity; tests
 # keep this set true). Only these can be accepted; every other code is an error.
 WARNING_CODES = frozenset(
-    {"accounthouder-ontbreekt", "primair-contact-ontbreekt", "acceptatie-verlopen", "acceptatie-ongebruikt"}
+    {
+        "accounthouder-ontbreekt",
+        "primair-contact-ontbreekt",
+        "lijst-dubbel",
+        "acceptatie-verlopen",
+        "acceptatie-ongebruikt",
+    }
 )
 
 
