@@ -19,6 +19,7 @@ class Formaat(StrEnum):
     TEKST = "tekst"  # the table for people ('tabel' is accepted too)
     JSON = "json"
     MD = "md"
+    ICS = "ics"  # the agenda (iCalendar), as the site's agenda/<id>.ics
 
 
 def signalen(
@@ -33,7 +34,7 @@ def signalen(
             show_default=False,
         ),
     ] = None,
-    formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json of md.")] = Formaat.TEKST,
+    formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json, md of ics (de agenda, voor Outlook).")] = Formaat.TEKST,
     strikt: Annotated[
         bool,
         typer.Option("--strikt", help="Exitcode 1 als er een niet-geaccepteerd signaal met ernst 'fout' is (voor CI)."),
@@ -57,7 +58,15 @@ def signalen(
     checked = accept_signals(dataset, signals_for(dataset, today, holder, soort or ()), today)
     found, accepted = checked.open, checked.accepted
     region, version = dataset.settings.region, data_version(dataset.root)
-    if formaat is Formaat.JSON:
+    if formaat is Formaat.ICS:
+        from partnerbeeld.agenda import agenda
+        from partnerbeeld.views.ics import as_ics
+
+        who = dataset.account_holders[holder].name if holder else region
+        sys.stdout.flush()
+        sys.stdout.buffer.write(as_ics(agenda(dataset, today, holder), f"Partnerbeeld · {who}", today, version))
+        sys.stdout.buffer.flush()
+    elif formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(found, region, today, version, dataset.root, accepted))
     elif formaat is Formaat.MD:
         sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root, accepted))
