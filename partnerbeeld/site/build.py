@@ -1,0 +1,267 @@
+"""Build the whole site into a folder: every page, the search index, the vCards and the agenda.
+
+Every answer comes from the library functions the commands use (``query.answer``,
+``partner_info``, ``signals``, ``holder_reports``, ``build_overview``, the contact
+list and vCard views), so the site says what the terminal says. Output depends
+only on the data, the reference date and the options: files are written in a
+fixed order with no clock or random value in them, so two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.site import embed, folder, pages, search
+
+# (what is being built, how many) when a step starts; then once per item done
+Progress = Callable[[str, int], None]
+ASSETS = ("site.css", "balk.css", "site.js")  # copied from templates/site/ unchanged
+ALL = "alles"  # agenda/alles.ics: the agenda of everyone
+
+
+class SiteOptions(NamedTuple):
+    today: dt.date
+    version: DataVersion
+    vertrouwelijk: bool = False
+    incomplete: tuple[str, ...] = ()  # files with errors that loading left out
+
+
+class Built(NamedTuple):
+    folder: Path
+    pages: int
+    partners: int
+    incident_types: int
+
+
+def build_site(
+    dataset: Dataset,
+    target: Path,
+    options: SiteOptions,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> Built:
+    """Write the site for ``dataset`` to ``target`` (a folder); return what was built."""
+    folder.check_target(target, overwrite)
+    work = folder.new_folder(target)
+    try:
+        count = _Writer(dataset, work, options, progress or (lambda label, total: None)).write_all()
+        folder.swap_in(work, target)
+    except BaseException:
+        folder.discard(work)
+        raise
+    return Built(target, count, len(dataset.partners), len(dataset.incident_types))
+
+
+class _Writer:
+    def __init__(self, dataset: Dataset, out: Path, options: SiteOptions, progress: Progress) -> None:
+        from partnerbeeld.signals import signals
+        from partnerbeeld.views.templating import environment, search_path
+
+        self.dataset, self.out, self.options, self.progress = dataset, out, options, progress
+        self.env = environment(search_path())
+        self.signals = signals(dataset, options.today)
+        self.tree = pages.tree(dataset)
+        self.pages = 0
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def write(self, relative: str, content: str | bytes) -> None:
+        path = self.out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+    def page(self, relative: str, template: str, **context: Any) -> None:
+        from partnerbeeld.views.templating import render
+
+        depth = relative.count("/")
+        self.write(relative, render(f"site/{template}", {**self.common(depth), **context}, env=self.env))
+        self.pages += 1
+
+    def common(self, depth: int) -> dict[str, Any]:
+        from partnerbeeld.contactlist import dutch_date
+
+        settings = self.dataset.settings
+        return {
+            "root": "../" * depth,
+            "region": settings.region,
+            "classification": settings.classification,
+            "notice": settings.notice,
+            "today": self.options.today,
+            "today_text": dutch_date(self.options.today),
+            "version": self.options.version,
+            "confidential": self.options.vertrouwelijk,
+            "incomplete": embed.incomplete_text(self.options.incomplete),
+            "csp": embed.CSP,
+        }
+
+    # --- the pages -------------------------------------------------------------------------
+
+    def write_all(self) -> int:
+        for name in ASSETS:
+            self.write(name, (Path(self.env.loader.searchpath[-1]) / "site" / name).read_bytes())
+        self.write("zoekindex.js", search.index_js(self.dataset, self.tree))
+        self.write_start()
+        self.write_incident_types()
+        self.write_partners()
+        self.write_holders()
+        self.write_overview()
+        self.write_agenda()
+        return self.pages
+
+    def write_start(self) -> None:
+        self.progress("startpagina en zoeken", 2)
+        top = self.signals[:8]
+        self.page("index.html", "index.html.j2", tree=self.tree, top=top, signal_count=len(self.signals))
+        self.progress("", 1)
+        self.page("zoeken.html", "zoeken.html.j2")
+        self.progress("", 1)
+
+    def write_incident_types(self) -> None:
+        from partnerbeeld.contactlist import build_contact_list
+        from partnerbeeld.query import Selection, answer
+        from partnerbeeld.roles import ResolvedRole
+        from partnerbeeld.views.html import contact_list_html
+
+        codes = [code for node in _walk(self.tree) for code in [node.code]]
+        self.progress("incidenttypen", len(codes))
+        cache: dict[str, dict[str, ResolvedRole]] = {}
+        municipalities = [(m.id, m.name) for m in self.dataset.settings.municipalities]
+        for code in codes:
+            selection = Selection(incident=code, vertrouwelijk=self.options.vertrouwelijk)
+            found = answer(self.dataset, selection)
+            item = self.dataset.incident_types[code]
+            chain = [self.dataset.incident_types[c] for c in reversed(self.dataset.ancestors(code))]
+            children = [self.dataset.incident_types[c] for c in self.dataset.children.get(code, [])]
+            self.page(
+                f"incident/{code}.html",
+                "incident.html.j2",
+                item=item,
+                chain=chain,
+                children=children,
+                rows=pages.incident_rows(self.dataset, found, code, cache),
+                municipalities=municipalities,
+                teams=_teams(),
+            )
+            contact_list = build_contact_list(
+                self.dataset,
+                selection,
+                self.options.today,
+                self.options.version,
+                self.options.incomplete,
+                hits=found.hits,
+            )
+            html = contact_list_html(contact_list)
+            self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1)))
+            self.pages += 1
+            self.progress("", 1)
+
+    def write_partners(self) -> None:
+        from partnerbeeld.contactlist import build_contact_list
+        from partnerbeeld.partnerinfo import partner_info
+        from partnerbeeld.query import Selection
+        from partnerbeeld.views.vcard import contact_list_vcf
+
+        self.progress("partners", len(self.dataset.partners))
+        everyone = build_contact_list(
+            self.dataset,
+            Selection(vertrouwelijk=self.options.vertrouwelijk),
+            self.options.today,
+            self.options.version,
+            self.options.incomplete,
+        )
+        entries = {entry.id: entry for entry in everyone.partners}
+        covers = _by_partner(self.dataset)
+        names = {code: item.name for code, item in self.dataset.incident_types.items()}
+        for pid in sorted(self.dataset.partners):
+            partner = self.dataset.partners[pid]
+            info = partner_info(self.dataset, partner, self.options.today, self.options.vertrouwelijk, covers(pid))
+            one = dataclasses.replace(everyone, title=f"Contacten {partner.name}", partners=(entries[pid],))
+            self.write(f"partner/{pid}.vcf", contact_list_vcf(one))
+            mine = [s for s in self.signals if s.record_kind == "partners" and s.record_id == pid]
+            self.page(
+                f"partner/{pid}.html",
+                "partner.html.j2",
+                info=info,
+                dial=pages.dial,
+                type_names=names,
+                signals=mine,
+            )
+            self.progress("", 1)
+
+    def write_holders(self) -> None:
+        from partnerbeeld.accountholders import NOBODY, holder_reports
+
+        reports = holder_reports(self.dataset, self.signals)
+        self.progress("accounthouders en signalen", len(reports) + 1)
+        for report in reports:
+            if report.id == NOBODY:
+                continue
+            holder = self.dataset.account_holders[report.id]
+            self.page(f"accounthouder/{report.id}.html", "accounthouder.html.j2", report=report, holder=holder)
+            self.progress("", 1)
+        placed = {id(s) for report in reports for s in report.signals}
+        rest = [s for s in self.signals if id(s) not in placed]
+        self.page("signalen.html", "signalen.html.j2", reports=reports, rest=rest, total=len(self.signals))
+        self.progress("", 1)
+
+    def write_overview(self) -> None:
+        from partnerbeeld.overview import GroupBy, build_overview
+        from partnerbeeld.views.overview import as_html
+
+        self.progress("overzicht", 1)
+        picture = build_overview(self.dataset, self.options.today, GroupBy.SECTOR, False)
+        self.write("overzicht.html", embed.adopt(as_html(picture, self.options.version), self.bar(0)))
+        self.pages += 1
+        self.progress("", 1)
+
+    def write_agenda(self) -> None:
+        from partnerbeeld.agenda import agenda
+        from partnerbeeld.views.ics import as_ics
+
+        holders = sorted(self.dataset.account_holders.values(), key=lambda h: h.id)
+        self.progress("agenda", len(holders) + 1)
+        today, version, region = self.options.today, self.options.version, self.dataset.settings.region
+        items = agenda(self.dataset, today)
+        self.write(f"agenda/{ALL}.ics", as_ics(items, f"Partnerbeeld · {region}", today, version))
+        self.progress("", 1)
+        for holder in holders:
+            mine = [i for i in items if i.account_holder == holder.id]
+            self.write(f"agenda/{holder.id}.ics", as_ics(mine, f"Partnerbeeld · {holder.name}", today, version))
+            self.progress("", 1)
+
+    def bar(self, depth: int) -> str:
+        """The site's header (navigation, search, VERTROUWELIJK) for a page another view made."""
+        from partnerbeeld.views.templating import render
+
+        return render("site/balk.html.j2", self.common(depth), env=self.env)
+
+
+def _walk(nodes: list[pages.TreeNode]) -> list[pages.TreeNode]:
+    return [found for node in nodes for found in (node, *_walk(node.children))]
+
+
+def _teams() -> list[tuple[str, str]]:
+    from partnerbeeld.vocabulary import Team
+
+    return [(team.value, team.label) for team in Team]
+
+
+def _by_partner(dataset: Dataset) -> Callable[[str], dict[str, list[Any]]]:
+    """Covenants, exercises and plans per partner, indexed once instead of scanned per partner."""
+    index: dict[str, dict[str, list[Any]]] = {}
+    for kind, records in (("covenants", dataset.covenants), ("exercises", dataset.exercises), ("plans", dataset.plans)):
+        for record in records.values():
+            for pid in record.partners:
+                index.setdefault(pid, {"covenants": [], "exercises": [], "plans": []})[kind].append(record)
+
+    def of(pid: str) -> dict[str, list[Any]]:
+        return index.get(pid, {"covenants": [], "exercises": [], "plans": []})
+
+    return of
