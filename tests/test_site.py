@@ -1,0 +1,198 @@
+"""`partnerbeeld site`: structure, escaping, confidentiality, reproducibility, the output folder.
+
+The browser side (search, ?q=, filters, console, keyboard) is in test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from builders import DatasetBuilder
+from conftest import SHIPPED_DATA, TODAY
+
+from partnerbeeld.dataset import open_dataset
+from partnerbeeld.query import Selection, select
+from partnerbeeld.roles import roles_of
+from partnerbeeld.site.folder import MARKER
+from partnerbeeld.site.pages import ANY_TEAM, applicable, filter_facts
+from partnerbeeld.vocabulary import Team
+
+SECRET_NUMBER = "071 999 88 77"
+HOSTILE = "<script>alert('x')</script> & Zonen"
+
+
+def small_dataset(builder: DatasetBuilder) -> Path:
+    builder.profile("waterbeheerder", roles={"overstroming": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 1}})
+    builder.partner(
+        "partner-a",
+        name="Waterschap Testland",
+        profiles=["waterbeheerder"],
+        area=["leiden"],
+        contacts=[
+            {"label": "Piket", "phone": "071 000 00 00", "available": "24/7", "primary": True},
+            {"label": "Directeur", "person": "Geheim Persoon", "mobile": SECRET_NUMBER, "confidential": True},
+        ],
+    )
+    builder.partner(
+        "vreemde-naam",
+        name=HOSTILE,
+        sector="cultuur",
+        roles={"dijkdoorbraak": {"modes": ["informeren"], "from_grip": 2, "task": "<b>niet vet</b>"}},
+    )
+    builder.covenant("convenant-a", partners=["partner-a"], signed_on="2024-01-01", valid_until="2027-01-01")
+    return builder.root
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_site_has_every_page_and_the_policy_on_each(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
+    data = small_dataset(builder)
+    out = tmp_path / "site"
+    result = run_cli("site", "-o", out, "--data", data)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""  # piped: one line on stderr, no progress
+    assert result.stderr.startswith("Geschreven: ") and result.stderr.count("\n") == 1
+    files = files_of(out)
+    for name in [
+        "index.html",
+        "zoeken.html",
+        "signalen.html",
+        "overzicht.html",
+        "incident/overstroming.html",
+        "incident/stroomuitval.html",
+        "contactlijst/overstroming.html",
+        "partner/partner-a.html",
+        "partner/partner-a.vcf",
+        "accounthouder/a-holder.html",
+        "agenda/alles.ics",
+        "agenda/a-holder.ics",
+        "zoekindex.js",
+        "site.js",
+        MARKER,
+    ]:
+        assert name in files, name
+    html = {name: content.decode() for name, content in files.items() if name.endswith(".html")}
+    for name, text in html.items():
+        assert '<html lang="nl">' in text, name
+        assert 'http-equiv="Content-Security-Policy"' in text and "default-src &#39;none&#39;" in text, name
+        assert 'id="pb-zoekveld"' in text, name  # the search field on every page
+        # nothing loads from outside the folder
+        assert not re.search(r"""(src|href)="(https?:)?//""", text), name
+        assert "@import" not in text and "url(http" not in text, name
+    answer = html["incident/overstroming.html"]
+    assert 'href="tel:0710000000"' in answer and "../contactlijst/overstroming.html" in answer
+    assert 'data-teams="*:1 rot:1"' in answer and 'data-gemeenten="leiden"' in answer
+
+
+def test_a_hostile_partner_name_stays_text(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
+    data = small_dataset(builder)
+    out = tmp_path / "site"
+    assert run_cli("site", "-o", out, "--data", data).exit_code == 0
+    for name, content in files_of(out).items():
+        if not name.endswith((".html", ".js")):
+            continue  # vCard and iCalendar are text, with their own escaping
+        text = content.decode("utf-8")
+        assert "<script>alert" not in text, name
+        assert "<b>niet vet</b>" not in text, name
+    assert "&lt;script&gt;alert(" in (out / "partner/vreemde-naam.html").read_text()
+    assert "\\u003cscript>alert(" in (out / "zoekindex.js").read_text()
+
+
+def test_confidential_contacts_stay_out_unless_asked(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
+    data = small_dataset(builder)
+    plain, secret = tmp_path / "gewoon", tmp_path / "geheim"
+    assert run_cli("site", "-o", plain, "--data", data).exit_code == 0
+    digits = SECRET_NUMBER.replace(" ", "")
+    for name, content in files_of(plain).items():
+        for value in (SECRET_NUMBER, digits, "Geheim Persoon"):
+            assert value.encode() not in content, (name, value)
+        assert b'class="pb-vertrouwelijk"' not in content, name
+    assert run_cli("site", "-o", secret, "--data", data, "--vertrouwelijk").exit_code == 0
+    files = files_of(secret)
+    assert SECRET_NUMBER.encode() in files["partner/partner-a.html"]
+    assert f"tel:{digits}".encode() in files["partner/partner-a.html"]
+    for name, content in files.items():
+        if name.endswith(".html"):
+            assert b'<p class="pb-vertrouwelijk"><strong>VERTROUWELIJK</strong>' in content, name
+    # the search index never holds a contact, with or without --vertrouwelijk
+    assert files["zoekindex.js"] == files_of(plain)["zoekindex.js"]
+
+
+def test_two_builds_are_byte_identical(run_cli, tmp_path: Path) -> None:
+    first, second = tmp_path / "een", tmp_path / "twee"
+    assert run_cli("site", "-o", first, "--data", SHIPPED_DATA, "--peildatum", "2026-11-28").exit_code == 0
+    assert run_cli("site", "-o", second, "--data", SHIPPED_DATA, "--peildatum", "2026-11-28").exit_code == 0
+    one, two = files_of(first), files_of(second)
+    assert one.keys() == two.keys() and len(one) > 300
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_folder_partnerbeeld_did_not_make_is_refused(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
+    data = small_dataset(builder)
+    theirs = tmp_path / "documenten"
+    theirs.mkdir()
+    (theirs / "brief.txt").write_text("belangrijk")
+    refused = run_cli("site", "-o", theirs, "--data", data)
+    assert refused.exit_code == 2 and "niet door partnerbeeld gemaakt" in refused.stderr
+    assert (theirs / "brief.txt").read_text() == "belangrijk"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no half-built folder left
+    assert run_cli("site", "-o", theirs, "--data", data, "--overschrijf").exit_code == 0
+    assert not (theirs / "brief.txt").exists() and (theirs / MARKER).is_file()
+    # its own site is simply rebuilt
+    assert run_cli("site", "-o", theirs, "--data", data).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "documenten"]
+
+
+def test_dataset_errors_give_the_banner_and_exit_1(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
+    data = small_dataset(builder)
+    builder.write("partners/kapot.yaml", "id: kapot\nname: [\n")
+    out = tmp_path / "site"
+    result = run_cli("site", "-o", out, "--data", data)
+    assert result.exit_code == 1 and "onvolledig" in result.stderr
+    assert "ONVOLLEDIG" in (out / "index.html").read_text() and "partners/kapot.yaml" in (out / "index.html").read_text()
+
+
+@pytest.mark.parametrize("code", ["overstroming", "wateroverlast", "natuurlijke-omgeving", "gebouwbrand", "energie"])
+def test_the_filters_give_the_answer_of_zoek(code: str) -> None:
+    """The facts a row carries for the in-page filters give exactly what `zoek` finds with those filters."""
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    below, above = dataset.descendants(code), dataset.ancestors(code)
+    facts = {
+        hit.partner.id: filter_facts(applicable(roles_of(dataset, hit.partner), code, below, above))
+        for hit in select(dataset, Selection(incident=code))
+    }
+    checked = 0
+    for team in [None, *Team]:
+        for grip in [None, 0, 1, 2, 3]:
+            for place in [None, "katwijk", "gouda"]:
+                expected = {h.partner.id for h in select(dataset, Selection(code, grip, team, place))}
+                shown = {
+                    pid
+                    for pid, fact in facts.items()
+                    if fact.get(str(team) if team else ANY_TEAM, 99) <= (5 if grip is None else grip)
+                    and (place is None or dataset.partners[pid].area is None or place in dataset.partners[pid].area)
+                }
+                assert shown == expected, (code, team, grip, place)
+                checked += len(expected)
+    assert checked > 0
+
+
+def test_the_agenda_is_the_same_file_as_signalen_ics(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_cli("site", "-o", out, "--data", SHIPPED_DATA).exit_code == 0
+    printed = run_cli("signalen", "--data", SHIPPED_DATA, "--formaat", "ics")
+    assert printed.exit_code == 0
+    assert (out / "agenda/alles.ics").read_bytes().decode("utf-8") == printed.stdout
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical((out / "agenda/m-jansen.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    uids = [str(e["UID"]) for e in events]
+    assert events and len(uids) == len(set(uids))
+    kinds = {str(e["UID"]).split("-")[0] for e in events}
+    assert {"convenant", "contact", "plan"} <= kinds
+    assert all(e.decoded("DTSTART") >= TODAY for e in events)  # overdue items show today
