@@ -42,7 +42,8 @@ def new_folder(target: Path) -> Path:
         folder = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".nieuw"))
         os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 0700; a web server must read the site
     except OSError as exc:
-        raise UsageError(f"Kan geen map maken in {parent}: {os_reason(exc)}.", "Controleer de schrijfrechten.") from None
+        reason = os_reason(exc)
+        raise UsageError(f"Kan geen map maken in {parent}: {reason}.", "Controleer de schrijfrechten.") from None
     return folder
 
 
@@ -58,7 +59,8 @@ def swap_in(folder: Path, target: Path) -> None:
         else:
             os.rename(folder, target)
     except OSError as exc:
-        raise UsageError(f"Kan {target} niet vervangen: {os_reason(exc)}.", "Controleer de map en de rechten.") from None
+        reason = os_reason(exc)
+        raise UsageError(f"Kan {target} niet vervangen: {reason}.", "Controleer de map en de rechten.") from None
 
 
 def discard(folder: Path) -> None:
