@@ -182,15 +182,17 @@ def test_the_filters_give_the_answer_of_zoek(code: str) -> None:
     assert checked > 0
 
 
-def test_the_agenda_is_the_same_file_as_signalen_ics(run_cli, tmp_path: Path) -> None:
+def test_the_agenda_is_the_same_file_as_signalen_ics(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
+    data = small_dataset(builder)
+    builder.plan("plan-a", partners=["partner-a"], review_every_months=24, owner="a-holder")
     out = tmp_path / "site"
-    assert run_cli("site", "-o", out, "--data", SHIPPED_DATA).exit_code == 0
-    printed = run_cli("signalen", "--data", SHIPPED_DATA, "--formaat", "ics")
+    assert run_cli("site", "-o", out, "--data", data).exit_code == 0
+    printed = run_cli("signalen", "--data", data, "--formaat", "ics")
     assert printed.exit_code == 0
     assert (out / "agenda/alles.ics").read_bytes().decode("utf-8") == printed.stdout
     from icalendar import Calendar
 
-    calendar = Calendar.from_ical((out / "agenda/m-jansen.ics").read_bytes())
+    calendar = Calendar.from_ical((out / "agenda/a-holder.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
     uids = [str(e["UID"]) for e in events]
     assert events and len(uids) == len(set(uids))

@@ -157,7 +157,7 @@ class _Writer:
                 self.options.incomplete,
                 hits=found.hits,
             )
-            html = contact_list_html(contact_list)
+            html = contact_list_html(contact_list, env=self.env)
             self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1)))
             self.pages += 1
             self.progress("", 1)
