@@ -199,3 +199,22 @@ def test_the_agenda_is_the_same_file_as_signalen_ics(run_cli, builder: DatasetBu
     kinds = {str(e["UID"]).split("-")[0] for e in events}
     assert {"convenant", "contact", "plan"} <= kinds
     assert all(e.decoded("DTSTART") >= TODAY for e in events)  # overdue items show today
+
+
+def test_worker_processes_write_the_same_site(
+    builder: DatasetBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large datasets are written by forked workers; the files must not depend on that."""
+    from partnerbeeld.gitinfo import DataVersion
+    from partnerbeeld.site import SiteOptions, build_site
+    from partnerbeeld.site import build as site_build
+
+    dataset, _ = open_dataset(small_dataset(builder))
+    options = SiteOptions(TODAY, DataVersion("abc1234", False))
+    build_site(dataset, tmp_path / "een", options)
+    monkeypatch.setattr(site_build, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(site_build, "_workers", lambda partners: 2)
+    monkeypatch.setattr(site_build, "PARTNER_CHUNK", 1)
+    built = build_site(dataset, tmp_path / "twee", options)
+    assert files_of(tmp_path / "een") == files_of(tmp_path / "twee")
+    assert built.pages == build_site(dataset, tmp_path / "een", options).pages

@@ -17,12 +17,17 @@ from typing import Any, NamedTuple
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.signals import Signal
 from partnerbeeld.site import embed, folder, pages, search
 
 # (what is being built, how many) when a step starts; then once per item done
 Progress = Callable[[str, int], None]
 ASSETS = ("site.css", "balk.css", "site.js")  # copied from templates/site/ unchanged
 ALL = "alles"  # agenda/alles.ics: the agenda of everyone
+# Above this many partners the pages are written by forked worker processes (one per core):
+# a process pool pays off only above a few hundred files (PERFORMANCE.md).
+PARALLEL_FROM = 1000
+PARTNER_CHUNK = 250  # partner pages per task
 
 
 class SiteOptions(NamedTuple):
@@ -69,6 +74,7 @@ class _Writer:
         self.signals = signals(dataset, options.today)
         self.tree = pages.tree(dataset)
         self.pages = 0
+        self.bars: dict[int, str] = {}
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -124,15 +130,19 @@ class _Writer:
         self.progress("", 1)
 
     def write_incident_types(self) -> None:
+        codes = [node.code for node in _walk(self.tree)]
+        self.progress("incidenttypen", len(codes))
+        self.municipalities = [(m.id, m.name) for m in self.dataset.settings.municipalities]
+        self.row_cache = pages.RowCache()
+        # one code per task: a theme's page holds thousands of rows, a leaf's a few
+        self.in_parallel("incident_pages", [[code] for code in codes])
+
+    def incident_pages(self, codes: list[str]) -> None:
+        """The page and the printable contact list of each type in ``codes``."""
         from partnerbeeld.contactlist import build_contact_list
         from partnerbeeld.query import Selection, answer
-        from partnerbeeld.roles import ResolvedRole
         from partnerbeeld.views.html import contact_list_html
 
-        codes = [code for node in _walk(self.tree) for code in [node.code]]
-        self.progress("incidenttypen", len(codes))
-        cache: dict[str, dict[str, ResolvedRole]] = {}
-        municipalities = [(m.id, m.name) for m in self.dataset.settings.municipalities]
         for code in codes:
             selection = Selection(incident=code, vertrouwelijk=self.options.vertrouwelijk)
             found = answer(self.dataset, selection)
@@ -145,8 +155,8 @@ class _Writer:
                 item=item,
                 chain=chain,
                 children=children,
-                rows=pages.incident_rows(self.dataset, found, code, cache),
-                municipalities=municipalities,
+                rows=pages.incident_rows(self.dataset, found, code, self.row_cache),
+                municipalities=self.municipalities,
                 teams=_teams(),
             )
             contact_list = build_contact_list(
@@ -160,40 +170,72 @@ class _Writer:
             html = contact_list_html(contact_list, env=self.env)
             self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1)))
             self.pages += 1
-            self.progress("", 1)
 
     def write_partners(self) -> None:
         from partnerbeeld.contactlist import build_contact_list
-        from partnerbeeld.partnerinfo import partner_info
         from partnerbeeld.query import Selection
-        from partnerbeeld.views.vcard import contact_list_vcf
 
         self.progress("partners", len(self.dataset.partners))
-        everyone = build_contact_list(
+        self.everyone = build_contact_list(
             self.dataset,
             Selection(vertrouwelijk=self.options.vertrouwelijk),
             self.options.today,
             self.options.version,
             self.options.incomplete,
         )
-        entries = {entry.id: entry for entry in everyone.partners}
-        covers = _by_partner(self.dataset)
-        names = {code: item.name for code, item in self.dataset.incident_types.items()}
-        for pid in sorted(self.dataset.partners):
+        self.entries = {entry.id: entry for entry in self.everyone.partners}
+        self.covers = _by_partner(self.dataset)
+        self.type_names = {code: item.name for code, item in self.dataset.incident_types.items()}
+        self.partner_signals: dict[str, list[Signal]] = {}
+        for found in self.signals:
+            if found.record_kind == "partners":
+                self.partner_signals.setdefault(found.record_id, []).append(found)
+        ids = sorted(self.dataset.partners)
+        self.in_parallel("partner_pages", [ids[i : i + PARTNER_CHUNK] for i in range(0, len(ids), PARTNER_CHUNK)])
+
+    def partner_pages(self, ids: list[str]) -> None:
+        """The page and the vCard of each partner in ``ids``."""
+        from partnerbeeld.partnerinfo import partner_info
+        from partnerbeeld.views.vcard import contact_list_vcf
+
+        for pid in ids:
             partner = self.dataset.partners[pid]
-            info = partner_info(self.dataset, partner, self.options.today, self.options.vertrouwelijk, covers(pid))
-            one = dataclasses.replace(everyone, title=f"Contacten {partner.name}", partners=(entries[pid],))
+            info = partner_info(self.dataset, partner, self.options.today, self.options.vertrouwelijk, self.covers(pid))
+            one = dataclasses.replace(self.everyone, title=f"Contacten {partner.name}", partners=(self.entries[pid],))
             self.write(f"partner/{pid}.vcf", contact_list_vcf(one))
-            mine = [s for s in self.signals if s.record_kind == "partners" and s.record_id == pid]
             self.page(
                 f"partner/{pid}.html",
                 "partner.html.j2",
                 info=info,
                 dial=pages.dial,
-                type_names=names,
-                signals=mine,
+                type_names=self.type_names,
+                signals=self.partner_signals.get(pid, []),
             )
-            self.progress("", 1)
+
+    def in_parallel(self, method: str, chunks: list[list[str]]) -> None:
+        """``getattr(self, method)(chunk)`` for every chunk: in forked worker processes when the
+        dataset is large and the platform can fork, else here. Every file is written by exactly
+        one process and depends on nothing else, so the output is the same either way."""
+        workers = _workers(len(self.dataset.partners))
+        if workers < 2:
+            for chunk in chunks:
+                getattr(self, method)(chunk)
+                self.progress("", len(chunk))
+            return
+        import gc
+        import multiprocessing
+
+        global _FORKED  # the workers inherit this writer, with the dataset, through fork
+        _FORKED = self
+        gc.freeze()  # objects that exist now are not scanned (or copied) by the workers' collector
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for done, pages_written in pool.imap_unordered(_run_forked, [(method, c) for c in chunks]):
+                    self.pages += pages_written
+                    self.progress("", done)
+        finally:
+            _FORKED = None
+            gc.unfreeze()
 
     def write_holders(self) -> None:
         from partnerbeeld.accountholders import NOBODY, holder_reports
@@ -222,25 +264,57 @@ class _Writer:
         self.progress("", 1)
 
     def write_agenda(self) -> None:
-        from partnerbeeld.agenda import agenda
+        from partnerbeeld.agenda import AgendaItem, agenda
         from partnerbeeld.views.ics import as_ics
 
         holders = sorted(self.dataset.account_holders.values(), key=lambda h: h.id)
         self.progress("agenda", len(holders) + 1)
         today, version, region = self.options.today, self.options.version, self.dataset.settings.region
         items = agenda(self.dataset, today)
-        self.write(f"agenda/{ALL}.ics", as_ics(items, f"Partnerbeeld · {region}", today, version))
+        rendered: dict[str, bytes] = {}
+        self.write(f"agenda/{ALL}.ics", as_ics(items, f"Partnerbeeld · {region}", today, version, rendered))
         self.progress("", 1)
+        by_holder: dict[str | None, list[AgendaItem]] = {}
+        for item in items:
+            by_holder.setdefault(item.account_holder, []).append(item)
         for holder in holders:
-            mine = [i for i in items if i.account_holder == holder.id]
-            self.write(f"agenda/{holder.id}.ics", as_ics(mine, f"Partnerbeeld · {holder.name}", today, version))
+            mine = by_holder.get(holder.id, [])
+            self.write(
+                f"agenda/{holder.id}.ics", as_ics(mine, f"Partnerbeeld · {holder.name}", today, version, rendered)
+            )
             self.progress("", 1)
 
     def bar(self, depth: int) -> str:
         """The site's header (navigation, search, VERTROUWELIJK) for a page another view made."""
         from partnerbeeld.views.templating import render
 
-        return render("site/balk.html.j2", self.common(depth), env=self.env)
+        if depth not in self.bars:
+            self.bars[depth] = render("site/balk.html.j2", self.common(depth), env=self.env)
+        return self.bars[depth]
+
+
+_FORKED: _Writer | None = None
+
+
+def _run_forked(task: tuple[str, list[str]]) -> tuple[int, int]:
+    """In a worker: one chunk; (items done, pages written) back to the parent."""
+    method, chunk = task
+    writer = _FORKED
+    assert writer is not None, "a worker is forked from build_site"
+    before = writer.pages
+    getattr(writer, method)(chunk)
+    return len(chunk), writer.pages - before
+
+
+def _workers(partners: int) -> int:
+    """Worker processes: one per usable core (at most 4) for large datasets where fork exists."""
+    import multiprocessing
+    import os
+
+    if partners < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 4)
 
 
 def _walk(nodes: list[pages.TreeNode]) -> list[pages.TreeNode]:
