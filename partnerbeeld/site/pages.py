@@ -50,6 +50,11 @@ class IncidentRow:
     teams_attr: str  # the same as the row's data-teams attribute: '*:1 rot:2 copi:1'
     area: tuple[str, ...] | None  # municipality ids; None = the whole region
 
+    @property
+    def area_attr(self) -> str:
+        """The row's data-gemeenten attribute: municipality ids, or '*' for the whole region."""
+        return "*" if self.area is None else " ".join(self.area)
+
 
 @functools.lru_cache(maxsize=65536)
 def dial(number: str | None) -> Dial | None:
