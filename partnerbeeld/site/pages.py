@@ -3,9 +3,8 @@
 An incident-type page is the `zoek` answer for that type (``query.answer``), one
 row per hit. Each row also carries what the in-page filters need to give the
 same answer as ``zoek --team T --grip N --gemeente G`` without a reload: per team,
-the lowest GRIP at which one of the roles that can apply has that team, and the
-partner's area. ``filter_facts`` computes those from the same rule as
-``roles.pick`` (tests/test_site.py holds them to ``query.select``).
+the lowest GRIP at which one of the roles that can apply (the hit's involvement)
+has that team, and the partner's area (tests/test_site.py holds them to ``query.select``).
 """
 
 from __future__ import annotations
@@ -65,21 +64,6 @@ def dial(number: str | None) -> Dial | None:
     return Dial(number, f"tel:{digits}") if digits.strip("+") else None
 
 
-def applicable(defined: dict[str, ResolvedRole], code: str, below: list[str], above: list[str]) -> list[ResolvedRole]:
-    """Every role ``roles.pick`` can answer with for ``code``, whatever the filter.
-
-    ``pick`` finds a role passing a filter exactly when one of these passes: its own
-    role and the roles below, or (without an own role) the roles below and the
-    nearest inherited one.
-    """
-    own = defined.get(code)
-    found = [defined[c] for c in below if c in defined]
-    if own is not None:
-        return [own, *found]
-    inherited = next((defined[a] for a in above if a in defined), None)
-    return found + ([inherited] if inherited is not None else [])
-
-
 def filter_facts(roles: list[ResolvedRole]) -> dict[str, int]:
     """Team code -> the lowest GRIP at which a role with that team applies; ANY_TEAM for any role."""
     facts: dict[str, int] = {}
@@ -91,12 +75,11 @@ def filter_facts(roles: list[ResolvedRole]) -> dict[str, int]:
 
 
 class RowCache:
-    """What many rows share, computed once per site: a partner's roles, and per role record
-    (shared by every partner of a profile) its modes and teams as shown. At 10,000 partners
+    """What many rows share, computed once per site: per role record (shared by every
+    partner of a profile) its modes and teams as shown, and the filter facts. At 10,000 partners
     the pages hold 100,000 rows; without this, sorting modes dominated building them."""
 
     def __init__(self) -> None:
-        self.roles: dict[str, dict[str, ResolvedRole]] = {}
         self.shown: dict[int, tuple[tuple[str, ...], tuple[str, ...], Role]] = {}
         self.facts: dict[tuple[int, ...], tuple[dict[str, int], str]] = {}
 
@@ -121,18 +104,12 @@ class RowCache:
 
 
 def incident_rows(dataset: Dataset, answer: Answer, code: str, cache: RowCache) -> list[IncidentRow]:
-    """The rows of one incident-type page, in the answer's order."""
-    from partnerbeeld.roles import roles_of
+    """The rows of one incident-type page, in the answer's order.
 
-    below, above = dataset.descendants(code), dataset.ancestors(code)
-    rows = []
-    for hit in answer.hits:
-        defined = cache.roles.get(hit.partner.id)
-        if defined is None:
-            defined = cache.roles[hit.partner.id] = roles_of(dataset, hit.partner)
-        facts = cache.filter_facts(applicable(defined, code, below, above))
-        rows.append(_row(dataset, hit, code, facts, cache))
-    return rows
+    ``answer`` is unfiltered, so each hit's involvement holds every role that can apply:
+    what the in-page filters choose from, as ``zoek`` does with its options.
+    """
+    return [_row(dataset, hit, code, cache.filter_facts(list(hit.roles)), cache) for hit in answer.hits]
 
 
 def _row(dataset: Dataset, hit: Hit, code: str, facts: tuple[dict[str, int], str], cache: RowCache) -> IncidentRow:
