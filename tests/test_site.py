@@ -213,3 +213,26 @@ def test_worker_processes_write_the_same_site(
     built = build_site(dataset, tmp_path / "twee", options)
     assert files_of(tmp_path / "een") == files_of(tmp_path / "twee")
     assert built.pages == build_site(dataset, tmp_path / "een", options).pages
+
+
+@pytest.mark.parametrize("example", ["gitlab-pages.yml", "github-pages.yml"])
+def test_the_publishing_examples_build_the_site_with_real_options(example: str) -> None:
+    import shlex
+
+    import typer
+    import yaml
+    from conftest import REPO
+
+    from partnerbeeld.cli import app
+
+    text = (REPO / "examples" / example).read_text(encoding="utf-8")
+    assert yaml.safe_load(text)
+    lines = [line.split(" # ")[0] for line in text.splitlines() if "partnerbeeld site " in line.split(" # ")[0]]
+    assert lines, example
+    group = typer.main.get_command(app)
+    for line in lines:
+        words = shlex.split(line[line.index("partnerbeeld site ") + len("partnerbeeld ") :])
+        ctx = group.make_context("partnerbeeld", ["site"])
+        command = group.get_command(ctx, "site")  # type: ignore[attr-defined]
+        params = command.make_context("site", words[1:], parent=ctx).params
+        assert params["vertrouwelijk"] is False  # a published site never carries confidential contacts
