@@ -196,6 +196,7 @@ class _Writer:
     def partner_pages(self, ids: list[str]) -> None:
         """The page and the vCard of each partner in ``ids``."""
         from partnerbeeld.partnerinfo import partner_info
+        from partnerbeeld.views.partner import ago
         from partnerbeeld.views.vcard import contact_list_vcf
 
         for pid in ids:
@@ -208,6 +209,7 @@ class _Writer:
                 "partner.html.j2",
                 info=info,
                 dial=pages.dial,
+                ago=ago,
                 type_names=self.type_names,
                 signals=self.partner_signals.get(pid, []),
             )
