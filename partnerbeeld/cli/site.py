@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum, skipped_names
+from partnerbeeld.errors import UsageError
 
 if TYPE_CHECKING:
     from partnerbeeld.site.build import Progress
@@ -40,12 +41,14 @@ def site(
 ) -> None:
     """Maak een website om offline te doorzoeken: incidenttypen, partners, signalen, agenda.
 
-    Voorbeeld: partnerbeeld site -o site && open site/index.html
+    Voorbeeld: partnerbeeld site -o site   (open daarna site/index.html in een browser)
     """
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.site import SiteOptions, build_site
     from partnerbeeld.site.folder import check_target
 
+    if str(uitvoer) == "-":
+        raise UsageError("Een site is een map met pagina's; die kan niet naar de uitvoer.", "Geef met -o een map.")
     check_target(uitvoer, overschrijf)  # before loading: a wrong folder is said at once
     reference = peildatum(peildatum_)
     dataset = load_for_reading(data)
