@@ -236,3 +236,26 @@ def test_the_publishing_examples_build_the_site_with_real_options(example: str) 
         command = group.get_command(ctx, "site")  # type: ignore[attr-defined]
         params = command.make_context("site", words[1:], parent=ctx).params
         assert params["vertrouwelijk"] is False  # a published site never carries confidential contacts
+
+
+def test_a_failed_build_leaves_the_old_site_and_no_half_one(
+    builder: DatasetBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerbeeld.errors import UsageError
+    from partnerbeeld.gitinfo import DataVersion
+    from partnerbeeld.site import SiteOptions, build_site
+    from partnerbeeld.site import pages as site_pages
+
+    dataset, _ = open_dataset(small_dataset(builder))
+    out = tmp_path / "site"
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
+    before = files_of(out)
+
+    def broken(*args: object) -> None:
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(site_pages, "incident_rows", broken)
+    with pytest.raises(UsageError, match="schijf vol"):
+        build_site(dataset, out, SiteOptions(TODAY, DataVersion("def5678", False)))
+    assert files_of(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.errors import UsageError, os_reason
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.signals import Signal
 from partnerbeeld.site import embed, folder, pages, search
@@ -58,6 +59,12 @@ def build_site(
     try:
         count = _Writer(dataset, work, options, progress or (lambda label, total: None)).write_all()
         folder.swap_in(work, target)
+    except OSError as exc:  # a full disk, a folder without rights: said in Dutch, the old site stays
+        folder.discard(work)
+        raise UsageError(
+            f"Kan de site niet schrijven in {target.parent}: {os_reason(exc)}.",
+            "Controleer de vrije ruimte en de schrijfrechten; de vorige site is niet aangeraakt.",
+        ) from None
     except BaseException:
         folder.discard(work)
         raise
