@@ -224,3 +224,23 @@ def test_usable_with_the_keyboard_alone(visit: Visit) -> None:
     assert page.input_value("select[name=team]") != ""
     assert page.locator("table[data-partners] tbody tr:not([hidden])").count() < before
     assert visit.errors == []
+
+
+def test_a_confidential_site_says_so_on_every_printed_page(browser: Any, tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    out = tmp_path / "site"
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), vertrouwelijk=True))
+    page = browser.new_page()
+    try:
+        for relative in ("signalen.html", "contactlijst/wateroverlast.html"):
+            page.goto((out / relative).as_uri())
+            printed = PdfReader(BytesIO(page.pdf(format="A4")))
+            assert len(printed.pages) > 1, relative  # long enough to test more than the first page
+            for number, sheet in enumerate(printed.pages, 1):
+                assert "VERTROUWELIJK" in sheet.extract_text(), (relative, number)
+    finally:
+        page.close()

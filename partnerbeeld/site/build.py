@@ -24,6 +24,7 @@ from partnerbeeld.site import embed, folder, pages, search
 # (what is being built, how many) when a step starts; then once per item done
 Progress = Callable[[str, int], None]
 ASSETS = ("site.css", "balk.css", "site.js")  # copied from templates/site/ unchanged
+CONFIDENTIAL_CSS = "vertrouwelijk.css"  # only with --vertrouwelijk: VERTROUWELIJK on every printed page
 ALL = "alles"  # agenda/alles.ics: the agenda of everyone
 # Above this many partners the pages are written by forked worker processes (one per core):
 # a process pool pays off only above a few hundred files (PERFORMANCE.md).
@@ -117,7 +118,7 @@ class _Writer:
     # --- the pages -------------------------------------------------------------------------
 
     def write_all(self) -> int:
-        for name in ASSETS:
+        for name in (*ASSETS, *([CONFIDENTIAL_CSS] if self.options.vertrouwelijk else [])):
             self.write(name, (Path(self.env.loader.searchpath[-1]) / "site" / name).read_bytes())
         self.write("zoekindex.js", search.index_js(self.dataset, self.tree))
         self.write_start()
@@ -175,7 +176,7 @@ class _Writer:
                 hits=found.hits,
             )
             html = contact_list_html(contact_list, env=self.env)
-            self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1)))
+            self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1), self.options.vertrouwelijk))
             self.pages += 1
 
     def write_partners(self) -> None:
@@ -268,7 +269,10 @@ class _Writer:
 
         self.progress("overzicht", 1)
         picture = build_overview(self.dataset, self.options.today, GroupBy.SECTOR, False)
-        self.write("overzicht.html", embed.adopt(as_html(picture, self.options.version), self.bar(0)))
+        self.write(
+            "overzicht.html",
+            embed.adopt(as_html(picture, self.options.version), self.bar(0), self.options.vertrouwelijk),
+        )
         self.pages += 1
         self.progress("", 1)
 
