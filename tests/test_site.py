@@ -260,3 +260,12 @@ def test_a_failed_build_leaves_the_old_site_and_no_half_one(
         build_site(dataset, out, SiteOptions(TODAY, DataVersion("def5678", False)))
     assert files_of(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_signalen_ics_for_one_holder_and_no_soort(run_cli, builder: DatasetBuilder) -> None:
+    data = small_dataset(builder)
+    mine = run_cli("signalen", "--data", data, "--formaat", "ics", "--accounthouder", "a-holder")
+    assert mine.exit_code == 0 and "X-WR-CALNAME:Partnerbeeld · Anna Houder" in mine.stdout
+    assert "UID:contact-verificatie-partner-a@" in mine.stdout
+    refused = run_cli("signalen", "--data", data, "--formaat", "ics", "--soort", "plan")
+    assert refused.exit_code == 2 and "--soort geldt niet" in refused.stderr

@@ -11,7 +11,7 @@ import typer
 
 from partnerbeeld.cli.common import load_for_reading, peildatum
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
-from partnerbeeld.errors import ExitStatus
+from partnerbeeld.errors import ExitStatus, UsageError
 from partnerbeeld.vocabulary import SignalKind
 
 
@@ -59,6 +59,11 @@ def signalen(
     found, accepted = checked.open, checked.accepted
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.ICS:
+        if soort:
+            raise UsageError(
+                "--soort geldt niet voor --formaat ics: de agenda heeft haar eigen soorten data.",
+                "Laat --soort weg; --accounthouder kiest wiens agenda het wordt.",
+            )
         from partnerbeeld.agenda import agenda
         from partnerbeeld.views.ics import as_ics
 
