@@ -213,6 +213,10 @@ def test_usable_with_the_keyboard_alone(visit: Visit) -> None:
     page.keyboard.press("Tab")  # the Zoeken button
     page.keyboard.press("Tab")  # the first result
     assert page.evaluate("document.activeElement.textContent") == "Dunea"
+    page.keyboard.press("ArrowUp")  # back to the field; the arrows walk the results
+    assert page.evaluate("document.activeElement.id") == "pb-zoekveld"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Dunea"
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/partner/dunea.html")

@@ -129,9 +129,29 @@
     box.appendChild(list);
   }
 
+  /* Arrow keys move between the field and the results; Escape empties the field. */
+  function onKey(event) {
+    var links = Array.prototype.slice.call(document.querySelectorAll("#pb-resultaten a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && links.length) {
+      links[Math.min(at + 1, links.length - 1)].focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      (at === 0 ? field : links[at - 1]).focus();
+      event.preventDefault();
+    } else if (event.key === "Escape" && field) {
+      field.value = "";
+      show("");
+      field.focus();
+    }
+  }
+
   var field = document.getElementById("pb-zoekveld");
   if (field) {
     field.addEventListener("input", function () { show(field.value); });
+    field.addEventListener("keydown", onKey);
+    var box = document.getElementById("pb-resultaten");
+    if (box) { box.addEventListener("keydown", onKey); }
     var asked = new URLSearchParams(window.location.search).get("q");
     if (asked) {
       field.value = asked;
