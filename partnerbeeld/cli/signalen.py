@@ -34,7 +34,9 @@ def signalen(
             show_default=False,
         ),
     ] = None,
-    formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json, md of ics (de agenda, voor Outlook).")] = Formaat.TEKST,
+    formaat: Annotated[
+        Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json, md of ics (de agenda, voor Outlook).")
+    ] = Formaat.TEKST,
     strikt: Annotated[
         bool,
         typer.Option("--strikt", help="Exitcode 1 als er een niet-geaccepteerd signaal met ernst 'fout' is (voor CI)."),

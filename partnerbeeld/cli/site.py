@@ -41,7 +41,9 @@ def site(
 ) -> None:
     """Maak een website om offline te doorzoeken: incidenttypen, partners, signalen, agenda.
 
-    Voorbeeld: partnerbeeld site -o site   (open daarna site/index.html in een browser)
+    Open daarna index.html in de map met een browser; zie docs/site.md.
+
+    Voorbeeld: partnerbeeld site -o site
     """
     from partnerbeeld.gitinfo import data_version
     from partnerbeeld.site import SiteOptions, build_site
