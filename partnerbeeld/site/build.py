@@ -132,7 +132,10 @@ class _Writer:
     def write_start(self) -> None:
         self.progress("startpagina en zoeken", 2)
         top = self.signals[:8]
-        self.page("index.html", "index.html.j2", tree=self.tree, top=top, signal_count=len(self.signals))
+        holders = list(self.dataset.account_holders.values())
+        self.page(
+            "index.html", "index.html.j2", tree=self.tree, top=top, signal_count=len(self.signals), holders=holders
+        )
         self.progress("", 1)
         self.page("zoeken.html", "zoeken.html.j2")
         self.progress("", 1)

@@ -42,7 +42,7 @@ class IncidentRow:
     deviation: bool  # the partner's own role rather than its profile's
     call_first: Contact | None
     dial: Dial | None
-    holder_id: str | None
+    holder_id: str | None  # set when the account holder is known: their page exists
     holder_name: str | None
     # for the in-page filters: team code (or ANY_TEAM) -> lowest GRIP at which the partner is found
     team_grip: dict[str, int]
@@ -134,7 +134,7 @@ def _row(dataset: Dataset, hit: Hit, code: str, facts: tuple[dict[str, int], str
         deviation=bool(resolved and resolved.is_deviation),
         call_first=first,
         dial=dial(first.number) if first else None,
-        holder_id=holder.id if holder else partner.account_holder,
+        holder_id=holder.id if holder else None,  # a page exists only for a known account holder
         holder_name=holder.name if holder else partner.account_holder,
         team_grip=facts[0],
         teams_attr=facts[1],
