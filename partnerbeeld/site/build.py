@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import UsageError, os_reason
@@ -21,10 +21,12 @@ from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.signals import Signal
 from partnerbeeld.site import embed, folder, pages, search
 
+if TYPE_CHECKING:
+    from partnerbeeld.views.printmarks import PageMarks
+
 # (what is being built, how many) when a step starts; then once per item done
 Progress = Callable[[str, int], None]
 ASSETS = ("site.css", "balk.css", "site.js")  # copied from templates/site/ unchanged
-CONFIDENTIAL_CSS = "vertrouwelijk.css"  # only with --vertrouwelijk: VERTROUWELIJK on every printed page
 ALL = "alles"  # agenda/alles.ics: the agenda of everyone
 # Above this many partners the pages are written by forked worker processes (one per core):
 # a process pool pays off only above a few hundred files (PERFORMANCE.md).
@@ -91,12 +93,36 @@ class _Writer:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
-    def page(self, relative: str, template: str, **context: Any) -> None:
+    def page(self, relative: str, template: str, title: str, **context: Any) -> None:
+        """One page of the site; ``title`` also heads every printed sheet of it (print.css)."""
         from partnerbeeld.views.templating import render
 
         depth = relative.count("/")
-        self.write(relative, render(f"site/{template}", {**self.common(depth), **context}, env=self.env))
+        print_css = render("print.css", {"marks": self.marks(title)}, env=self.env)
+        page_context = {
+            **self.common(depth),
+            "print_css": print_css,  # inside <style>: its css_string filter keeps data from closing it
+            "csp": embed.csp_with_styles(f"<style>{print_css}</style>"),
+            **context,
+        }
+        self.write(relative, render(f"site/{template}", page_context, env=self.env))
         self.pages += 1
+
+    def marks(self, title: str) -> PageMarks:
+        """The markings on every printed page (issue 13's print.css): what, whose, how secret, when."""
+        from partnerbeeld.contactlist import dutch_date
+        from partnerbeeld.views.printmarks import PageMarks
+
+        settings = self.dataset.settings
+        return PageMarks(
+            title=title,
+            subtitle=settings.region,
+            classification=settings.classification,
+            date_text=dutch_date(self.options.today),
+            version=self.options.version.label,
+            confidential=self.options.vertrouwelijk,
+            warning="ONVOLLEDIG" if self.options.incomplete else "",
+        )
 
     def common(self, depth: int) -> dict[str, Any]:
         from partnerbeeld.contactlist import dutch_date
@@ -112,13 +138,13 @@ class _Writer:
             "version": self.options.version,
             "confidential": self.options.vertrouwelijk,
             "incomplete": embed.incomplete_text(self.options.incomplete),
-            "csp": embed.CSP,
+            "csp": embed.CSP,  # a page of the site adds the hash of its print styles
         }
 
     # --- the pages -------------------------------------------------------------------------
 
     def write_all(self) -> int:
-        for name in (*ASSETS, *([CONFIDENTIAL_CSS] if self.options.vertrouwelijk else [])):
+        for name in ASSETS:
             self.write(name, (Path(self.env.loader.searchpath[-1]) / "site" / name).read_bytes())
         self.write("zoekindex.js", search.index_js(self.dataset, self.tree))
         self.write_start()
@@ -134,10 +160,16 @@ class _Writer:
         top = self.signals[:8]
         holders = list(self.dataset.account_holders.values())
         self.page(
-            "index.html", "index.html.j2", tree=self.tree, top=top, signal_count=len(self.signals), holders=holders
+            "index.html",
+            "index.html.j2",
+            "Partnerbeeld",
+            tree=self.tree,
+            top=top,
+            signal_count=len(self.signals),
+            holders=holders,
         )
         self.progress("", 1)
-        self.page("zoeken.html", "zoeken.html.j2")
+        self.page("zoeken.html", "zoeken.html.j2", "Zoeken")
         self.progress("", 1)
 
     def write_incident_types(self) -> None:
@@ -163,6 +195,7 @@ class _Writer:
             self.page(
                 f"incident/{code}.html",
                 "incident.html.j2",
+                f"Partners bij {item.name}",
                 item=item,
                 chain=chain,
                 children=children,
@@ -179,7 +212,7 @@ class _Writer:
                 hits=found.hits,
             )
             html = contact_list_html(contact_list, env=self.env)
-            self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1), self.options.vertrouwelijk))
+            self.write(f"contactlijst/{code}.html", embed.adopt(html, self.bar(1)))
             self.pages += 1
 
     def write_partners(self) -> None:
@@ -218,6 +251,7 @@ class _Writer:
             self.page(
                 f"partner/{pid}.html",
                 "partner.html.j2",
+                partner.name,
                 info=info,
                 dial=pages.dial,
                 ago=ago,
@@ -259,11 +293,17 @@ class _Writer:
             if report.id == NOBODY:
                 continue
             holder = self.dataset.account_holders[report.id]
-            self.page(f"accounthouder/{report.id}.html", "accounthouder.html.j2", report=report, holder=holder)
+            self.page(
+                f"accounthouder/{report.id}.html",
+                "accounthouder.html.j2",
+                f"Accounthouder {holder.name}",
+                report=report,
+                holder=holder,
+            )
             self.progress("", 1)
         placed = {id(s) for report in reports for s in report.signals}
         rest = [s for s in self.signals if id(s) not in placed]
-        self.page("signalen.html", "signalen.html.j2", reports=reports, rest=rest, total=len(self.signals))
+        self.page("signalen.html", "signalen.html.j2", "Signalen", reports=reports, rest=rest, total=len(self.signals))
         self.progress("", 1)
 
     def write_overview(self) -> None:
@@ -274,7 +314,7 @@ class _Writer:
         picture = build_overview(self.dataset, self.options.today, GroupBy.SECTOR, False)
         self.write(
             "overzicht.html",
-            embed.adopt(as_html(picture, self.options.version), self.bar(0), self.options.vertrouwelijk),
+            embed.adopt(as_html(picture, self.options.version), self.bar(0)),
         )
         self.pages += 1
         self.progress("", 1)

@@ -44,17 +44,15 @@ def csp_with_styles(html: str) -> str:
     return CSP.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes]))
 
 
-def adopt(html: str, bar: str, confidential: bool = False) -> str:
+def adopt(html: str, bar: str) -> str:
     """``html`` with the site's policy and stylesheet in its head, and ``bar`` (the site's
-    header, already escaped by its template) plus the scripts around its body.
-    ``confidential``: also the stylesheet that prints VERTROUWELIJK on every page."""
+    header, already escaped by its template) plus the scripts around its body."""
     from markupsafe import escape
 
     root = _root_of(bar)
     head = (
         f'{_CHARSET}\n<meta http-equiv="Content-Security-Policy" content="{escape(csp_with_styles(html))}">\n'
         f'<link rel="stylesheet" href="{root}balk.css">'
-        + (f'\n<link rel="stylesheet" href="{root}vertrouwelijk.css">' if confidential else "")
     )
     if _CHARSET not in html:
         raise ValueError("page without <meta charset>: cannot add the policy before anything loads")
