@@ -19,7 +19,7 @@ from partnerbeeld.site.pages import ANY_TEAM, filter_facts
 from partnerbeeld.vocabulary import Team
 
 SECRET_NUMBER = "071 999 88 77"
-HOSTILE = "<script>alert('x')</script> & Zonen"
+HOSTILE = "</style><script>alert('x')</script> & Zonen"
 
 
 def small_dataset(builder: DatasetBuilder) -> Path:
@@ -95,7 +95,7 @@ def test_a_hostile_partner_name_stays_text(run_cli, builder: DatasetBuilder, tmp
         if not name.endswith((".html", ".js")):
             continue  # vCard and iCalendar are text, with their own escaping
         text = content.decode("utf-8")
-        assert "<script>alert" not in text, name
+        assert "<script>alert" not in text and "</style><" not in text, name
         assert "<b>niet vet</b>" not in text, name
     assert "&lt;script&gt;alert(" in (out / "partner/vreemde-naam.html").read_text()
     assert "\\u003cscript>alert(" in (out / "zoekindex.js").read_text()
