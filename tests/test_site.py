@@ -216,9 +216,13 @@ def test_worker_processes_write_the_same_site(
     assert built.pages == build_site(dataset, tmp_path / "een", options).pages
 
 
-@pytest.mark.parametrize("example", ["gitlab-pages.yml", "github-pages.yml"])
-def test_the_publishing_examples_build_the_site_with_real_options(example: str) -> None:
+@pytest.mark.parametrize(
+    ("example", "schema"), [("gitlab-pages.yml", "vendor.gitlab-ci"), ("github-pages.yml", "vendor.github-workflows")]
+)
+def test_the_publishing_examples_build_the_site_with_real_options(example: str, schema: str) -> None:
     import shlex
+    import subprocess
+    import sys
 
     import typer
     import yaml
@@ -228,6 +232,14 @@ def test_the_publishing_examples_build_the_site_with_real_options(example: str) 
 
     text = (REPO / "examples" / example).read_text(encoding="utf-8")
     assert yaml.safe_load(text)
+    # valid for GitLab or GitHub: the schemas check-jsonschema ships (no network)
+    checked = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(REPO / "examples" / example)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     lines = [line.split(" # ")[0] for line in text.splitlines() if "partnerbeeld site " in line.split(" # ")[0]]
     assert lines, example
     group = typer.main.get_command(app)
@@ -237,6 +249,10 @@ def test_the_publishing_examples_build_the_site_with_real_options(example: str) 
         command = group.get_command(ctx, "site")  # type: ignore[attr-defined]
         params = command.make_context("site", words[1:], parent=ctx).params
         assert params["vertrouwelijk"] is False  # a published site never carries confidential contacts
+    # installed as the other examples do: a pinned tag from git (partnerbeeld is not on PyPI)
+    installs = [line for line in text.splitlines() if "pip install" in line and not line.lstrip().startswith("#")]
+    assert installs and all('"$PARTNERBEELD"' in line for line in installs)
+    assert re.search(r"partnerbeeld @ git\+https://\S+/partnerbeeld@v\d+\.\d+\.\d+\b", text)
 
 
 def test_a_failed_build_leaves_the_old_site_and_no_half_one(
