@@ -274,7 +274,9 @@ class _Writer:
 
         global _FORKED  # the workers inherit this writer, with the dataset, through fork
         _FORKED = self
-        gc.freeze()  # objects that exist now are not scanned (or copied) by the workers' collector
+        # objects that exist now are not scanned (nor, by touching them, copied) by the workers'
+        # collector; no unfreeze after: loading froze the dataset already, and that must stay
+        gc.freeze()
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for done, pages_written in pool.imap_unordered(_run_forked, [(method, c) for c in chunks]):
@@ -282,7 +284,6 @@ class _Writer:
                     self.progress("", done)
         finally:
             _FORKED = None
-            gc.unfreeze()
 
     def write_holders(self) -> None:
         from partnerbeeld.accountholders import NOBODY, holder_reports
