@@ -45,6 +45,8 @@ COMMANDS = [
     Command("`partnerbeeld --help`", ["--help"], per_dataset=False),
     Command("`partnerbeeld valideer`", ["valideer", "--data", "{data}"]),
     Command("`partnerbeeld zoek --incident brand`", ["zoek", "--incident", "brand", "--data", "{data}"]),
+    # the whole site, rebuilt in the same folder each run (its own folder: no --overschrijf needed)
+    Command("`partnerbeeld site`", ["site", "-o", "{data}/../site", "--data", "{data}"]),
 ]
 
 

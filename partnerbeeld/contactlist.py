@@ -223,14 +223,16 @@ def build_contact_list(
     version: DataVersion | None = None,
     incomplete: tuple[str, ...] = (),
     short: bool = False,
+    hits: list[Hit] | None = None,
 ) -> ContactList:
     """The contact list for ``selection``; ``selection.vertrouwelijk`` lets confidential contacts in.
 
     ``version``: the data version; by default asked from git for the dataset's folder.
     ``incomplete``: the files with errors that loading left out; the list then says so.
     ``short``: keep per partner only the number to call first (``contactlijst --kort``).
+    ``hits``: ``select(dataset, selection)`` when the caller has it already (the site asks once per type).
     """
-    hits = select(dataset, selection)
+    hits = select(dataset, selection) if hits is None else hits
     described, slug, title = describe(dataset, selection)
     # the title names the incident type; the running title adds the other filters
     rest = describe(dataset, selection._replace(incident=()))[0] if selection.incident else described

@@ -7,7 +7,9 @@ never guesses between several candidates; ``partner_info`` gathers the rest.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.errors import NotFound, UsageError
@@ -110,7 +112,21 @@ def _ambiguous(text: str, ids: list[str]) -> NotFound:
     )
 
 
-def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouwelijk: bool = False) -> PartnerInfo:
+def partner_info(
+    dataset: Dataset,
+    partner: Partner,
+    today: dt.date,
+    vertrouwelijk: bool = False,
+    records: Mapping[str, Iterable[Any]] | None = None,
+) -> PartnerInfo:
+    """Everything about ``partner``. ``records``: its covenants, exercises and plans (keys as those
+    words) when the caller indexed them already; the site does, for thousands of partners."""
+    if records is None:
+        records = {
+            "covenants": (c for c in dataset.covenants.values() if partner.id in c.partners),
+            "exercises": (e for e in dataset.exercises.values() if partner.id in e.partners),
+            "plans": (p for p in dataset.plans.values() if partner.id in p.partners),
+        }
     visible = [c for c in partner.contacts if vertrouwelijk or not c.confidential]
     days = (today - partner.verified_on).days if partner.verified_on else None
     limit_days = dataset.settings.thresholds.verification_months * 365 // 12
@@ -124,13 +140,9 @@ def partner_info(dataset: Dataset, partner: Partner, today: dt.date, vertrouweli
         contacts=visible,
         hidden_contacts=len(partner.contacts) - len(visible),
         account_holder=dataset.account_holders.get(partner.account_holder) if partner.account_holder else None,
-        covenants=sorted((c for c in dataset.covenants.values() if partner.id in c.partners), key=lambda c: c.id),
-        exercises=sorted(
-            (e for e in dataset.exercises.values() if partner.id in e.partners),
-            key=lambda e: (e.date, e.id),
-            reverse=True,
-        ),
-        plans=sorted((p for p in dataset.plans.values() if partner.id in p.partners), key=lambda p: p.id),
+        covenants=sorted(records["covenants"], key=lambda c: c.id),
+        exercises=sorted(records["exercises"], key=lambda e: (e.date, e.id), reverse=True),
+        plans=sorted(records["plans"], key=lambda p: p.id),
         today=today,
         verified_days_ago=days,
         verification_overdue=days is None or days > limit_days,

@@ -17,6 +17,7 @@ from pathlib import Path
 from partnerbeeld.checks.contacts import alerted_codes, has_primary_24_7
 from partnerbeeld.clock import add_days
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.records import Covenant, Partner
 from partnerbeeld.roles import involved_codes
 from partnerbeeld.suggest import known_or_suggest
 from partnerbeeld.vocabulary import CovenantStatus, SignalKind, SignalLevel
@@ -175,7 +176,7 @@ def _signal(
     return Signal(code, kind, record_id, name, message, action, holder, file, line, due)
 
 
-def _holder_of(dataset: Dataset, partners: list[str], own: str | None) -> str | None:
+def holder_of(dataset: Dataset, partners: list[str], own: str | None) -> str | None:
     """The record's own account holder, else the first of its partners' (who knows them best)."""
     if own:
         return own
@@ -188,7 +189,7 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
     for cid, c in dataset.covenants.items():
         if c.status not in _LIVE:
             continue
-        holder = _holder_of(dataset, c.partners, c.account_holder)
+        holder = holder_of(dataset, c.partners, c.account_holder)
         if c.valid_until and c.valid_until < today:
             yield _signal(
                 dataset,
@@ -217,9 +218,8 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 field="valid_until",
                 due=c.valid_until,
             )
-        base = c.last_reviewed_on or c.signed_on
-        if c.review_every_months and base and add_months(base, c.review_every_months) < today:
-            due = add_months(base, c.review_every_months)
+        due = review_due(c)
+        if due is not None and due < today:
             yield _signal(
                 dataset,
                 "convenant-evaluatie-achterstallig",
@@ -234,20 +234,48 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
             )
 
 
+def exercise_due(dataset: Dataset, covenant_id: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """(the last joint exercise up to ``today``, when the next one is due) for a covenant with a cadence.
+
+    An exercise counts when it names the covenant or one of its partners. Never
+    exercised yet: the first is due one period after signing; no signing date, no due date.
+    """
+    c = dataset.covenants[covenant_id]
+    if not c.exercise_every_months:
+        return None, None
+    partners = set(c.partners)
+    held = [
+        e.date
+        for e in dataset.exercises.values()
+        if e.date <= today and (e.covenant == covenant_id or partners.intersection(e.partners))
+    ]
+    last = max(held, default=None)
+    start = last or c.signed_on
+    return last, add_months(start, c.exercise_every_months) if start else None
+
+
+def review_due(covenant: Covenant) -> dt.date | None:
+    """When a covenant's next evaluation is due: a period after the last one (or the signing)."""
+    base = covenant.last_reviewed_on or covenant.signed_on
+    return add_months(base, covenant.review_every_months) if covenant.review_every_months and base else None
+
+
+def verification_due(dataset: Dataset, partner: Partner) -> dt.date | None:
+    """When a partner's contact details must be checked again; None when they never were."""
+    months = dataset.settings.thresholds.verification_months
+    return add_months(partner.verified_on, months) if partner.verified_on else None
+
+
+def is_live(covenant: Covenant) -> bool:
+    """In force: active or under revision (a concept is not yet, an ended one no longer)."""
+    return covenant.status in _LIVE
+
+
 def _exercises(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
     for cid, c in dataset.covenants.items():
         if c.status not in _LIVE or not c.exercise_every_months:
             continue
-        partners = set(c.partners)
-        held = [
-            e.date
-            for e in dataset.exercises.values()
-            if e.date <= today and (e.covenant == cid or partners.intersection(e.partners))
-        ]
-        last = max(held, default=None)
-        # never exercised yet: the first exercise is due one period after signing
-        start = last or c.signed_on
-        due = add_months(start, c.exercise_every_months) if start else None
+        last, due = exercise_due(dataset, cid, today)
         if due is not None and due >= today:
             continue
         when = f"laatste oefening {last.isoformat()}" if last else "nog nooit geoefend"
@@ -259,7 +287,7 @@ def _exercises(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
             c.title,
             f"Afgesproken: elke {c.exercise_every_months} maanden oefenen; {when}.",
             "Plan een oefening met deze partners en leg haar vast in data/exercises/.",
-            holder=_holder_of(dataset, c.partners, c.account_holder),
+            holder=holder_of(dataset, c.partners, c.account_holder),
             field="exercise_every_months",
             due=due or dt.date.min,
         )
@@ -277,7 +305,7 @@ def _plans(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 plan.title,
                 f"Herziening was uiterlijk {due.isoformat()} (elke {plan.review_every_months} maanden).",
                 "Herzie het plan met de betrokken partners en vul last_revised_on in.",
-                holder=_holder_of(dataset, plan.partners, plan.owner),
+                holder=holder_of(dataset, plan.partners, plan.owner),
                 field="last_revised_on",
                 due=due,
             )
@@ -286,7 +314,8 @@ def _plans(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
 def _partners(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
     months = dataset.settings.thresholds.verification_months
     for pid, p in dataset.partners.items():
-        if p.verified_on is None or add_months(p.verified_on, months) < today:
+        verify_by = verification_due(dataset, p)
+        if verify_by is None or verify_by < today:
             last = p.verified_on.isoformat() if p.verified_on else "nooit"
             yield _signal(
                 dataset,
@@ -298,7 +327,7 @@ def _partners(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 "Loop de contacten na met de partner en vul verified_on in.",
                 holder=p.account_holder,
                 field="verified_on" if p.verified_on else None,
-                due=add_months(p.verified_on, months) if p.verified_on else dt.date.min,
+                due=verify_by or dt.date.min,
             )
         alerted = alerted_codes(dataset, p)
         if alerted and not has_primary_24_7(p):

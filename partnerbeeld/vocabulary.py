@@ -22,7 +22,12 @@ class Mode(StrEnum):
     @property
     def rank(self) -> int:
         """0 is the strongest involvement."""
-        return list(Mode).index(self)
+        return _MODE_RANK[self]
+
+
+# the position in the declaration order, looked up instead of searched: sorting 100,000
+# rows of a site by strength called list(Mode).index half a million times
+_MODE_RANK = {mode: index for index, mode in enumerate(Mode)}
 
 
 class Team(StrEnum):

@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "contactlijst": ("contactlijst", "contactlijst"),
     "signalen": ("signalen", "signalen"),
     "overzicht": ("overzicht", "overzicht"),
+    "site": ("site", "site"),
     "accounthouders": ("accounthouders", "accounthouders"),
     "valideer": ("valideer", "valideer"),
     "wijzigingen": ("git", "wijzigingen"),

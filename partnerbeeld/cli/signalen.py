@@ -11,7 +11,7 @@ import typer
 from partnerbeeld.cli.common import load_for_reading, peildatum
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
-from partnerbeeld.errors import ExitStatus
+from partnerbeeld.errors import ExitStatus, UsageError
 from partnerbeeld.vocabulary import SignalKind
 
 
@@ -19,6 +19,7 @@ class Formaat(StrEnum):
     TEKST = "tekst"  # the table for people ('tabel' is accepted too)
     JSON = "json"
     MD = "md"
+    ICS = "ics"  # the agenda (iCalendar), as the site's agenda/<id>.ics
 
 
 def signalen(
@@ -33,7 +34,9 @@ def signalen(
             show_default=False,
         ),
     ] = None,
-    formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json of md.")] = Formaat.TEKST,
+    formaat: Annotated[
+        Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel), json, md of ics (de agenda, voor Outlook).")
+    ] = Formaat.TEKST,
     strikt: Annotated[
         bool,
         typer.Option("--strikt", help="Exitcode 1 als er een niet-geaccepteerd signaal met ernst 'fout' is (voor CI)."),
@@ -57,7 +60,20 @@ def signalen(
     checked = accept_signals(dataset, signals_for(dataset, today, holder, soort or ()), today)
     found, accepted = checked.open, checked.accepted
     region, version = dataset.settings.region, data_version(dataset.root)
-    if formaat is Formaat.JSON:
+    if formaat is Formaat.ICS:
+        if soort:
+            raise UsageError(
+                "--soort geldt niet voor --formaat ics: de agenda heeft haar eigen soorten data.",
+                "Laat --soort weg; --accounthouder kiest wiens agenda het wordt.",
+            )
+        from partnerbeeld.agenda import agenda
+        from partnerbeeld.views.ics import as_ics
+
+        who = dataset.account_holders[holder].name if holder else region
+        sys.stdout.flush()
+        sys.stdout.buffer.write(as_ics(agenda(dataset, today, holder), f"Partnerbeeld · {who}", today, version))
+        sys.stdout.buffer.flush()
+    elif formaat is Formaat.JSON:
         sys.stdout.write(view.as_json(found, region, today, version, dataset.root, accepted))
     elif formaat is Formaat.MD:
         sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root, accepted))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from partnerbeeld.contactlist import ContactList
 from partnerbeeld.views.printmarks import for_contact_list
@@ -11,6 +12,7 @@ from partnerbeeld.views.templating import render
 TEMPLATE = "contactlijst.html.j2"
 
 
-def contact_list_html(contact_list: ContactList, override_dir: Path | None = None) -> str:
+def contact_list_html(contact_list: ContactList, override_dir: Path | None = None, env: Any = None) -> str:
+    """``env``: a templating.environment to reuse when rendering many lists (the site)."""
     context = {"contact_list": contact_list, "marks": for_contact_list(contact_list)}
-    return render(TEMPLATE, context, override_dir)
+    return render(TEMPLATE, context, override_dir, env=env)

@@ -25,17 +25,24 @@ def default_template_dir() -> Path:
     return installed if installed.is_dir() else _PACKAGE.parent / "templates"
 
 
-def render(name: str, context: dict[str, Any], override_dir: Path | None = None) -> str:
-    """Render template ``name`` with ``context``; Dutch UsageError for a missing or broken template."""
-    import jinja2
-
+def search_path(override_dir: Path | None = None) -> tuple[str, ...]:
+    """The template folders: the data repository's own first, then the defaults."""
     search = [str(default_template_dir())]
     if override_dir is not None:
         if not override_dir.is_dir():
             raise UsageError(f"De sjablonenmap {override_dir} bestaat niet.", "Geef een bestaande map met --sjablonen.")
         search.insert(0, str(override_dir))
+    return tuple(search)
+
+
+def environment(search: tuple[str, ...]) -> Any:
+    """A Jinja2 environment over the folders ``search``. It keeps what it compiled: a caller
+    rendering many pages (the site) holds on to one; ``render`` makes a fresh one per call,
+    so a template edited between two calls is always read again."""
+    import jinja2
+
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=jinja2.FileSystemLoader(list(search)),
         autoescape=True,  # always, also for .j2 names: every template here is HTML-like or escapes itself
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -45,8 +52,20 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None)
     env.filters["soft_breaks"] = _soft_breaks
     env.filters["email_breaks"] = email_breaks
     env.filters["css_string"] = css_string
+    return env
+
+
+def render(name: str, context: dict[str, Any], override_dir: Path | None = None, env: Any = None) -> str:
+    """Render template ``name`` with ``context``; Dutch UsageError for a missing or broken template.
+
+    ``env``: an environment from ``environment`` to reuse (its search path then counts).
+    """
+    import jinja2
+
+    search = search_path(override_dir) if env is None else tuple(env.loader.searchpath)
+    env = env if env is not None else environment(search)
     try:
-        return env.get_template(name).render(**context)
+        return str(env.get_template(name).render(**context))
     except jinja2.TemplateNotFound:
         raise UsageError(
             f"Sjabloon '{name}' niet gevonden in {', '.join(search)}.",

@@ -1,0 +1,251 @@
+"""The site in a real browser: Debian's chromium driven by Playwright, pages opened from file://.
+
+One browser for the whole module, one build of the shipped data. Without chromium
+(or playwright) these tests skip, except in CI (CI set), where they fail: .ci/run
+installs chromium, so a missing one there is a broken setup, not a reason to pass.
+Playwright never downloads a browser here: it is pointed at the system's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SHIPPED_DATA, TODAY
+
+from partnerbeeld.dataset import open_dataset
+from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.query import Selection, select
+from partnerbeeld.site import SiteOptions, build_site
+from partnerbeeld.vocabulary import Mode, Team
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PAGES = [
+    "index.html",
+    "zoeken.html?q=water",
+    "incident/overstroming.html",
+    "partner/dunea.html",
+    "accounthouder/m-jansen.html",
+    "signalen.html",
+    "overzicht.html",
+    "contactlijst/overstroming.html",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI must run the browser tests (.ci/run installs chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        _unavailable("chromium is niet geïnstalleerd")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is niet geïnstalleerd (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page with its console errors, uncaught exceptions and any request leaving the folder."""
+
+    def __init__(self, browser: Any, site: Path) -> None:
+        self.site = site
+        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: None if r.url.startswith("file://") else self.errors.append(r.url))
+
+    def open(self, relative: str) -> Any:
+        self.page.goto(
+            (self.site / relative.split("?")[0]).as_uri() + ("?" + relative.split("?")[1] if "?" in relative else "")
+        )
+        return self.page
+
+
+@pytest.fixture
+def visit(browser: Any, site: Path) -> Iterator[Visit]:
+    opened = Visit(browser, site)
+    yield opened
+    opened.page.close()
+
+
+def results(page: Any) -> list[str]:
+    return [text.strip() for text in page.locator("#pb-resultaten li a").all_inner_texts()]
+
+
+def test_search_finds_typos(visit: Visit) -> None:
+    page = visit.open("index.html")
+    page.fill("#pb-zoekveld", "overstoming")
+    assert results(page)[0] == "Overstroming"
+    page.fill("#pb-zoekveld", "dunia")
+    assert results(page)[0] == "Dunea"
+    page.fill("#pb-zoekveld", "stroomstoring")  # an alias
+    assert results(page)[0] == "Uitval elektriciteitsvoorziening"
+    page.locator("#pb-resultaten li a").first.click()
+    assert page.locator("h1").inner_text().startswith("Uitval elektriciteitsvoorziening")
+    assert visit.errors == []
+
+
+def test_a_link_with_q_opens_with_the_search_done(visit: Visit) -> None:
+    page = visit.open("partner/dunea.html?q=dunia")
+    assert page.input_value("#pb-zoekveld") == "dunia"
+    assert results(page)[0] == "Dunea"
+    # the search form leads to zoeken.html?q=..., from any depth
+    page.fill("#pb-zoekveld", "overstoming")
+    with page.expect_navigation():
+        page.press("#pb-zoekveld", "Enter")
+    assert page.url.endswith("/zoeken.html?q=overstoming") and results(page)[0] == "Overstroming"
+    assert visit.errors == []
+
+
+def test_the_filters_hide_and_show_rows(visit: Visit) -> None:
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    page = visit.open("incident/overstroming.html")
+    rows = page.locator("table[data-partners] tbody tr")
+    shown = page.locator("table[data-partners] tbody tr:not([hidden])")
+    total = rows.count()
+    assert total == len(select(dataset, Selection("overstroming"))) and shown.count() == total
+    page.select_option("select[name=team]", "rot")
+    expected = select(dataset, Selection("overstroming", team=Team.ROT))
+    assert 0 < shown.count() == len(expected) < total
+    assert page.inner_text("[data-telling]") == f"{len(expected)} van {total} partners"
+    page.select_option("select[name=grip]", "1")
+    page.select_option("select[name=gemeente]", "gouda")
+    narrow = select(dataset, Selection("overstroming", grip=1, team=Team.ROT, gemeente="gouda"))
+    names = {n.strip() for n in shown.locator("th a").all_inner_texts()}
+    assert names == {hit.partner.name for hit in narrow}
+    page.select_option("select[name=team]", "")
+    page.select_option("select[name=grip]", "")
+    page.select_option("select[name=gemeente]", "")
+    assert shown.count() == total
+    assert visit.errors == []
+
+
+def test_every_kind_of_page_is_clean_ordered_and_labelled(visit: Visit) -> None:
+    """No console error or outside request; headings in order (one h1); every form field labelled."""
+    for relative in PAGES:
+        page = visit.open(relative)
+        assert page.locator("#pb-zoekveld").count() == 1, relative
+        levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "els => els.map(e => Number(e.tagName[1]))")
+        assert levels[0] == 1 and levels.count(1) == 1, relative
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (relative, levels)
+        unlabelled = page.eval_on_selector_all(
+            "input, select, textarea",
+            "els => els.filter(e => e.type !== 'hidden' && !e.labels.length && !e.getAttribute('aria-label'))"
+            ".map(e => e.outerHTML)",
+        )
+        assert unlabelled == [], relative
+    assert visit.errors == []
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: tuple[int, int, int], two: tuple[int, int, int]) -> float:
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_helper_knows_black_on_white() -> None:
+    assert round(contrast((0, 0, 0), (255, 255, 255)), 1) == 21.0
+    assert round(contrast((119, 119, 119), (255, 255, 255)), 2) == 4.48  # #777 on white: just too light
+
+
+def test_the_mode_colours_are_readable(visit: Visit) -> None:
+    page = visit.open("incident/overstroming.html")
+    colours = page.evaluate(
+        """modes => modes.map(mode => {
+            const badge = document.createElement('span');
+            badge.className = 'modus modus-' + mode;
+            document.body.appendChild(badge);
+            const style = getComputedStyle(badge);
+            return [mode, style.color, style.backgroundColor];
+        })""",
+        [mode.value for mode in Mode],
+    )
+
+    def rgb(css: str) -> tuple[int, int, int]:
+        red, green, blue = (int(part) for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+        return red, green, blue
+
+    for mode, text, background in colours:
+        assert background != "rgba(0, 0, 0, 0)", mode  # every mode has its own colour
+        assert contrast(rgb(text), rgb(background)) >= 4.5, (mode, text, background)  # WCAG AA, small text
+
+
+def test_usable_with_the_keyboard_alone(visit: Visit) -> None:
+    page = visit.open("index.html")
+    for _ in range(6):  # the search field is among the first stops
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "pb-zoekveld":
+            break
+    assert page.evaluate("document.activeElement.id") == "pb-zoekveld"
+    page.keyboard.type("dunia")
+    page.keyboard.press("Tab")  # the Zoeken button
+    page.keyboard.press("Tab")  # the first result
+    assert page.evaluate("document.activeElement.textContent") == "Dunea"
+    page.keyboard.press("ArrowUp")  # back to the field; the arrows walk the results
+    assert page.evaluate("document.activeElement.id") == "pb-zoekveld"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Dunea"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/partner/dunea.html")
+    # an incident page's filters work from the keyboard too
+    page = visit.open("incident/overstroming.html")
+    page.focus("select[name=team]")
+    before = page.locator("table[data-partners] tbody tr:not([hidden])").count()
+    page.keyboard.press("ArrowDown")  # 'alle teams' -> the first team
+    assert page.input_value("select[name=team]") != ""
+    assert page.locator("table[data-partners] tbody tr:not([hidden])").count() < before
+    assert visit.errors == []
+
+
+def test_a_confidential_site_says_so_on_every_printed_page(browser: Any, tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    out = tmp_path / "site"
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), vertrouwelijk=True))
+    page = browser.new_page()
+    try:
+        # a page of the site itself, long enough to test more than the first sheet; a contact list
+        for relative, sheets in (("signalen.html", 2), ("contactlijst/mist.html", 1)):
+            page.goto((out / relative).as_uri())
+            printed = PdfReader(BytesIO(page.pdf(format="A4")))
+            assert len(printed.pages) >= sheets, relative
+            for number, sheet in enumerate(printed.pages, 1):
+                assert "VERTROUWELIJK" in sheet.extract_text(), (relative, number)
+    finally:
+        page.close()
