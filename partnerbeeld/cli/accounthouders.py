@@ -6,7 +6,7 @@ import sys
 from enum import StrEnum
 from typing import Annotated
 
-from partnerbeeld.cli.common import load_for_reading, peildatum
+from partnerbeeld.cli.common import load_for_reading, peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
 
@@ -34,16 +34,16 @@ def accounthouders(
     from partnerbeeld.views import signals as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data)
+    dataset = load_for_reading(data, for_people=formaat is not Formaat.JSON)
     holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
     found = accept_signals(dataset, signals_for(dataset, today, holder), today).open  # accepted: seen to
     reports = holder_reports(dataset, found, holder)
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.holders_json(reports, region, today, version))
+        write_json(view.holders_json(reports, region, today, version))
         return
     from partnerbeeld.views.colour import palette_for
 
     width = terminal_width(100) if sys.stdout.isatty() else 80
     detail = holder is not None
-    sys.stdout.write(view.holders_text(reports, region, today, version, palette_for(sys.stdout), detail, width))
+    write_for_people(view.holders_text(reports, region, today, version, palette_for(sys.stdout), detail, width))

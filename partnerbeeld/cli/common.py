@@ -75,17 +75,37 @@ def peildatum(value: str | None) -> dt.date:
 _skipped: set[Path] = set()
 
 
-def load_for_reading(data: Path | None, *, roles_only: bool = False) -> Dataset:
+def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people: bool = False) -> Dataset:
     """Open the dataset for a read-only command; say loudly when records were left out.
 
     ``roles_only``: read partners and profiles but not covenants, exercises and plans.
+    ``for_people``: the answer is shown as text or Markdown, so every text value comes
+    with control, bidi and zero-width characters escaped (``views.displaydata``).
     """
     from partnerbeeld.dataset import ROLE_FOLDERS, open_dataset
     from partnerbeeld.records import RECORD_FOLDERS
 
     dataset, findings = open_dataset(data, ROLE_FOLDERS if roles_only else RECORD_FOLDERS)
     warn_about_errors(findings, dataset.root)
+    if for_people:
+        from partnerbeeld.views.displaydata import displayable
+
+        return displayable(dataset)
     return dataset
+
+
+def write_for_people(text: str) -> None:
+    """A text or Markdown output to stdout, with whatever unsafe character is left shown escaped."""
+    from partnerbeeld.views.safetext import guard
+
+    sys.stdout.write(guard(text))
+
+
+def write_json(text: str) -> None:
+    """A JSON output to stdout: the same data, with control and bidi characters as JSON escapes."""
+    from partnerbeeld.views.safetext import json_safe
+
+    sys.stdout.write(json_safe(text))
 
 
 def warn_about_errors(findings: list[Finding], root: Path) -> None:
@@ -145,7 +165,12 @@ def say(lines: list[str]) -> None:
 
     On a terminal they break at spaces within its width, so ids, paths and
     commands stay whole; to a file or a pipe every line stays one line, to grep.
+    File names and values in them may come from anyone's data: control characters
+    and line breaks are shown escaped, so no line can pose as a CI workflow command.
     """
+    from partnerbeeld.views.safetext import visible
+
+    lines = [visible(line) for line in lines]
     if sys.stderr.isatty():
         import textwrap
 

@@ -121,7 +121,7 @@ def contactlijst(
         what = "is een bestand, geen map" if sjablonen.exists() else "bestaat niet"
         raise UsageError(f"De sjablonenmap {sjablonen} {what}.", "Geef een bestaande map met --sjablonen.")
     reference = peildatum(peildatum_)
-    dataset = load_for_reading(data, roles_only=True)
+    dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.MD)
     chosen_partners = selection(
         dataset,
         incident,
@@ -192,7 +192,12 @@ def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None)
     if formaat is Formaat.JSON:
         import json
 
-        return (json.dumps(contact_list.as_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
-    from partnerbeeld.views.markdown import contact_list_markdown
+        from partnerbeeld.views.safetext import json_safe
 
-    return contact_list_markdown(contact_list).encode("utf-8")
+        return json_safe(
+            json.dumps(contact_list.as_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+        ).encode()
+    from partnerbeeld.views.markdown import contact_list_markdown
+    from partnerbeeld.views.safetext import guard
+
+    return guard(contact_list_markdown(contact_list)).encode("utf-8")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import say
+from partnerbeeld.cli.common import say, write_for_people, write_json
 from partnerbeeld.cli.options import DataOption, formaat_option
 from partnerbeeld.errors import DatasetUnreadable, ExitStatus, UsageError
 
@@ -50,11 +50,11 @@ def wijzigingen(
 
     report = changes_since(find_root(data), sinds, confidential=vertrouwelijk)
     if formaat is WijzigingenFormaat.JSON:
-        sys.stdout.write(view.as_json(report))
+        write_json(view.as_json(report))
     elif formaat is WijzigingenFormaat.MD:
-        sys.stdout.write(view.as_markdown(report))
+        write_for_people(view.as_markdown(report))
     else:
-        sys.stdout.write(view.as_text(report))
+        write_for_people(view.as_text(report))
     if report.unreadable:  # the comparison is incomplete: a script must be able to tell
         count = len(report.unreadable)
         noun = "bestand of map" if count == 1 else "bestanden of mappen"

@@ -80,7 +80,9 @@ def overzicht(
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
-    dataset = load_for_reading(data, roles_only=True)
+    from partnerbeeld.views.safetext import guard, json_safe
+
+    dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.TEKST)
     if uitvoer is not None:
         from partnerbeeld.outputs import refuse_inside_dataset
 
@@ -90,13 +92,13 @@ def overzicht(
     if chosen is Formaat.HTML:
         content = view.as_html(picture, version, toon_grip)
     elif chosen is Formaat.JSON:
-        content = view.as_json(picture, version)
+        content = json_safe(view.as_json(picture, version))
     else:
         from partnerbeeld.views.colour import Palette, palette_for
 
         palette = palette_for(sys.stdout) if uitvoer is None else Palette()
         width = terminal_width() if uitvoer is None else 80
-        content = view.as_text(picture, version, palette, width, toon_grip)
+        content = guard(view.as_text(picture, version, palette, width, toon_grip))
     if uitvoer is None:
         sys.stdout.write(content)
         return

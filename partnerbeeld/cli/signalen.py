@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import load_for_reading, peildatum
+from partnerbeeld.cli.common import load_for_reading, peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.errors import ExitStatus, UsageError
@@ -55,7 +55,7 @@ def signalen(
     from partnerbeeld.vocabulary import SignalLevel
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data)
+    dataset = load_for_reading(data, for_people=formaat is not Formaat.JSON)
     holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
     checked = accept_signals(dataset, signals_for(dataset, today, holder, soort or ()), today)
     found, accepted = checked.open, checked.accepted
@@ -74,14 +74,14 @@ def signalen(
         sys.stdout.buffer.write(as_ics(agenda(dataset, today, holder), f"Partnerbeeld · {who}", today, version))
         sys.stdout.buffer.flush()
     elif formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(found, region, today, version, dataset.root, accepted))
+        write_json(view.as_json(found, region, today, version, dataset.root, accepted))
     elif formaat is Formaat.MD:
-        sys.stdout.write(view.as_markdown(found, region, today, version, dataset.root, accepted))
+        write_for_people(view.as_markdown(found, region, today, version, dataset.root, accepted))
     else:
         from partnerbeeld.views.colour import palette_for
 
         width = terminal_width(100) if sys.stdout.isatty() else 80
         palette = palette_for(sys.stdout)
-        sys.stdout.write(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
+        write_for_people(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))

@@ -9,7 +9,14 @@ from typing import Annotated
 import typer
 
 from partnerbeeld.cli import completion
-from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names, validate_command
+from partnerbeeld.cli.common import (
+    load_for_reading,
+    peildatum,
+    skipped_names,
+    validate_command,
+    write_for_people,
+    write_json,
+)
 from partnerbeeld.cli.options import DataOption, PeildatumOption, VertrouwelijkOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.errors import NotFound, RecordHasErrors
@@ -45,7 +52,7 @@ def toon(
     from partnerbeeld.partnerinfo import find_partner, partner_info
     from partnerbeeld.views import partner as view
 
-    dataset = load_for_reading(data)
+    dataset = load_for_reading(data, for_people=formaat is Formaat.TEKST)
     try:
         found = find_partner(dataset, partner)
     except NotFound:
@@ -54,12 +61,12 @@ def toon(
     info = partner_info(dataset, found, peildatum(peildatum_), vertrouwelijk)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(info, version, vertrouwelijk))
+        write_json(view.as_json(info, version, vertrouwelijk))
     else:
         from partnerbeeld.views.colour import palette_for
 
         width = terminal_width()
-        sys.stdout.write(view.as_text(info, version, palette_for(sys.stdout), width))
+        write_for_people(view.as_text(info, version, palette_for(sys.stdout), width))
 
 
 def _refuse_if_broken(partner: str, skipped: tuple[str, ...], validate: str) -> None:
@@ -87,12 +94,12 @@ def incidenttypen(
     from partnerbeeld.tree import incident_tree
     from partnerbeeld.views import tree as view
 
-    dataset = load_for_reading(data, roles_only=True)
+    dataset = load_for_reading(data, roles_only=True, for_people=formaat is Formaat.TEKST)
     nodes = incident_tree(dataset)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(nodes, len(dataset.partners), version))
+        write_json(view.as_json(nodes, len(dataset.partners), version))
     else:
         from partnerbeeld.views.colour import palette_for
 
-        sys.stdout.write(view.as_text(nodes, len(dataset.partners), version, palette_for(sys.stdout)))
+        write_for_people(view.as_text(nodes, len(dataset.partners), version, palette_for(sys.stdout)))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import peildatum
+from partnerbeeld.cli.common import peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.errors import ExitStatus
@@ -64,25 +64,25 @@ def valideer(
     if formaat is Formaat.JSON:
         from partnerbeeld.views.findings import as_json
 
-        sys.stdout.write(as_json(report))
+        write_json(as_json(report))
     elif formaat is Formaat.GITHUB:
         from partnerbeeld.views.findings import as_github
 
-        sys.stdout.write(as_github(report, Path.cwd()))
+        write_for_people(as_github(report, Path.cwd()))
     elif formaat is Formaat.GITLAB:
         from partnerbeeld.views.gitlab import as_gitlab
 
-        sys.stdout.write(as_gitlab(report, Path.cwd()))
+        write_json(as_gitlab(report, Path.cwd()))
     elif formaat is Formaat.SARIF:
         from partnerbeeld.views.sarif import as_sarif
 
-        sys.stdout.write(as_sarif(report, Path.cwd()))
+        write_json(as_sarif(report, Path.cwd()))
     else:
         from partnerbeeld.views.colour import palette_for
         from partnerbeeld.views.findings import as_text
 
         width = terminal_width()  # COLUMNS, else the terminal, else 80
-        sys.stdout.write(as_text(report, Path.cwd(), palette_for(sys.stdout), width, everything=alles))
+        write_for_people(as_text(report, Path.cwd(), palette_for(sys.stdout), width, everything=alles))
     status = report.exit_status(strikt)
     if status is not ExitStatus.OK:
         raise typer.Exit(int(status))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names
+from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names, write_for_people, write_json
 from partnerbeeld.cli.options import (
     AccounthouderOption,
     DataOption,
@@ -68,7 +68,7 @@ def zoek(
     from partnerbeeld.views import hits as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data, roles_only=True)
+    dataset = load_for_reading(data, roles_only=True, for_people=formaat in (Formaat.TABEL, Formaat.MD))
     chosen = selection(
         dataset,
         incident,
@@ -84,13 +84,13 @@ def zoek(
     result = answer(dataset, chosen)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
-        sys.stdout.write(view.as_json(dataset, result, today, version, skipped_names(dataset.root)))
+        write_json(view.as_json(dataset, result, today, version, skipped_names(dataset.root)))
     elif formaat is Formaat.CSV:
         sys.stdout.write(view.as_csv(result))
     elif formaat is Formaat.MD:
-        sys.stdout.write(view.as_markdown(dataset, result, today, version))
+        write_for_people(view.as_markdown(dataset, result, today, version))
     else:
         from partnerbeeld.views.colour import palette_for
 
         width = terminal_width()
-        sys.stdout.write(view.as_table(dataset, result, today, version, palette_for(sys.stdout), width))
+        write_for_people(view.as_table(dataset, result, today, version, palette_for(sys.stdout), width))

@@ -7,6 +7,7 @@ from typing import Any
 
 from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
 from partnerbeeld.views.mdtext import text
+from partnerbeeld.views.safetext import visible
 
 WIDTH = 80  # the terminal view fits 80 columns where it can (long values still run on)
 _CONFIDENTIAL_NOTICE = "Let op: deze uitvoer bevat vertrouwelijke contactgegevens (--vertrouwelijk)."
@@ -27,8 +28,9 @@ def format_value(value: Any) -> str:
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     if isinstance(value, dict):
         shown = {k: v for k, v in value.items() if not _is_default(v)}
-        return "{" + ", ".join(f"{k}: {format_value(v)}" for k, v in shown.items()) + "}"
-    return " ".join(str(value).split())  # a folded multi-line text stays on one line
+        return "{" + ", ".join(f"{visible(str(k))}: {format_value(v)}" for k, v in shown.items()) + "}"
+    # a folded multi-line text stays on one line; control and bidi characters show as escapes
+    return visible(" ".join(str(value).split()))
 
 
 def _list_delta(change: FieldChange) -> tuple[list[Any], list[Any]] | None:
@@ -55,13 +57,14 @@ def _describe(change: FieldChange) -> str:
 def field_lines(change: FieldChange, indent: int = 12) -> list[str]:
     """One line when it fits 80 columns; else a whole added/removed item per key, or was/wordt apart."""
     pad = " " * indent
-    line = f"{pad}{change.path}: {_describe(change)}"
+    path = visible(change.path)  # keys and labels come from the data
+    line = f"{pad}{path}: {_describe(change)}"
     if len(line) <= WIDTH:
         return [line]
     delta = _list_delta(change)
     if delta is not None:
         return [
-            f"{pad}{change.path}:",
+            f"{pad}{path}:",
             *(f"{pad}    + {format_value(v)}" for v in delta[0]),
             *(f"{pad}    - {format_value(v)}" for v in delta[1]),
         ]
@@ -69,13 +72,13 @@ def field_lines(change: FieldChange, indent: int = 12) -> list[str]:
     if isinstance(item, dict):
         what = "toegevoegd" if change.old is None else "verwijderd"
         shown = {k: v for k, v in item.items() if not _is_default(v)}
-        return [f"{pad}{change.path}: {what}", *(f"{pad}    {k}: {format_value(v)}" for k, v in shown.items())]
+        return [f"{pad}{path}: {what}", *(f"{pad}    {visible(str(k))}: {format_value(v)}" for k, v in shown.items())]
     if change.old is None:
-        return [f"{pad}{change.path}: toegevoegd", f"{pad}    {format_value(change.new)}"]
+        return [f"{pad}{path}: toegevoegd", f"{pad}    {format_value(change.new)}"]
     if change.new is None:
-        return [f"{pad}{change.path}: verwijderd", f"{pad}    was: {format_value(change.old)}"]
+        return [f"{pad}{path}: verwijderd", f"{pad}    was: {format_value(change.old)}"]
     return [
-        f"{pad}{change.path}:",
+        f"{pad}{path}:",
         f"{pad}    was:   {format_value(change.old)}",
         f"{pad}    wordt: {format_value(change.new)}",
     ]
@@ -103,9 +106,13 @@ def summary(report: ChangeReport) -> str:
 
 
 def _headline(change: RecordChange) -> str:
-    ident = f"{change.old_id} → {change.id}" if change.old_id else change.id
-    name = f": {change.name}" if change.name else ""
+    ident = f"{visible(change.old_id)} → {visible(change.id)}" if change.old_id else visible(change.id)
+    name = f": {_name(change)}" if change.name else ""
     return f"{change.label} {ident}{name}"
+
+
+def _name(change: RecordChange) -> str:
+    return visible(" ".join((change.name or "").split()))
 
 
 def change_lines(changes: list[RecordChange]) -> list[str]:
@@ -114,10 +121,10 @@ def change_lines(changes: list[RecordChange]) -> list[str]:
     for change in changes:
         headline = f"{change.status:<11} {_headline(change)}"
         if len(headline) > WIDTH and change.name:  # the name on a line of its own
-            headline = f"{headline[: -len(change.name) - 2]}\n{'':12}{change.name}"
+            headline = f"{headline[: -len(_name(change)) - 2]}\n{'':12}{_name(change)}"
         lines.append(headline)
         if change.old_file:
-            lines.append(f"{'':12}bestand: {change.old_file} → {change.file}")
+            lines.append(f"{'':12}bestand: {visible(change.old_file)} → {visible(change.file)}")
         for f in change.fields:
             lines.extend(field_lines(f))
     return lines
@@ -132,7 +139,7 @@ def as_text(report: ChangeReport) -> str:
     if report.changes:
         lines.append("")
     for problem in report.unreadable:
-        lines.append(f"niet vergeleken: {problem.file} ({problem.side}, {problem.message})")
+        lines.append(f"niet vergeleken: {visible(problem.file)} ({problem.side}, {visible(problem.message)})")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -143,7 +150,7 @@ def _md(value: str) -> str:
 
 
 def _md_code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
+    return "`" + visible(text).replace("`", "'") + "`"
 
 
 def _md_record(change: RecordChange) -> list[str]:

@@ -11,13 +11,15 @@ from partnerbeeld.acceptance import acceptance_dict
 from partnerbeeld.findings import Finding, Severity, located
 from partnerbeeld.validation import Report
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.safetext import github_data, github_property, visible
 
 
 def _display_path(file: Path, cwd: Path) -> str:
     try:
-        return located(file).relative_to(cwd.resolve()).as_posix()
+        shown = located(file).relative_to(cwd.resolve()).as_posix()
     except ValueError:
-        return file.as_posix()
+        shown = file.as_posix()
+    return visible(shown)  # a file name may hold a line break that would start a line of its own
 
 
 def summary(report: Report) -> str:
@@ -43,12 +45,12 @@ def _finding_lines(f: Finding, palette: Palette, width: int) -> list[str]:
     prefix = f"  {where:>7}  {f.severity}  "
     wrapper = textwrap.TextWrapper(width=width, break_long_words=False, break_on_hyphens=False)
     wrapper.initial_indent, wrapper.subsequent_indent = prefix, _INDENT
-    lines = wrapper.wrap(f"{f.message} [{f.code}]")
+    lines = wrapper.wrap(f"{visible(f.message)} [{f.code}]")
     colour = palette.red if f.severity is Severity.FOUT else palette.yellow
     lines[0] = lines[0].replace(f"  {f.severity}  ", f"  {colour(f.severity)}  ", 1)
     if f.hint:
         wrapper.initial_indent, wrapper.subsequent_indent = _INDENT + "→ ", _INDENT + "  "
-        lines += wrapper.wrap(f.hint)
+        lines += wrapper.wrap(visible(f.hint))
     return lines
 
 
@@ -104,30 +106,22 @@ def as_json(report: Report) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(report: Report, repo_root: Path) -> str:
     """GitHub workflow commands (::error file=...,line=...::message), paths relative to the repo."""
     lines = []
     for f in report.findings:
         level = "error" if f.severity is Severity.FOUT else "warning"
-        props = f"file={_escape_property(f.relative_to(repo_root))}"
+        props = f"file={github_property(f.relative_to(repo_root))}"
         if f.line:
             props += f",line={f.line},col={f.column}"
-        props += f",title={_escape_property(f.code)}"
+        props += f",title={github_property(f.code)}"
         message = f.message + (f" {f.hint}" if f.hint else "")
-        lines.append(f"::{level} {props}::{_escape_data(message)}")
+        lines.append(f"::{level} {props}::{github_data(message)}")
     for f, a in report.accepted:  # a notice: visible in the run, not a failure
-        props = f"file={_escape_property(f.relative_to(repo_root))}"
+        props = f"file={github_property(f.relative_to(repo_root))}"
         if f.line:
             props += f",line={f.line},col={f.column}"
-        props += f",title={_escape_property(f.code + ' (geaccepteerd)')}"
-        lines.append(f"::notice {props}::{_escape_data(f'{f.message} Geaccepteerd {a.described}')}")
+        props += f",title={github_property(f.code + ' (geaccepteerd)')}"
+        lines.append(f"::notice {props}::{github_data(f'{f.message} Geaccepteerd {a.described}')}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from partnerbeeld.views.safetext import visible
+
 # Only what acts inline: every value sits inside a table cell, after a list marker or in an
 # emphasised span, never at the start of a line, so '+', '-' and digits need no escape
 # (phone numbers stay readable in the raw text).
@@ -18,5 +20,6 @@ def text(value: str) -> str:
     """Inline text that renders as itself: HTML-significant characters as entities, Markdown ones escaped."""
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    # a line break would end a table row or start a block: keep one logical line
-    return " ".join(value.split())
+    # a line break would end a table row or start a block: keep one logical line; what is
+    # left of control, bidi and zero-width characters shows as an escape ('\u202e')
+    return visible(" ".join(value.split()))

@@ -1,0 +1,66 @@
+"""The dataset as the human-readable views show it: every text value made safe to print.
+
+The text, table and Markdown views of `zoek`, `toon`, `signalen`, `accounthouders`,
+`incidenttypen`, `overzicht` and `contactlijst` format names, numbers and notes in
+dozens of places. Rather than trusting each of those places to escape, the command
+hands those views a copy of the dataset whose text values went through
+``safetext.visible``: a name with a line break or an ESC sequence shows as
+``\\n`` or ``\\x1b`` wherever it appears. Multi-line fields (notes, descriptions)
+have their line breaks folded to spaces, as every view shows them on one line anyway.
+
+JSON, CSV, vCard, HTML and PDF get the dataset itself: they carry the data
+unchanged and escape it by their own rules.
+Only records that hold such a character are rebuilt; ids are slugs and never do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from partnerbeeld.dataset import Dataset
+from partnerbeeld.records import Record
+from partnerbeeld.views.safetext import UNSAFE, visible
+
+# fields whose text may run over several lines in the YAML (a literal or folded block)
+MULTILINE_FIELDS = frozenset({"note", "description", "task", "notice", "arrangements"})
+
+
+def _unsafe(value: Any) -> bool:
+    if type(value) is str:
+        return UNSAFE.search(value) is not None
+    if isinstance(value, Record):
+        return any(_unsafe(getattr(value, name)) for name in value.fields)
+    if isinstance(value, list | tuple):
+        return any(_unsafe(item) for item in value)
+    if isinstance(value, dict):
+        return any(_unsafe(key) or _unsafe(item) for key, item in value.items())
+    return False
+
+
+def _shown(value: Any, multiline: bool = False) -> Any:
+    if type(value) is str:  # not isinstance: enum members are str too, and stay as they are
+        return visible(" ".join(value.split()) if multiline else value)
+    if isinstance(value, Record):
+        if not _unsafe(value):
+            return value
+        return type(value)(**{name: _shown(getattr(value, name), name in MULTILINE_FIELDS) for name in value.fields})
+    if isinstance(value, list):
+        return [_shown(item, multiline) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_shown(item, multiline) for item in value)
+    if isinstance(value, dict):
+        return {_shown(key): _shown(item, multiline) for key, item in value.items()}
+    return value
+
+
+def displayable(dataset: Dataset) -> Dataset:
+    """``dataset`` with every text value safe to print; the same object when nothing needed escaping."""
+    changes: dict[str, Any] = {}
+    for field in dataclasses.fields(dataset):
+        if field.name in ("root", "sources", "children"):
+            continue
+        value = getattr(dataset, field.name)
+        if _unsafe(value):
+            changes[field.name] = _shown(value)
+    return dataclasses.replace(dataset, **changes) if changes else dataset
