@@ -11,14 +11,14 @@ Decisions:
   the id is *renamed* too (the id changed). Renamed and edited at once shows as
   removed + added: we do not guess by similarity;
 - lists of mappings (contacts, municipalities) are matched by ``label``, ``id``
-  or ``code``, so reordering is no change and an edit shows per field;
-- values of confidential contacts are masked unless asked for (``confidential``);
+  or ``code``, so reordering is no change and an edit shows per field (``fielddiff``);
+- values of confidential contacts are masked unless asked for (``confidential``),
+  and so is every contact value whose confidentiality cannot be determined;
 - a file that cannot be parsed on either side is listed, not guessed at.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -28,12 +28,12 @@ from pydantic import ValidationError
 
 from partnerbeeld import gitinfo, yamlsource
 from partnerbeeld.errors import DatasetUnreadable, UsageError
+from partnerbeeld.fielddiff import MASK, FieldChange, diff_record, diff_values
 from partnerbeeld.loading import MAX_FILE_BYTES
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
 from partnerbeeld.worktree import work_tree_files
 
-MASK = "(vertrouwelijk)"
 # Dutch word per kind, in the order the report lists them.
 KIND_LABELS = {
     "settings": "instellingen",
@@ -47,9 +47,6 @@ KIND_LABELS = {
     "plans": "plan",
 }
 _IDENTITY_KEYS = ("id", "code")  # left out when looking for a record under a new id
-_MATCH_KEYS = ("label", "id", "code")  # how items of a list of mappings find each other
-_PUBLIC_CONTACT_KEYS = {"label", "available", "primary", "confidential"}
-_TRUE = {"true", "yes", "on", "1", "y", "t", "ja"}  # generous: masking too much is the safe side
 
 
 class Status(StrEnum):
@@ -57,13 +54,6 @@ class Status(StrEnum):
     VERWIJDERD = "verwijderd"
     HERNOEMD = "hernoemd"
     GEWIJZIGD = "gewijzigd"
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    path: str  # e.g. "contacts[Piket].phone"; "" for the record as a whole
-    old: Any  # None = absent
-    new: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,68 +210,6 @@ def _add_single(side: _Side, name: str, shown: str, data: Any) -> None:
 # --- comparing ---------------------------------------------------------------------------------
 
 
-def _is_true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() in _TRUE)
-
-
-def _mask_item(item: Any) -> Any:
-    if not isinstance(item, dict):
-        return MASK
-    return {key: value if key in _PUBLIC_CONTACT_KEYS or value is None else MASK for key, value in item.items()}
-
-
-def _match_key(old: list[Any], new: list[Any]) -> str | None:
-    items = old + new
-    if not items or not all(isinstance(item, dict) for item in items):
-        return None
-    return next((key for key in _MATCH_KEYS if all(isinstance(item.get(key), str) for item in items)), None)
-
-
-def _keyed(items: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
-    """Items by their key; a repeated key gets '#2', '#3' so nothing is lost."""
-    result: dict[str, dict[str, Any]] = {}
-    for item in items:
-        name, n = item[key], 1
-        while name in result:
-            n += 1
-            name = f"{item[key]}#{n}"
-        result[name] = item
-    return result
-
-
-def diff_values(
-    old: Any, new: Any, path: str = "", *, confidential: bool = False, masked: bool = False
-) -> Iterator[FieldChange]:
-    """Every leaf that differs between two parsed values, lists of mappings matched by key."""
-    if old == new:
-        return
-    if isinstance(old, dict) and isinstance(new, dict):
-        for key in dict.fromkeys([*old, *new]):
-            sub = f"{path}.{key}" if path else str(key)
-            hide = masked and key not in _PUBLIC_CONTACT_KEYS
-            yield from diff_values(old.get(key), new.get(key), sub, confidential=confidential, masked=hide)
-        return
-    if isinstance(old, list) and isinstance(new, list) and (key := _match_key(old, new)):
-        old_items, new_items = _keyed(old, key), _keyed(new, key)
-        for name in dict.fromkeys([*old_items, *new_items]):
-            before, after = old_items.get(name), new_items.get(name)
-            secret = not confidential and any(_is_true((item or {}).get("confidential")) for item in (before, after))
-            sub = f"{path}[{name}]"
-            if before is None or after is None:
-                yield FieldChange(
-                    sub,
-                    _mask_item(before) if secret and before else before,
-                    _mask_item(after) if secret and after else after,
-                )
-            else:
-                yield from diff_values(before, after, sub, confidential=confidential, masked=secret)
-        return
-    if masked:
-        yield FieldChange(path, None if old is None else MASK, None if new is None else MASK)
-    else:
-        yield FieldChange(path, old, new)
-
-
 def _without_identity(value: Any) -> Any:
     return {k: v for k, v in value.items() if k not in _IDENTITY_KEYS} if isinstance(value, dict) else value
 
@@ -297,7 +225,7 @@ def compare(old: _Side, new: _Side, *, confidential: bool = False) -> list[Recor
     added = {k: e for k, e in new.entries.items() if k not in old.entries and not skipped(k)}
     for key in old.entries.keys() & new.entries.keys():
         before, after = old.entries[key], new.entries[key]
-        fields = tuple(diff_values(before.value(after), after.value(before), confidential=confidential))
+        fields = tuple(diff_record(key[0], before.value(after), after.value(before), confidential=confidential))
         if before.file != after.file or fields:
             status = Status.HERNOEMD if before.file != after.file else Status.GEWIJZIGD
             changes.append(
@@ -408,3 +336,6 @@ def changes_since(root: Path, since: str | None = None, *, confidential: bool = 
             new.skip.update((kind, None) for kind in _kinds_of(relpath))
     changes = compare(old, new, confidential=confidential)
     return ChangeReport(base, gitinfo.data_version(root), changes, old.broken + new.broken, confidential)
+
+
+__all__ = ["MASK", "ChangeReport", "FieldChange", "RecordChange", "Status", "changes_since", "diff_values"]
