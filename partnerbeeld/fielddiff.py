@@ -18,14 +18,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from partnerbeeld.records import Contact, Partner
+from partnerbeeld.confidentiality import (
+    CONTACT_FIELDS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    has_known_fields,
+    is_public_contact,
+    is_word,
+)
+from partnerbeeld.records import Partner
 
 MASK = "(vertrouwelijk)"
 _MATCH_KEYS = ("label", "id", "code")  # how items of a list of mappings find each other
-_CONTACT_FIELDS = frozenset(Contact.fields)
 _PARTNER_FIELDS = frozenset(Partner.fields)
-_TRUE = {"true", "yes", "on", "1", "y", "t", "ja"}
-_FALSE = {"false", "no", "off", "0", "n", "f", "nee"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +40,6 @@ class FieldChange:
     new: Any
 
 
-def _is_bool(value: Any, words: set[str]) -> bool:
-    return isinstance(value, str) and value.strip().lower() in words
-
-
-def is_public_contact(item: Any) -> bool:
-    """A contact that every list may show: known fields only, and ``confidential`` absent or clearly false."""
-    if not isinstance(item, dict) or not all(isinstance(key, str) and key in _CONTACT_FIELDS for key in item):
-        return False
-    flag = item.get("confidential", False)
-    return flag is False or _is_bool(flag, _FALSE)
-
-
 def _showable(key: Any, value: Any) -> bool:
     """A field of a confidential contact that may still be shown: its label and its yes/no flags."""
     if value is None:
@@ -54,7 +47,7 @@ def _showable(key: Any, value: Any) -> bool:
     if key == "label":
         return isinstance(value, str)
     if key in ("primary", "confidential"):
-        return isinstance(value, bool) or _is_bool(value, _TRUE | _FALSE)
+        return isinstance(value, bool) or is_word(value, TRUE_WORDS | FALSE_WORDS)
     return False
 
 
@@ -62,7 +55,7 @@ def mask_contact(item: Any) -> Any:
     """A contact as a confidential one is shown: label and flags, every other value masked."""
     if item is None:
         return None
-    if not isinstance(item, dict) or not all(isinstance(key, str) and key in _CONTACT_FIELDS for key in item):
+    if not has_known_fields(item):
         return MASK  # an unknown key may itself be the secret
     return {key: value if _showable(key, value) else MASK for key, value in item.items()}
 
@@ -149,7 +142,7 @@ def _diff_contacts(old: Any, new: Any) -> Iterator[FieldChange]:
         isinstance(old, list | None)
         and isinstance(new, list | None)
         and _match_key(olds, news, ("label",)) is not None
-        and all(isinstance(key, str) and key in _CONTACT_FIELDS for item in olds + news for key in item)
+        and all(isinstance(key, str) and key in CONTACT_FIELDS for item in olds + news for key in item)
     )
     if not matchable:
         every_public = all(isinstance(v, list | None) for v in (old, new)) and all(

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from partnerbeeld.confidentiality import secret_at
 from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.safetext import lookalikes
 from partnerbeeld.suggest import closest, normalise
 
 if TYPE_CHECKING:  # loading imports this module; the type is only needed for checking
@@ -62,6 +64,9 @@ _HINTS = {
     "model_attributes_type": "Schrijf de velden als 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
     "dict_type": "Schrijf 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
 }
+
+
+_KEY_LIKE = re.compile(r"[^\W\d]+(?:[_-][^\W\d]+)*")  # letters and separators: a field name, not a value
 
 
 def _slug_like(value: object) -> str:
@@ -156,7 +161,10 @@ def translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
             ", of laat het veld weg." if info and not info.is_required() else "."
         )
         return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name} is leeg.", hint)
-    shown = f" ('{value}')" if isinstance(value, str) and len(value) < 60 else ""
+    # valideer's output ends up in CI logs: a value that may belong to a confidential contact
+    # is pointed at by file and line, never repeated, whatever field it is in
+    quotable = isinstance(value, str) and len(value) < 60 and not secret_at(_record_data(source), loc)
+    shown = f" ('{value}')" if quotable else ""
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
@@ -176,6 +184,17 @@ def translate(error: Any, source: Source, model: type[BaseModel]) -> Finding:
     return source.finding(loc, Severity.FOUT, "veld-ongeldig", f"{field_name}{shown} {text}.", hint)
 
 
+def _record_data(source: Source) -> Any:
+    """The raw mapping of the record ``source`` points at (a whole file, or one entry of a list)."""
+    data = source.doc.data
+    for part in source.base:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def _unknown_key(loc: tuple[Any, ...], source: Source, model: type[BaseModel]) -> Finding:
     name = str(loc[-1])
     parent = _model_at(model, loc[:-1])
@@ -183,4 +202,10 @@ def _unknown_key(loc: tuple[Any, ...], source: Source, model: type[BaseModel]) -
     guess = closest(name, fields, n=1)
     hint = f"Bedoelde je '{guess[0]}'?" if guess else ("Toegestaan: " + ", ".join(fields) + "." if fields else "")
     where = f" in {_dotted(loc[:-1])}" if len(loc) > 1 else ""
-    return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld '{name}'{where}.", hint, key=True)
+    if secret_at(_record_data(source), loc) and not _KEY_LIKE.fullmatch(name):
+        # in a confidential contact a 'key' with digits or an @ may be the number or address itself
+        return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld{where}.", hint, key=True)
+    # 'nаme' with a Cyrillic а: say why it is not 'name', which the eye cannot see
+    alike = lookalikes(name)
+    shown = f"'{name}' {alike}" if alike else f"'{name}'"
+    return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld {shown}{where}.", hint, key=True)

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "acceptatie-van-fout": "Een acceptatie van een fout: fouten los je op, alleen waarschuwingen kun je accepteren.",
     "acceptatie-verlopen": "De einddatum van een acceptatie is voorbij; de geaccepteerde melding telt weer mee.",
     "acceptatie-ongebruikt": "Een acceptatie past op geen enkele melding meer.",
+    "onzichtbaar-teken": "Een sleutel, waarde of bestandsnaam bevat een stuur-, bidi- of onzichtbaar teken.",
 }
 
 # The codes that are warnings (the checks decide each finding's severity; tests

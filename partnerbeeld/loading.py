@@ -62,6 +62,8 @@ class Loaded:
     # as unknown (the folder's own finding says what is wrong, once)
     unreadable_folders: set[str] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
+    # every file that parsed as YAML, valid or not: `valideer` looks for hidden characters in all of them
+    documents: list[Source] = field(default_factory=list)
 
 
 # --- finding the dataset -------------------------------------------------------------
@@ -267,7 +269,7 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
                 )
             )
             continue
-        result = _validate(path, root, model)
+        result = _validate(path, root, model, loaded.documents)
         if isinstance(result, tuple):
             loaded.singles[name] = result
         else:
@@ -299,7 +301,7 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
             loaded.unreadable_folders.add(folder)
             continue
         for path in paths:
-            result = _validate(path, root, model)
+            result = _validate(path, root, model, loaded.documents)
             if isinstance(result, tuple):
                 kind_records.append(result)
             else:
@@ -308,11 +310,14 @@ def _load(root: Path, folders: Collection[str]) -> Loaded:
     return loaded
 
 
-def _validate(path: Path, root: Path, record_type: type[Record]) -> tuple[Any, Source] | list[Finding]:
+def _validate(
+    path: Path, root: Path, record_type: type[Record], documents: list[Source]
+) -> tuple[Any, Source] | list[Finding]:
     parsed = _read(path, root)
     if isinstance(parsed, Finding):
         return [parsed]
     source = Source(path, parsed)
+    documents.append(source)
     record = quickbuild.build(record_type, parsed.data)
     if record is not None:
         return record, source

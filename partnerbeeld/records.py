@@ -229,6 +229,10 @@ class Plan(Record):
     note: Text | None = info("Opmerking over dit plan.", default=None)
 
 
+# Text fields that may run over several lines (a literal or folded block in the YAML);
+# in every other field a line break is a mistake, or a trick to start a line of output.
+MULTILINE_FIELDS = frozenset({"note", "description", "task", "notice", "arrangements"})
+
 # The records of the three files with a fixed name, and of the folders with one record per file.
 SINGLE_FILES: dict[str, type[Record]] = {
     "partnerbeeld.yaml": Settings,
@@ -244,6 +248,7 @@ RECORD_FOLDERS: dict[str, type[Record]] = {
 }
 
 __all__ = [
+    "MULTILINE_FIELDS",
     "Acceptance",
     "AccountHolder",
     "AccountHolders",

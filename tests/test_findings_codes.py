@@ -268,6 +268,12 @@ CASES = [
         4,
         Severity.WAARSCHUWING,
     ),
+    Case(
+        "onzichtbaar-teken",
+        partner_text(**{"label: Piket": 'label: "Piket\\u202e"'}),
+        "partners/partner-a.yaml",
+        7,
+    ),
 ]
 
 

@@ -17,11 +17,17 @@ if TYPE_CHECKING:  # the read-only commands import single checks; phone numbers 
 
 def run_checks(loaded: Loaded, dataset: Dataset | None, today: dt.date) -> list[Finding]:
     """Every cross-record finding. Without a dataset only the per-file identity checks run."""
-    from partnerbeeld.checks import contacts, dates, identity, lists
+    from partnerbeeld.checks import characters, contacts, dates, identity, lists
 
     if dataset is None:
-        return [*identity.check(loaded), *lists.check(loaded)]
-    return [*integrity(loaded, dataset), *contacts.check(dataset), *dates.check(dataset, today), *lists.check(loaded)]
+        return [*identity.check(loaded), *lists.check(loaded), *characters.check(loaded)]
+    return [
+        *integrity(loaded, dataset),
+        *characters.check(loaded),
+        *contacts.check(dataset),
+        *dates.check(dataset, today),
+        *lists.check(loaded),
+    ]
 
 
 def integrity(loaded: Loaded, dataset: Dataset) -> list[Finding]:

@@ -96,14 +96,14 @@ def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people:
 
 def write_for_people(text: str) -> None:
     """A text or Markdown output to stdout, with whatever unsafe character is left shown escaped."""
-    from partnerbeeld.views.safetext import guard
+    from partnerbeeld.safetext import guard
 
     sys.stdout.write(guard(text))
 
 
 def write_json(text: str) -> None:
     """A JSON output to stdout: the same data, with control and bidi characters as JSON escapes."""
-    from partnerbeeld.views.safetext import json_safe
+    from partnerbeeld.safetext import json_safe
 
     sys.stdout.write(json_safe(text))
 
@@ -168,7 +168,7 @@ def say(lines: list[str]) -> None:
     File names and values in them may come from anyone's data: control characters
     and line breaks are shown escaped, so no line can pose as a CI workflow command.
     """
-    from partnerbeeld.views.safetext import visible
+    from partnerbeeld.safetext import visible
 
     lines = [visible(line) for line in lines]
     if sys.stderr.isatty():

@@ -192,12 +192,12 @@ def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None)
     if formaat is Formaat.JSON:
         import json
 
-        from partnerbeeld.views.safetext import json_safe
+        from partnerbeeld.safetext import json_safe
 
         return json_safe(
             json.dumps(contact_list.as_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
         ).encode()
+    from partnerbeeld.safetext import guard
     from partnerbeeld.views.markdown import contact_list_markdown
-    from partnerbeeld.views.safetext import guard
 
     return guard(contact_list_markdown(contact_list)).encode("utf-8")

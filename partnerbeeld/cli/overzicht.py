@@ -80,7 +80,7 @@ def overzicht(
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
-    from partnerbeeld.views.safetext import guard, json_safe
+    from partnerbeeld.safetext import guard, json_safe
 
     dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.TEKST)
     if uitvoer is not None:

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
+from partnerbeeld.safetext import visible
 from partnerbeeld.views.mdtext import text
-from partnerbeeld.views.safetext import visible
 
 WIDTH = 80  # the terminal view fits 80 columns where it can (long values still run on)
 _CONFIDENTIAL_NOTICE = "Let op: deze uitvoer bevat vertrouwelijke contactgegevens (--vertrouwelijk)."

@@ -19,11 +19,8 @@ import dataclasses
 from typing import Any
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.records import Record
-from partnerbeeld.views.safetext import UNSAFE, visible
-
-# fields whose text may run over several lines in the YAML (a literal or folded block)
-MULTILINE_FIELDS = frozenset({"note", "description", "task", "notice", "arrangements"})
+from partnerbeeld.records import MULTILINE_FIELDS, Record
+from partnerbeeld.safetext import UNSAFE, visible
 
 
 def _unsafe(value: Any) -> bool:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from partnerbeeld.acceptance import acceptance_dict
 from partnerbeeld.findings import Finding, Severity, located
+from partnerbeeld.safetext import github_data, github_property, visible
 from partnerbeeld.validation import Report
 from partnerbeeld.views.colour import Palette
-from partnerbeeld.views.safetext import github_data, github_property, visible
 
 
 def _display_path(file: Path, cwd: Path) -> str:
