@@ -114,7 +114,8 @@ def _never(value: Any) -> Any:
 
 
 def _text(rule: Rule) -> Convert:
-    search = re.compile(rule.pattern).search if rule.pattern else None
+    # fullmatch, not search: a pattern ending in "$" would let a trailing line break through
+    search = re.compile(rule.pattern).fullmatch if rule.pattern else None
     minimum, maximum = rule.min_length or 0, rule.max_length
 
     def text(value: Any) -> str:

@@ -99,7 +99,7 @@ def check_sector(sector: str, known: Iterable[str]) -> str:
 
 
 def check_slug(value: str, what: str) -> str:
-    if not SLUG.match(value) or len(value) > MAX_ID:
+    if not SLUG.fullmatch(value) or len(value) > MAX_ID:  # fullmatch: "$" alone lets "abc\n" through
         raise UsageError(
             f"'{value}' is geen geldig {what}.",
             "Gebruik kleine letters, cijfers en koppeltekens, bijv. 'hoogheemraadschap-van-rijnland'.",

@@ -160,6 +160,9 @@ def test_option_of_another_kind_is_refused(run_cli, builder: DatasetBuilder) -> 
     ("args", "message"),
     [
         (("--id", "Met Hoofdletters"), "'Met Hoofdletters' is geen geldig id"),
+        # the whole string must match: "$" alone accepted "abc\n" and wrote abc\n.yaml (issue 12)
+        (("--id", "abc\n"), "'abc\\n' is geen geldig id"),
+        (("--id", "abc\u202e"), "'abc\\u202e' is geen geldig id"),
         (("--accounthouder", "A Holder"), "Onbekende accounthouder 'A Holder'"),
     ],
 )
