@@ -61,6 +61,12 @@ class RecordHasErrors(PartnerbeeldError):
     exit_status = ExitStatus.DATA_ERRORS
 
 
+class TemplateBroken(PartnerbeeldError):
+    """A template or stylesheet of ``--sjablonen`` cannot be used: it belongs to the data repository, like the data."""
+
+    exit_status = ExitStatus.DATA_ERRORS
+
+
 class NotFound(UsageError):
     """An incident type, partner or other name that does not resolve; with suggestions."""
 

@@ -234,7 +234,7 @@ def test_own_templates_override_the_defaults(run_cli, data: Path, tmp_path: Path
     assert 'content: "Testrubricering"' in html  # print.css keeps the markings under an own stylesheet
     (own / "contactlijst.html.j2").write_text("{{ contact_list.niet_bestaand }}", encoding="utf-8")
     broken = run_cli(*BASE, "--data", data, "-f", "html", "--sjablonen", own)
-    assert broken.exit_code == 2 and "gebruikt een waarde die niet bestaat" in broken.stderr
+    assert broken.exit_code == 1 and "gebruikt een waarde die niet bestaat" in broken.stderr
 
 
 def test_the_data_version_comes_from_git(run_cli, data: Path) -> None:

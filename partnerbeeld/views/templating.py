@@ -4,6 +4,12 @@ Autoescape is always on (partner names come from data anyone can edit) and
 undefined variables are errors, so a typo in a template fails loudly in the
 tests instead of printing an empty cell in a binder.
 
+Templates run in Jinja2's sandbox: a template folder comes with a data repository,
+and a template must not reach Python's internals
+(``{{ cycler.__init__.__globals__.os.popen("id").read() }}``). Whatever goes wrong
+in a template (syntax, a division by zero, a file that is not UTF-8) is a Dutch
+message naming the file and the line, never a traceback.
+
 Templates are looked up in a data repository's own folder first (`--sjablonen`),
 then in the defaults: inside the installed package (the wheel carries them as
 partnerbeeld/templates), or the top-level templates/ of a source checkout.
@@ -12,10 +18,11 @@ partnerbeeld/templates), or the top-level templates/ of a source checkout.
 from __future__ import annotations
 
 import re
+import traceback
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.errors import UsageError
+from partnerbeeld.errors import TemplateBroken, UsageError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -31,6 +38,7 @@ def search_path(override_dir: Path | None = None) -> tuple[str, ...]:
     if override_dir is not None:
         if not override_dir.is_dir():
             raise UsageError(f"De sjablonenmap {override_dir} bestaat niet.", "Geef een bestaande map met --sjablonen.")
+        _refuse_non_utf8(override_dir)
         search.insert(0, str(override_dir))
     return tuple(search)
 
@@ -40,8 +48,9 @@ def environment(search: tuple[str, ...]) -> Any:
     rendering many pages (the site) holds on to one; ``render`` makes a fresh one per call,
     so a template edited between two calls is always read again."""
     import jinja2
+    import jinja2.sandbox
 
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(list(search)),
         autoescape=True,  # always, also for .j2 names: every template here is HTML-like or escapes itself
         undefined=jinja2.StrictUndefined,
@@ -56,7 +65,7 @@ def environment(search: tuple[str, ...]) -> Any:
 
 
 def render(name: str, context: dict[str, Any], override_dir: Path | None = None, env: Any = None) -> str:
-    """Render template ``name`` with ``context``; Dutch UsageError for a missing or broken template.
+    """Render template ``name`` with ``context``; a Dutch error for a missing or broken template.
 
     ``env``: an environment from ``environment`` to reuse (its search path then counts).
     """
@@ -72,16 +81,51 @@ def render(name: str, context: dict[str, Any], override_dir: Path | None = None,
             "Kopieer het standaardsjabloon uit templates/ naar je eigen map.",
         ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise UsageError(
+        raise TemplateBroken(
             f"Sjabloon {exc.filename or name}, regel {exc.lineno}: de Jinja2-syntaxis klopt niet "
             f"(Jinja2 zegt: {exc.message}).",
             "Herstel de Jinja2-syntaxis in het sjabloon.",
         ) from None
     except jinja2.UndefinedError as exc:
-        raise UsageError(
-            f"Sjabloon '{name}' gebruikt een waarde die niet bestaat (Jinja2 zegt: {exc.message}).",
+        raise TemplateBroken(
+            f"Sjabloon {_where(exc, name, search)} gebruikt een waarde die niet bestaat (Jinja2 zegt: {exc.message}).",
             "Controleer de namen in het sjabloon tegen de standaardsjablonen.",
         ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateBroken(
+            f"Sjabloon {_where(exc, name, search)} probeert iets wat een sjabloon niet mag ({exc.message}).",
+            "Een sjabloon toont alleen de gegevens van de lijst; verwijder de toegang tot Python-interne namen.",
+        ) from None
+    except Exception as exc:  # a user's template can raise anything ({{ 1/0 }}): say where, not how
+        raise TemplateBroken(
+            f"Sjabloon {_where(exc, name, search)} geeft een fout: {type(exc).__name__}: {exc}.",
+            "Herstel de expressie op die regel van het sjabloon.",
+        ) from None
+
+
+def _where(exc: BaseException, name: str, search: tuple[str, ...]) -> str:
+    """'/pad/contactlijst.html.j2, regel 12': the last template frame in the traceback Jinja2 rewrote."""
+    folders = tuple(str(Path(folder).resolve()) for folder in search)
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename and str(Path(frame.filename).resolve()).startswith(folders):
+            return f"{frame.filename}, regel {frame.lineno}"
+    return f"'{name}'"
+
+
+def _refuse_non_utf8(folder: Path) -> None:
+    """A template or stylesheet that is not UTF-8: name the file and the line, before Jinja2 trips over it."""
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.stat().st_size > 10 * 1024 * 1024:
+            continue
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise TemplateBroken(
+                f"Sjabloon {path}, regel {line}: het bestand is geen UTF-8-tekst (byte 0x{raw[exc.start]:02x}).",
+                "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als', codering UTF-8).",
+            ) from None
 
 
 def _soft_breaks(value: object) -> Any:

@@ -1,0 +1,64 @@
+"""Own templates (`contactlijst --sjablonen`) run sandboxed; a template error is a Dutch message (issue 12, item 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from contactlist_fixture import contact_list_dataset
+
+BASE = ("contactlijst", "--incident", "overstroming", "--peildatum", "2026-11-28", "-f", "html")
+TEMPLATE = "contactlijst.html.j2"
+
+
+@pytest.fixture
+def data(builder) -> Path:  # type: ignore[no-untyped-def]
+    return contact_list_dataset(builder)
+
+
+def _own(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    for name, content in files.items():
+        if isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+        else:
+            (folder / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+def test_a_template_cannot_run_a_shell_command(run_cli, data: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    marker = tmp_path / "uitgevoerd"
+    payload = f'<p>{{{{ cycler.__init__.__globals__.os.popen("touch {marker}").read() }}}}</p>\n'
+    own = _own(tmp_path, {TEMPLATE: "<html>\n" + payload})
+    result = run_cli(*BASE, "--data", data, "--sjablonen", own)
+    assert not marker.exists(), "the template ran a shell command"
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert f"{own / TEMPLATE}, regel 2" in result.stderr and "niet mag" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "where", "what"),
+    [
+        ({TEMPLATE: "<html>\n<p>\n{{ 1/0 }}\n"}, f"{TEMPLATE}, regel 3", "ZeroDivisionError"),
+        ({TEMPLATE: "<html>\n{% for x in %}\n"}, f"{TEMPLATE}, regel 2", "Jinja2-syntaxis"),
+        ({TEMPLATE: "<html>\n<p>Crisiscoördinatie</p>\n".encode("latin-1")}, f"{TEMPLATE}, regel 2", "geen UTF-8"),
+        (
+            {"contactlijst.css": "body {}\n/* coördinatie */\n".encode("latin-1")},
+            "contactlijst.css, regel 2",
+            "geen UTF-8",
+        ),
+        ({TEMPLATE: "<html>\n\n{{ contact_list.bestaat_niet }}\n"}, f"{TEMPLATE}, regel 3", "die niet bestaat"),
+    ],
+    ids=["deling-door-nul", "syntaxfout", "sjabloon-latin1", "css-latin1", "onbekende-naam"],
+)
+def test_a_broken_template_is_a_dutch_message_with_file_and_line(  # type: ignore[no-untyped-def]
+    run_cli, data: Path, tmp_path: Path, files: dict[str, str | bytes], where: str, what: str
+) -> None:
+    own = _own(tmp_path, files)
+    result = run_cli(*BASE, "--data", data, "--sjablonen", own)
+    assert result.exit_code == 1, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert where in result.stderr and what in result.stderr, result.stderr
+    assert result.stderr.startswith("fout: Sjabloon ")
