@@ -7,6 +7,7 @@ One folder per case under tests/corpus/: the files to drop into a fresh
     findings:                                # every finding: [code, file, line]
       - [yaml-dubbele-sleutel, partners/partner-a.yaml, 11]
     messages: ["eerst op regel 3"]           # optional: text that must appear in the output
+    absent: ["06 10 00 00 12"]               # optional: text that must appear nowhere (stdout, stderr)
     remove: [partnerbeeld.yaml]              # optional: builder files to delete
     records:                                 # optional: values as loaded (scalars stay text)
       partners/partner-a.yaml: {name: "NO"}
@@ -59,6 +60,7 @@ class Case:
     findings: list[tuple[str, str, int]]
     messages: list[str] = field(default_factory=list)
     records: dict[str, dict[str, str]] = field(default_factory=dict)
+    absent: list[str] = field(default_factory=list)
 
 
 # --- cases from tests/corpus/ ------------------------------------------------------------------
@@ -81,6 +83,7 @@ def _from_folder(folder: Path) -> Case:
         [tuple(f) for f in expect["findings"]],  # type: ignore[misc]
         expect.get("messages", []),
         expect.get("records", {}),
+        expect.get("absent", []),
     )
 
 
@@ -262,6 +265,10 @@ def test_case(case: Case, runs: dict[str, Run]) -> None:
     flowing = " ".join(output.split())  # messages may be wrapped at 80 columns
     for text in case.messages:
         assert " ".join(text.split()) in flowing
+    for text in case.absent:
+        assert text not in output and text.replace(" ", "") not in output.replace(" ", "")
+    # nothing the data holds reaches a terminal or a CI log raw: every line break is ours, no ESC, no bidi
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", output)
     if case.findings:
         assert re.search(r"^\d+ fout(en)?, \d+ waarschuwing(en)? in \d+ van \d+ bestanden\.$", run.stdout, re.M)
     for relpath, values in case.records.items():
