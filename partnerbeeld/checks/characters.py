@@ -25,11 +25,12 @@ _LINE_BREAKS = frozenset("\n\t")  # whitespace a multi-line text may hold
 
 
 def check(loaded: Loaded) -> Iterator[Finding]:
-    for source in loaded.documents:
-        if UNSAFE.search(source.file.name):
-            chars = ", ".join(describe_char(c) for c in unsafe_chars(source.file.name))
+    files = dict.fromkeys([*(source.file for source in loaded.documents), *(f.file for f in loaded.findings)])
+    for file in files:
+        if UNSAFE.search(file.name):
+            chars = ", ".join(describe_char(c) for c in unsafe_chars(file.name))
             yield Finding(
-                source.file,
+                file,
                 1,
                 1,
                 Severity.FOUT,
@@ -37,6 +38,7 @@ def check(loaded: Loaded) -> Iterator[Finding]:
                 f"De bestandsnaam bevat {chars}.",
                 "Hernoem het bestand naar het id van het record, bijv. partners/dunea.yaml.",
             )
+    for source in loaded.documents:
         yield from _walk(source, source.doc.data, (), "")
 
 
