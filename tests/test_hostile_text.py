@@ -24,6 +24,7 @@ HOLDER = "Anna\u2028::error file=x::HOLDER"  # a Unicode line separator
 INCIDENT = "Overstroming\x1b]0;venstertitel\x07"
 TITLE = "Convenant\n::error file=convenant.yaml::PWNED"
 EVIL_FILE = "x\n::error file=evil.yaml::PWNED.yaml"
+VALID_EVIL_FILE = "partner-z\n::error file=sig.yaml::PWNED.yaml"
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")  # \n is the only one allowed
 
 
@@ -44,6 +45,8 @@ def hostile(builder: DatasetBuilder) -> Path:
     )
     builder.covenant(title=TITLE, status="actief", valid_until="2026-12-01")
     builder.write(f"partners/{EVIL_FILE}", "id: [kapot\n")  # a file with errors: named on stderr
+    # a valid record in a file whose name starts a workflow command: signalen points at its file
+    builder.write(f"partners/{VALID_EVIL_FILE}", "id: partner-z\nname: Z\nsector: water\nverified_on: 2020-01-01\n")
     return builder.root
 
 
@@ -83,7 +86,11 @@ def test_no_raw_control_character_and_no_made_up_line(run_cli, hostile: Path, ar
         lines = stream.splitlines()
         assert not [line for line in lines if line.startswith("::") and "PWNED" in line.split("::")[2][:20]]
         assert not [
-            line for line in lines if line.startswith(("::error file=x", "::error file=evil", "::error file=conv"))
+            line
+            for line in lines
+            if line.lstrip().startswith(
+                ("::error file=x", "::error file=evil", "::error file=conv", "::error file=sig")
+            )
         ]
     if "json" in args or "gitlab" in args:
         json.loads(result.stdout)  # JSON escapes are still JSON

@@ -13,6 +13,7 @@ from typing import Any
 from partnerbeeld.acceptance import Acceptance, acceptance_dict
 from partnerbeeld.accountholders import HolderReport
 from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.safetext import visible
 from partnerbeeld.signals import Signal
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.mdtext import text
@@ -75,7 +76,7 @@ def as_text(
             lines.append(f"  {mark} {wrapped[0]}")
             lines += [f"{'':9}{part}" for part in wrapped[1:]]
             # where to make the change, as valideer points at it: file:line and the stable code
-            file = _relative(s.file, root) if root is not None else None
+            file = _shown_path(s.file, root) if root is not None else None
             where = f" ({file}:{s.line})" if file and s.line else (f" ({file})" if file else "")
             action = f"→ {s.action}{where} [{s.code}]"
             lines += [f"{'':9}{palette.dim(part)}" for part in _wrap(action, width - 9)]
@@ -161,8 +162,14 @@ def as_json(
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _shown_path(file: Path | None, root: Path) -> str | None:
+    """For people: a line break or ESC in a file name shows escaped, it starts no line of its own."""
+    relative = _relative(file, root)
+    return None if relative is None else visible(relative)
+
+
 def _where(s: Signal, root: Path) -> str:
-    file = _relative(s.file, root)
+    file = _shown_path(s.file, root)
     if file is None:
         return "-"
     # a code span: the path needs no escaping, only no backtick of its own
