@@ -118,6 +118,7 @@ def _known(data: Path | None, sector: str | None, holder: str | None) -> tuple[s
 def _report(path: Path, root: Path, peildatum_: str | None) -> ExitStatus:
     """Validate the dataset with the new file in it; show what concerns the new file."""
     from partnerbeeld.findings import Severity
+    from partnerbeeld.safetext import visible
     from partnerbeeld.validation import validate
 
     findings = [f for f in validate(root, peildatum(peildatum_)).findings if f.file.resolve() == path.resolve()]
@@ -127,9 +128,9 @@ def _report(path: Path, root: Path, peildatum_: str | None) -> ExitStatus:
         return ExitStatus.OK
     print(f"Gecontroleerd: {len(findings)} {'bevinding' if len(findings) == 1 else 'bevindingen'}:")
     for f in findings:
-        print(f"  {f.line}:{f.column}  {f.severity}  {f.message} [{f.code}]")
+        print(f"  {f.line}:{f.column}  {f.severity}  {visible(f.message)} [{f.code}]")  # messages quote values
         if f.hint:
-            print(f"      → {f.hint}")
+            print(f"      → {visible(f.hint)}")
     if any(f.severity is Severity.FOUT for f in findings):
         print("Het bestand staat er; pas het aan en draai 'partnerbeeld valideer'.", file=sys.stderr)
         return ExitStatus.DATA_ERRORS
