@@ -142,4 +142,9 @@ def test_the_character_class_covers_unicode() -> None:
         if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp", "Cs") and not UNSAFE.match(chr(code))
     ]
     assert missed == []
+    # views.displaydata skips a file whose repr has no backslash: repr must escape every one of them
+    unescaped = [
+        hex(code) for code in range(sys.maxunicode + 1) if UNSAFE.match(chr(code)) and "\\" not in repr(chr(code))
+    ]
+    assert unescaped == []
     assert not UNSAFE.search("Crisiscoördinatie 071 000 00 00 é ß ø Ω 中 👍")
