@@ -148,3 +148,14 @@ def test_the_character_class_covers_unicode() -> None:
     ]
     assert unescaped == []
     assert not UNSAFE.search("Crisiscoördinatie 071 000 00 00 é ß ø Ω 中 👍")
+
+
+@pytest.mark.parametrize("formaat", ["tabel", "md"])
+def test_what_was_typed_stays_on_its_line(run_cli, builder: DatasetBuilder, formaat: str) -> None:  # type: ignore[no-untyped-def]
+    """`zoek "$TITEL"` in a CI job: the question is repeated in the answer, never as a line of its own."""
+    builder.partner("partner-a")
+    result = run_cli("zoek", "partner\n::error file=a::PWNED\x1b[2J", "-f", formaat, "--data", builder.root)
+    assert result.exit_code == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.lstrip().startswith("::")]
+    assert "\\n::error file=a::PWNED" in result.stdout and "x1b" in result.stdout
+    assert not RAW.search(result.stdout)

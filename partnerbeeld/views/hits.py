@@ -12,6 +12,7 @@ from typing import Any
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.gitinfo import DataVersion
 from partnerbeeld.query import Answer, Hit
+from partnerbeeld.safetext import visible
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.mdtext import text
 from partnerbeeld.views.roletext import role_json
@@ -58,7 +59,7 @@ def asked(dataset: Dataset, result: Answer) -> str:
         parts.append(f"accounthouder {s.accounthouder}")
     if s.tekst:
         parts.append(f"tekst '{s.tekst}'")
-    return " · ".join(parts)
+    return visible(" · ".join(parts))  # one line, also when what was typed holds a line break
 
 
 def stamp(count: int, today: dt.date, version: DataVersion) -> str:
