@@ -63,31 +63,34 @@ def _summary(plan: ImportPlan) -> str:
 
 def _report(plan: ImportPlan) -> None:
     from partnerbeeld.importing import Action
+    from partnerbeeld.safetext import guard, visible
     from partnerbeeld.views.changes import change_lines, field_lines
+
+    # cells of a spreadsheet are anyone's text: each of our lines shows them escaped, one line each
+    def say(line: str) -> None:
+        print(visible(line))
 
     sheet = f", blad {plan.table.sheet}" if plan.table.sheet else ""
     rows = len([r for r in plan.table.rows if any(v not in (None, "") for v in r[1])])
-    print(f"{plan.table.file}{sheet}: {rows} rijen, {len(plan.planned)} partners.")
+    say(f"{plan.table.file}{sheet}: {rows} rijen, {len(plan.planned)} partners.")
     for note in plan.notes:
-        print(f"let op: {note}")
+        say(f"let op: {note}")
     for line in _problem_lines(plan):
-        print(line)
+        say(line)
     if plan.errors:
         return
-    for line in change_lines(plan.changes):
-        print(line)
+    for line in change_lines(plan.changes):  # escaped by the view; a name may go on a line of its own
+        print(guard(line))
     for planned in plan.planned:
         if planned.action is Action.OVERGESLAGEN:
-            print(
-                f"{'bestaat al':<11} partner {planned.id}: {planned.sheet.name} "
-                "(andere gegevens; --bijwerken werkt bij)"
-            )
+            name = planned.sheet.name
+            say(f"{'bestaat al':<11} partner {planned.id}: {name} (andere gegevens; --bijwerken werkt bij)")
             held = plan.held_back.get(planned.id)
             for change in held.fields if held else ():
-                print("\n".join(field_lines(change)))
+                print(guard("\n".join(field_lines(change))))
         if planned.kept_confidential and planned.text is not None:
             labels = ", ".join(planned.kept_confidential)
-            print(f"{'':12}{planned.id}: vertrouwelijke contacten niet in het blad, blijven staan: {labels}")
+            say(f"{'':12}{planned.id}: vertrouwelijke contacten niet in het blad, blijven staan: {labels}")
     print(_summary(plan))
 
 

@@ -68,7 +68,7 @@ def zoek(
     from partnerbeeld.views import hits as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data, roles_only=True, for_people=formaat in (Formaat.TABEL, Formaat.MD))
+    dataset = load_for_reading(data, roles_only=True, for_people=formaat in (Formaat.TEKST, Formaat.MD))
     chosen = selection(
         dataset,
         incident,
