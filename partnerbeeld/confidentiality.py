@@ -4,7 +4,7 @@
 values of files with errors; both must know whether a value belongs to a confidential
 contact before the models have said anything. A contact counts as public only when
 it is a mapping of known contact fields whose ``confidential`` is absent or a clear
-"false". Anything else (``confidential: misschien``, a typo in a key, an item that is
+"false" (``false``, ``nee``). Anything else (``confidential: misschien``, ``no``, a typo in a key, an item that is
 no mapping) is treated as confidential: masking too much is the safe side.
 """
 
@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from partnerbeeld.recordbase import boolean_word
 from partnerbeeld.records import Contact
 
 CONTACT_FIELDS = frozenset(Contact.fields)
-TRUE_WORDS = frozenset({"true", "yes", "on", "1", "y", "t", "ja"})
-FALSE_WORDS = frozenset({"false", "no", "off", "0", "n", "f", "nee"})
 
 
-def is_word(value: Any, words: frozenset[str]) -> bool:
-    return isinstance(value, str) and value.strip().lower() in words
+def is_yes_no(value: Any) -> bool:
+    """A yes/no value as the records read it (true/false, ja/nee), written as text or not."""
+    return isinstance(value, bool) or (isinstance(value, str) and boolean_word(value) is not None)
 
 
 def has_known_fields(item: Any) -> bool:
@@ -32,7 +32,7 @@ def is_public_contact(item: Any) -> bool:
     if not has_known_fields(item):
         return False
     flag = item.get("confidential", False)
-    return flag is False or is_word(flag, FALSE_WORDS)
+    return flag is False or (isinstance(flag, str) and boolean_word(flag) is False)
 
 
 def contacts_public(data: Any) -> bool:

@@ -18,14 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from partnerbeeld.confidentiality import (
-    CONTACT_FIELDS,
-    FALSE_WORDS,
-    TRUE_WORDS,
-    has_known_fields,
-    is_public_contact,
-    is_word,
-)
+from partnerbeeld.confidentiality import CONTACT_FIELDS, has_known_fields, is_public_contact, is_yes_no
 from partnerbeeld.records import Partner
 
 MASK = "(vertrouwelijk)"
@@ -47,7 +40,7 @@ def _showable(key: Any, value: Any) -> bool:
     if key == "label":
         return isinstance(value, str)
     if key in ("primary", "confidential"):
-        return isinstance(value, bool) or is_word(value, TRUE_WORDS | FALSE_WORDS)
+        return is_yes_no(value)
     return False
 
 

@@ -118,7 +118,8 @@ def test_public_contacts_still_show_per_field(repo: DatasetBuilder, run_cli) -> 
 def test_the_decision_itself() -> None:
     assert is_public_contact({"label": "Piket", "phone": "1"})
     assert is_public_contact({"label": "Piket", "phone": "1", "confidential": "false"})
-    for doubtful in ("misschien", None, "", ["false"], "ja"):
+    assert is_public_contact({"label": "Piket", "phone": "1", "confidential": "nee"})
+    for doubtful in ("misschien", None, "", ["false"], "ja", "no", "off", "0"):
         assert not is_public_contact({"label": "Piket", "phone": "1", "confidential": doubtful})
     assert not is_public_contact({"label": "Piket", "nummer": "1"})
     assert not is_public_contact("071 000 00 01")

@@ -77,7 +77,7 @@ public_contact = st.fixed_dictionaries(
     optional={"available": st.one_of(st.just("24/7"), value), "primary": st.one_of(st.just(True), value)},
 )
 # the confidential contact: its flag may be broken, never a clear "false"
-flag = st.sampled_from([True, "true", "yes", "TRUE", "misschien", None, ["true"], ""])
+flag = st.sampled_from([True, "true", "ja", "yes", "TRUE", "no", "misschien", None, ["true"], ""])
 secret_contact = st.fixed_dictionaries(
     {"label": text, "mobile": st.just(SECRET), "confidential": flag},
     optional={"primary": st.one_of(st.just(SECRET), st.just(True)), "person": text, "note": text},
@@ -111,7 +111,7 @@ well_formed = st.fixed_dictionaries(
         "profiles": st.just(["waterbeheerder"]),
         "account_holder": st.just("a-holder"),
         "verified_on": st.sampled_from(["2024-01-01", "2026-11-01"]),
-        "contacts": st.tuples(valid_text, valid_text, st.sampled_from([True, "true", "yes"])).map(
+        "contacts": st.tuples(valid_text, valid_text, st.sampled_from([True, "true", "ja"])).map(
             lambda t: [
                 {"label": t[0], "phone": "071 000 00 00", "available": "24/7", "primary": True, "note": t[1]},
                 {"label": t[1], "mobile": SECRET, "person": t[0], "confidential": t[2]},
