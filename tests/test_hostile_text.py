@@ -159,3 +159,18 @@ def test_what_was_typed_stays_on_its_line(run_cli, builder: DatasetBuilder, form
     assert not [line for line in result.stdout.splitlines() if line.lstrip().startswith("::")]
     assert "\\n::error file=a::PWNED" in result.stdout and "x1b" in result.stdout
     assert not RAW.search(result.stdout)
+
+
+def test_tab_completion_offers_nothing_that_acts_in_the_shell(hostile: Path) -> None:
+    """Completion prints one option per line with its name: no made-up option, no raw ESC beside it."""
+    from partnerbeeld.cli import completion
+
+    class Ctx:
+        params = {"data": str(hostile)}
+
+    offered = (
+        completion.partners(Ctx(), "") + completion.incident_types(Ctx(), "") + completion.account_holders(Ctx(), "")
+    )
+    assert offered and all(not RAW.search(value + help_) for value, help_ in offered)
+    assert "partner-a" in [value for value, _ in offered]
+    assert ("overstroming", "Overstroming\\x1b]0;venstertitel\\x07") in offered

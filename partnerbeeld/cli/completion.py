@@ -44,7 +44,18 @@ def _stems(root: Path | None, folder: str) -> list[str]:
 
 
 def _starting(options: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
-    return [(value, help_) for value, help_ in options if value.startswith(incomplete.lower())]
+    """The options that start with what was typed; the shell shows them, so nothing the data holds acts there.
+
+    A value with a control or line-break character is left out (the completion protocol is one
+    option per line, and nobody types such a value); the names beside them show escaped.
+    """
+    from partnerbeeld.safetext import UNSAFE, visible
+
+    return [
+        (value, visible(help_))
+        for value, help_ in options
+        if value.startswith(incomplete.lower()) and not UNSAFE.search(value)
+    ]
 
 
 def incident_types(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
