@@ -166,7 +166,8 @@ def test_tab_completion_offers_nothing_that_acts_in_the_shell(hostile: Path) -> 
     from partnerbeeld.cli import completion
 
     class Ctx:
-        params = {"data": str(hostile)}
+        def __init__(self) -> None:
+            self.params = {"data": str(hostile)}
 
     offered = (
         completion.partners(Ctx(), "") + completion.incident_types(Ctx(), "") + completion.account_holders(Ctx(), "")
