@@ -10,12 +10,19 @@ no mapping) is treated as confidential: masking too much is the safe side.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from partnerbeeld.recordbase import boolean_word
 from partnerbeeld.records import Contact
 
 CONTACT_FIELDS = frozenset(Contact.fields)
+_FIELD_NAME = re.compile(r"[^\W\d]+(?:[_-][^\W\d]+)*")  # letters and separators: a field name, not a value
+
+
+def looks_like_field_name(key: Any) -> bool:
+    """Whether an unknown key may be named in a message: a number or an address in its place may be a secret."""
+    return isinstance(key, str) and _FIELD_NAME.fullmatch(key) is not None
 
 
 def is_yes_no(value: Any) -> bool:

@@ -9,7 +9,8 @@ contact fields whose ``confidential`` is absent or a clear "false". A contact th
 is confidential on either side, or whose confidentiality cannot be determined
 (``confidential: misschien``, a ``lable:`` typo, an item that is no mapping,
 ``contacts:`` written as text), has its values masked; so has a top-level key a
-partner does not know (a contact field that slid out of its list by indentation).
+record does not know (a contact field that slid out of its list by indentation,
+or contacts written into a profile).
 """
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from partnerbeeld.confidentiality import CONTACT_FIELDS, has_known_fields, is_public_contact, is_yes_no
-from partnerbeeld.records import Partner
+from partnerbeeld.confidentiality import (
+    CONTACT_FIELDS,
+    has_known_fields,
+    is_public_contact,
+    is_yes_no,
+    looks_like_field_name,
+)
+from partnerbeeld.records import RECORD_FOLDERS
 
 MASK = "(vertrouwelijk)"
 _MATCH_KEYS = ("label", "id", "code")  # how items of a list of mappings find each other
-_PARTNER_FIELDS = frozenset(Partner.fields)
+_FIELDS = {kind: frozenset(record_type.fields) for kind, record_type in RECORD_FOLDERS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,23 +117,30 @@ def diff_values(old: Any, new: Any, path: str = "", *, confidential: bool = Fals
 
 
 def diff_record(kind: str, old: Any, new: Any, *, confidential: bool = False) -> Iterator[FieldChange]:
-    """The field changes of one record; for a partner, contacts and unknown keys fail closed."""
-    if kind != "partners" or confidential or not (isinstance(old, dict) and isinstance(new, dict)):
-        if kind == "partners" and not confidential and old != new:  # a partner that is no mapping
-            yield _masked("", old, new)
-            return
+    """The field changes of one record (``kind`` a folder name: partners, profiles, ...).
+
+    A key the record does not know has its values masked (a contact's number may have
+    slid out of its list by indentation, or sit in the wrong file), and is named only
+    when it looks like a field name; a partner's contacts fail closed (``_diff_contacts``).
+    """
+    known = _FIELDS.get(kind)
+    if confidential or known is None:  # the entries of the fixed files: the region's own staff and tree
         yield from diff_values(old, new, confidential=confidential)
+        return
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        if old != new:
+            yield _masked("", old, new)
         return
     for key in dict.fromkeys([*old, *new]):
         before, after = old.get(key), new.get(key)
         if before == after:
             continue
-        if key == "contacts":
+        if key == "contacts" and kind == "partners":
             yield from _diff_contacts(before, after)
-        elif isinstance(key, str) and key in _PARTNER_FIELDS:
-            yield from diff_values(before, after, key)
-        else:  # a key partners do not have: perhaps a contact's number, out of its list
-            yield _masked("(onbekend veld)", before, after)
+        elif key in known:
+            yield from diff_values(before, after, str(key))
+        else:
+            yield _masked(str(key) if looks_like_field_name(key) else "(onbekend veld)", before, after)
 
 
 def _diff_contacts(old: Any, new: Any) -> Iterator[FieldChange]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from partnerbeeld.confidentiality import secret_at
+from partnerbeeld.confidentiality import looks_like_field_name, secret_at
 from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.safetext import lookalikes
 from partnerbeeld.suggest import closest, normalise
@@ -64,9 +64,6 @@ _HINTS = {
     "model_attributes_type": "Schrijf de velden als 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
     "dict_type": "Schrijf 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",
 }
-
-
-_KEY_LIKE = re.compile(r"[^\W\d]+(?:[_-][^\W\d]+)*")  # letters and separators: a field name, not a value
 
 
 def _slug_like(value: object) -> str:
@@ -202,7 +199,7 @@ def _unknown_key(loc: tuple[Any, ...], source: Source, model: type[BaseModel]) -
     guess = closest(name, fields, n=1)
     hint = f"Bedoelde je '{guess[0]}'?" if guess else ("Toegestaan: " + ", ".join(fields) + "." if fields else "")
     where = f" in {_dotted(loc[:-1])}" if len(loc) > 1 else ""
-    if secret_at(_record_data(source), loc) and not _KEY_LIKE.fullmatch(name):
+    if secret_at(_record_data(source), loc) and not looks_like_field_name(name):
         # in a confidential contact a 'key' with digits or an @ may be the number or address itself
         return source.finding(loc, Severity.FOUT, "veld-onbekend", f"Onbekend veld{where}.", hint, key=True)
     # 'nаme' with a Cyrillic а: say why it is not 'name', which the eye cannot see

@@ -125,3 +125,15 @@ def test_the_decision_itself() -> None:
     assert not is_public_contact("071 000 00 01")
     [change] = diff_record("partners", {"contacts": "a"}, {"contacts": f"b {SECRET}"})
     assert (change.old, change.new) == (MASK, MASK)
+
+
+def test_contacts_in_the_wrong_kind_of_record_are_masked(repo: DatasetBuilder, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """A profile is no place for contacts: a key a record does not know shows its name, never its value."""
+    repo.profile("waterbeheerder", name="Waterbeheerder")
+    git(repo.root.parent, "add", ".")
+    git(repo.root.parent, "commit", "-q", "-m", "profiel")
+    repo.profile("waterbeheerder", name="Waterbeheerder", contacts=[LIAISON], nummer=SECRET)
+    for formaat in ("tekst", "md", "json"):
+        result = run_cli("wijzigingen", "--sinds", "HEAD", "--data", repo.root, "-f", formaat)
+        assert result.exit_code == 0 and SECRET not in result.stdout, result.stdout
+        assert "nummer" in result.stdout and "contacts" in result.stdout
