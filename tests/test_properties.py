@@ -226,3 +226,32 @@ def test_the_secret_shows_when_asked(run_cli, builder: DatasetBuilder, args: tup
     """The property test would pass if nothing were ever shown; with --vertrouwelijk the number is there."""
     builder.partner("partner-x", contacts=[{"label": "Liaison", "mobile": SECRET, "confidential": True}])
     assert SECRET in run_cli(*args, "--data", builder.root).stdout
+
+
+# --- wijzigingen: the field diff itself, without git (fast, so more examples) ------------------------
+
+SECRET_FIELDS = ["mobile", "phone", "email", "person", "note", "available", "primary", "nummer", SECRET]
+secret_anywhere = st.tuples(
+    text, st.sampled_from(SECRET_FIELDS), flag, st.dictionaries(st.sampled_from(["phone", "lable", "x"]), value)
+).map(lambda t: {**t[3], "label": t[0], t[1]: SECRET if t[1] != SECRET else "mobiel", "confidential": t[2]})
+contact_shapes = st.one_of(
+    st.lists(st.one_of(public_contact, secret_anywhere, value), max_size=4),
+    secret_anywhere,
+    secret_anywhere.map(lambda c: f"{c}"),  # contacts written as text
+    st.lists(secret_anywhere.map(lambda c: list(c.values())), max_size=2),  # items that are no mappings
+    value,
+)
+record_shapes = st.fixed_dictionaries(
+    {"id": st.just("partner-x"), "name": text, "contacts": contact_shapes},
+    optional={"mobile": st.just(SECRET), "note": text, "roles": st.just({})},
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(old=record_shapes, new=record_shapes, kind=st.sampled_from(["partners", "profiles"]))
+def test_the_field_diff_never_shows_a_confidential_value(old: Any, new: Any, kind: str) -> None:
+    from partnerbeeld.fielddiff import diff_record
+
+    for change in diff_record(kind, old, new):
+        shown = f"{change.path} {change.old!r} {change.new!r}"
+        assert SECRET not in shown, (change, old, new)
