@@ -82,9 +82,13 @@ secret_contact = st.fixed_dictionaries(
     {"label": text, "mobile": st.just(SECRET), "confidential": flag},
     optional={"primary": st.one_of(st.just(SECRET), st.just(True)), "person": text, "note": text},
 )
+SECRET_FIELDS = ["mobile", "phone", "email", "person", "note", "available", "primary", "nummer", SECRET]
+secret_anywhere = st.tuples(
+    text, st.sampled_from(SECRET_FIELDS), flag, st.dictionaries(st.sampled_from(["phone", "lable", "x"]), value)
+).map(lambda t: {**t[3], "label": t[0], t[1]: SECRET if t[1] != SECRET else "mobiel", "confidential": t[2]})
 contacts = st.one_of(
     st.lists(st.one_of(public_contact, value), max_size=2).flatmap(
-        lambda others: secret_contact.map(lambda secret: [*others, secret])
+        lambda others: st.one_of(secret_contact, secret_anywhere).map(lambda secret: [*others, secret])
     ),
     secret_contact.map(lambda secret: {"contacts": [secret]}),  # a mapping instead of a list
 )
@@ -230,10 +234,6 @@ def test_the_secret_shows_when_asked(run_cli, builder: DatasetBuilder, args: tup
 
 # --- wijzigingen: the field diff itself, without git (fast, so more examples) ------------------------
 
-SECRET_FIELDS = ["mobile", "phone", "email", "person", "note", "available", "primary", "nummer", SECRET]
-secret_anywhere = st.tuples(
-    text, st.sampled_from(SECRET_FIELDS), flag, st.dictionaries(st.sampled_from(["phone", "lable", "x"]), value)
-).map(lambda t: {**t[3], "label": t[0], t[1]: SECRET if t[1] != SECRET else "mobiel", "confidential": t[2]})
 contact_shapes = st.one_of(
     st.lists(st.one_of(public_contact, secret_anywhere, value), max_size=4),
     secret_anywhere,
