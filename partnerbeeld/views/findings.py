@@ -73,7 +73,7 @@ def as_text(report: Report, cwd: Path, palette: Palette, width: int = 80, everyt
                 lines += _finding_lines(f, palette, max(width, 40))
                 wrapper = textwrap.TextWrapper(width=max(width, 40), initial_indent=_INDENT + "✓ ")
                 wrapper.subsequent_indent, wrapper.break_long_words = _INDENT + "  ", False
-                lines += wrapper.wrap(f"geaccepteerd {a.described} ({_display_path(a.file, cwd)}:{a.line})")
+                lines += wrapper.wrap(visible(f"geaccepteerd {a.described} ({_display_path(a.file, cwd)}:{a.line})"))
             lines.append("")
     verdict = summary(report)
     lines.append(palette.green(verdict) if not report.findings else verdict)
