@@ -177,6 +177,8 @@ COMMANDS: list[tuple[str, ...]] = [
     ("valideer", "-f", "json"),
     ("valideer", "-f", "github"),
     ("valideer", "-f", "gitlab"),
+    ("valideer", "-f", "sarif"),
+    ("valideer", "--alles"),
 ]
 # formats that carry the data unchanged by their own rules (quoted CSV fields, vCard escapes, HTML entities)
 FAITHFUL = {"csv", "vcf", "html"}
