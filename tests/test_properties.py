@@ -180,8 +180,9 @@ COMMANDS: list[tuple[str, ...]] = [
     ("valideer", "-f", "sarif"),
     ("valideer", "--alles"),
 ]
-# formats that carry the data unchanged by their own rules (quoted CSV fields, vCard escapes, HTML entities)
-FAITHFUL = {"csv", "vcf", "html"}
+# HTML carries the data unchanged and escapes it by its own rules (entities); CSV and vCard end their
+# lines in CR LF as their standards say, and Excel's CSV starts with a byte-order mark
+FAITHFUL = {"html"}
 
 
 def _write(root: Path, relpath: str, data: Any) -> None:
@@ -222,7 +223,8 @@ def test_read_commands_keep_their_promises(  # type: ignore[no-untyped-def]
             assert SECRET.replace(" ", "") not in result.stdout.replace(" ", ""), args
             assert not RAW.search(result.stderr), (args, result.stderr)
             if not FAITHFUL & set(args):
-                assert not RAW.search(result.stdout), (args, RAW.search(result.stdout))
+                shown = result.stdout.removeprefix("\ufeff").replace("\r\n", "\n")
+                assert not RAW.search(shown), (args, RAW.search(shown))
             if args == ("toon", "partner-y"):  # the hostile text did reach a view: the well-formed partner is shown
                 assert result.stdout.startswith("partner-y") or "partner-y" in result.stdout, result.stderr
 

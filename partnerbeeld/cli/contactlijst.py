@@ -121,7 +121,9 @@ def contactlijst(
         what = "is een bestand, geen map" if sjablonen.exists() else "bestaat niet"
         raise UsageError(f"De sjablonenmap {sjablonen} {what}.", "Geef een bestaande map met --sjablonen.")
     reference = peildatum(peildatum_)
-    dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.MD)
+    # every text format shows control and bidi characters escaped; JSON, HTML and PDF escape by their own rules
+    text_format = chosen in (Formaat.MD, Formaat.CSV, Formaat.CSV_EXCEL, Formaat.VCF)
+    dataset = load_for_reading(data, roles_only=True, for_people=text_format)
     chosen_partners = selection(
         dataset,
         incident,

@@ -68,7 +68,8 @@ def zoek(
     from partnerbeeld.views import hits as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data, roles_only=True, for_people=formaat in (Formaat.TEKST, Formaat.MD))
+    # CSV too: it is read on terminals and in spreadsheets, where such characters mean nothing good
+    dataset = load_for_reading(data, roles_only=True, for_people=formaat is not Formaat.JSON)
     chosen = selection(
         dataset,
         incident,

@@ -1,6 +1,6 @@
 """The dataset as the human-readable views show it: every text value made safe to print.
 
-The text, table and Markdown views of `zoek`, `toon`, `signalen`, `accounthouders`,
+The text, table, Markdown and CSV views of `zoek`, `toon`, `signalen`, `accounthouders`,
 `incidenttypen`, `overzicht` and `contactlijst` format names, numbers and notes in
 dozens of places. Rather than trusting each of those places to escape, the command
 hands those views a copy of the dataset whose text values went through
@@ -8,8 +8,10 @@ hands those views a copy of the dataset whose text values went through
 ``\\n`` or ``\\x1b`` wherever it appears. Multi-line fields (notes, descriptions)
 have their line breaks folded to spaces, as every view shows them on one line anyway.
 
-JSON, CSV, vCard, HTML and PDF get the dataset itself: they carry the data
-unchanged and escape it by their own rules.
+CSV and vCard get it too: they are text that ends up on terminals and in
+spreadsheets and address books, where such a character means nothing good
+(``valideer`` reports every one of them as an error). JSON, HTML and PDF get the
+dataset itself: they carry the data unchanged and escape it by their own rules.
 
 Only records that hold such a character are rebuilt; ids are slugs and never do.
 Finding them must not cost `zoek` its speed: ``repr`` of the parsed YAML of each
