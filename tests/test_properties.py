@@ -162,6 +162,7 @@ COMMANDS: list[tuple[str, ...]] = [
     ("signalen",),
     ("signalen", "-f", "json"),
     ("signalen", "-f", "md"),
+    ("signalen", "-f", "ics"),
     ("accounthouders",),
     ("accounthouders", "-f", "json"),
     ("incidenttypen",),
