@@ -127,9 +127,9 @@ def _intro(overview: Overview, version: DataVersion, palette: Palette, width: in
     import textwrap
 
     if grip:
-        explained = "Cel: sterkste vorm in de kolom + vroegste GRIP-niveau van die vorm (L1 = liaison vanaf GRIP 1)."
+        explained = "Cel: hoe de eerste partner van de kolom aansluit, zoals zoek + diens GRIP (L1 = liaison vanaf GRIP 1)."
     else:
-        explained = "Cel: sterkste vorm in de kolom + aantal betrokken partners (L3 = liaison, 3 partners)."
+        explained = "Cel: hoe de eerste partner van de kolom aansluit, zoals zoek + aantal partners (L3 = liaison, 3)."
     legend = ", ".join(f"{letter} {mode}" for letter, mode in legend_items())
     lines: list[str] = []
     for line in head_lines(overview, version):
