@@ -126,10 +126,11 @@ def _intro(overview: Overview, version: DataVersion, palette: Palette, width: in
     """Head lines (region, reference date, data version), what a cell means and the legend."""
     import textwrap
 
+    first = "Cel: hoe de eerste partner van de kolom aansluit, zoals zoek"
     if grip:
-        explained = "Cel: hoe de eerste partner van de kolom aansluit, zoals zoek + diens GRIP (L1 = liaison vanaf GRIP 1)."
+        explained = f"{first} + diens GRIP (L1 = liaison vanaf GRIP 1)."
     else:
-        explained = "Cel: hoe de eerste partner van de kolom aansluit, zoals zoek + aantal partners (L3 = liaison, 3)."
+        explained = f"{first} + aantal partners (L3 = liaison, 3)."
     legend = ", ".join(f"{letter} {mode}" for letter, mode in legend_items())
     lines: list[str] = []
     for line in head_lines(overview, version):
