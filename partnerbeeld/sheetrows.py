@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partnerbeeld.findings import Severity
+from partnerbeeld.recordbase import boolean_word
 from partnerbeeld.scaffold import propose_id
 from partnerbeeld.sheetcolumns import HEADERS, KEYS, PARTNER_COLUMNS, PHONE_COLUMNS, YES_NO_COLUMNS, header_key
 from partnerbeeld.spreadsheet import Table
@@ -42,8 +43,6 @@ CONTACT_KEYS = {
     "opmerking": "note",
 }
 COLUMN_OF = {key: column for column, key in {**PARTNER_KEYS, **CONTACT_KEYS}.items()}
-_YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
-_NO = {"nee", "n", "no", "false", "onwaar", "0"}
 _SEPARATORS = re.compile(r"\s*[,;]\s*")
 
 
@@ -126,8 +125,11 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _phone(value: Any, row: int, column: str, problems: list[RowProblem]) -> str | None:
-    """A number as written; one that Excel stored as a number gets its lost 0 or + back, with a warning."""
+def _phone(value: Any, row: int, column: str, problems: list[RowProblem], secret: bool) -> str | None:
+    """A number as written; one that Excel stored as a number gets its lost 0 or + back, with a warning.
+
+    ``secret``: the row's contact is (or may be) confidential; the warning then names no digits.
+    """
     was_number = isinstance(value, int | float) and not isinstance(value, bool)
     text = _text(value)
     if text is None or not text.isdigit():
@@ -139,11 +141,12 @@ def _phone(value: Any, row: int, column: str, problems: list[RowProblem]) -> str
         restored = "+" + text
     if restored != text or was_number:
         stored = "als getal" if was_number else "zonder voorloopnul"
+        shown = f"het vertrouwelijke nummer stond er {stored}" if secret else f"{text} stond er {stored}"
         problems.append(
             RowProblem(
                 row,
                 column,
-                f"{text} stond er {stored} (Excel haalt de 0 weg); ingelezen als {restored}",
+                f"{shown} (Excel haalt de 0 weg); ingelezen als {'0…' if secret else restored}",
                 "Controleer het nummer, en geef de kolom in Excel de opmaak Tekst.",
                 Severity.WAARSCHUWING,
             )
@@ -157,13 +160,12 @@ def _yes_no(value: Any, row: int, column: str, problems: list[RowProblem]) -> bo
     text = _text(value)
     if text is None:
         return None
-    word = text.casefold()
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    problems.append(RowProblem(row, column, f"'{text}' is geen ja of nee", "Vul ja of nee in, of laat de cel leeg."))
-    return None
+    # the same words as the data itself (recordbase.BOOLEAN_WORDS): a 'no' or '0' that the
+    # data would not read as public must not make a contact public here either
+    word = boolean_word(text)
+    if word is None:
+        problems.append(RowProblem(row, column, f"'{text}' is geen ja of nee", "Vul ja of nee in, of laat leeg."))
+    return word
 
 
 def _partner_value(column: str, text: str, known: Known) -> Any:
@@ -239,11 +241,19 @@ def _partner_columns(
             )
 
 
+def _may_be_secret(marked: Any) -> bool:
+    """Unless the row says plainly 'nee' (or leaves it empty), its numbers are not repeated in messages."""
+    if marked is None or marked is False:
+        return False
+    return marked is True or boolean_word(_text(marked) or "nee") is not False
+
+
 def _contact(row: dict[str, Any], number: int, problems: list[RowProblem]) -> SheetContact | None:
     values: dict[str, Any] = {}
+    secret = _may_be_secret(row.get("vertrouwelijk"))
     for column, key in CONTACT_KEYS.items():
         if column in PHONE_COLUMNS:
-            value: Any = _phone(row.get(column), number, column, problems)
+            value: Any = _phone(row.get(column), number, column, problems, secret)
         elif column in YES_NO_COLUMNS:
             value = _yes_no(row.get(column), number, column, problems)
         else:

@@ -202,12 +202,12 @@ def _choose_sheet(book: Any, sheet: str | None, name: str, notes: list[str]) -> 
 def _cell_value(cell: Any, table: Table) -> Any:
     value = cell.value
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=") and cell.data_type != "s"):
-        formula = str(getattr(value, "text", value))
+        # the formula itself is not repeated: it may spell a confidential number
         table.problems.append(
             CellProblem(
                 cell.row,
                 cell.column - 1,
-                f"de cel bevat een formule ({formula[:40]}), geen waarde",
+                "de cel bevat een formule, geen waarde",
                 "Vervang de formule door haar uitkomst: kopiëren en 'Plakken speciaal' → 'Waarden'.",
             )
         )

@@ -120,6 +120,31 @@ def test_excel_number_phone_gets_its_zero_back_with_a_warning(
     assert 'phone: "0712345678"' in (dataset.root / "partners" / "avalex.yaml").read_text(encoding="utf-8")
 
 
+def test_a_confidential_number_is_never_repeated_in_a_message(
+    run_cli: Callable[..., Result], dataset: DatasetBuilder, tmp_path: Path
+) -> None:
+    # confidential, or not plainly public ('misschien'): the restored Excel number is not shown
+    for marked in ("ja", "misschien"):
+        rows = [["Avalex", "afval", None, None, None, "Directie", 715987654, None, "24/7", "nee", marked]]
+        result = run_cli("importeer", sheet(tmp_path / f"{marked}.xlsx", rows), "--data", dataset.root, "--droog")
+        assert "715987654" not in result.stdout + result.stderr, marked
+        assert "vertrouwelijke nummer stond er als getal" in result.stdout, marked
+
+
+def test_yes_and_no_are_the_words_of_the_data(
+    run_cli: Callable[..., Result], dataset: DatasetBuilder, tmp_path: Path
+) -> None:
+    """'no', 'n' or '0' in 'vertrouwelijk' must not make a contact public: only ja/nee, true/false."""
+    for word in ("no", "n", "0", "onwaar", "x"):
+        rows = [["Avalex", "afval", None, None, None, "Storing", "071 000 09 09", None, "24/7", "ja", word]]
+        result = run_cli("importeer", sheet(tmp_path / "w.xlsx", rows), "--data", dataset.root)
+        assert result.exit_code == 1, word
+        assert f"kolom vertrouwelijk: '{word}' is geen ja of nee" in result.stdout, word
+        assert not (dataset.root / "partners" / "avalex.yaml").exists()
+    rows = [["Avalex", "afval", None, None, None, "Storing", "071 000 09 09", None, "24/7", "JA", "Nee"]]
+    assert run_cli("importeer", sheet(tmp_path / "ok.xlsx", rows), "--data", dataset.root).exit_code == 0
+
+
 def test_dry_run_shows_the_changes_and_writes_nothing(
     run_cli: Callable[..., Result], dataset: DatasetBuilder, tmp_path: Path
 ) -> None:
@@ -265,7 +290,9 @@ def test_formulas_hidden_sheets_and_merged_cells(
     book.save(tmp_path / "f.xlsx")
     result = run_cli("importeer", tmp_path / "f.xlsx", "--data", dataset.root)
     assert result.exit_code == 1
-    assert "rij 2, kolom telefoon: de cel bevat een formule (=A1&B1), geen waarde" in result.stdout
+    # the formula is not repeated: it could spell a confidential number
+    assert "rij 2, kolom telefoon: de cel bevat een formule, geen waarde" in result.stdout
+    assert "A1&B1" not in result.stdout
     assert "de naam ontbreekt" not in result.stdout  # the merged name counts for both rows
     hidden = run_cli("importeer", tmp_path / "f.xlsx", "--blad", "geheim", "--data", dataset.root)
     assert hidden.exit_code == 1 and "verborgen" in hidden.stderr
@@ -359,10 +386,14 @@ def test_phone_numbers_excel_lost_the_zero_or_plus_of() -> None:
     from partnerbeeld.sheetrows import RowProblem, _phone
 
     problems: list[RowProblem] = []
-    assert _phone(31712345678, 2, "telefoon", problems) == "+31712345678"
-    assert _phone("612345678", 3, "mobiel", problems) == "0612345678"  # a CSV Excel wrote: text, zero gone
-    assert _phone(712345678.0, 4, "telefoon", problems) == "0712345678"
-    assert _phone("071 234 56 78", 5, "telefoon", problems) == "071 234 56 78"  # text as written: untouched
+    assert _phone(31712345678, 2, "telefoon", problems, secret=False) == "+31712345678"
+    assert (
+        _phone("612345678", 3, "mobiel", problems, secret=False) == "0612345678"
+    )  # a CSV Excel wrote: text, zero gone
+    assert _phone(712345678.0, 4, "telefoon", problems, secret=False) == "0712345678"
+    assert (
+        _phone("071 234 56 78", 5, "telefoon", problems, secret=False) == "071 234 56 78"
+    )  # text as written: untouched
     assert [p.row for p in problems] == [2, 3, 4]
 
 
