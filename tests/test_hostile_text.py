@@ -178,3 +178,14 @@ def test_tab_completion_offers_nothing_that_acts_in_the_shell(hostile: Path) -> 
     assert offered and all(not RAW.search(value + help_) for value, help_ in offered)
     assert "partner-a" in [value for value, _ in offered]
     assert ("overstroming", "Overstroming\\x1b]0;venstertitel\\x07") in offered
+
+
+def test_the_site_shows_no_raw_control_character(run_cli, hostile: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every page, the search index, the vCards and the agenda files, like every other output for people."""
+    result = run_cli("site", "-o", tmp_path / "site", "--data", hostile)
+    assert result.exit_code == 1, result.stderr  # the broken file: onvolledig
+    written = [p for p in (tmp_path / "site").rglob("*") if p.suffix in {".html", ".js", ".ics", ".vcf"}]
+    assert any(p.suffix == ".ics" for p in written) and any(p.suffix == ".vcf" for p in written)
+    for path in written:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        assert not RAW.search(text), (path.name, RAW.search(text))

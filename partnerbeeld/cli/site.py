@@ -53,7 +53,9 @@ def site(
         raise UsageError("Een site is een map met pagina's; die kan niet naar de uitvoer.", "Geef met -o een map.")
     check_target(uitvoer, overschrijf)  # before loading: a wrong folder is said at once
     reference = peildatum(peildatum_)
-    dataset = load_for_reading(data)
+    # every text value with control and bidi characters shown escaped, as in every output for
+    # people: HTML escaping alone leaves them to reorder a name, and the agenda files are plain text
+    dataset = load_for_reading(data, for_people=True)
     options = SiteOptions(reference, data_version(dataset.root), vertrouwelijk, skipped_names(dataset.root))
     with _progress() as progress:
         built = build_site(dataset, uitvoer, options, overwrite=overschrijf, progress=progress)
