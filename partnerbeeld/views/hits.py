@@ -111,6 +111,11 @@ def as_table(
     lines.append(palette.dim(stamp(len(result.hits), today, version)))
     if result.selection.vertrouwelijk:
         lines.append(palette.yellow("VERTROUWELIJK: bevat contacten die niet verder verspreid mogen worden."))
+    if result.incident is not None and len(result.incident.codes) > 1:
+        # a word like 'brand' stands for several types whose partners mix (a tunnel fire's rail
+        # partners next to a building fire's): say how to ask for one of them
+        narrower = " of ".join(", ".join(f"-i {c}" for c in result.incident.codes).rsplit(", ", 1))
+        lines += [palette.dim(line) for line in textwrap.wrap(f"Eén type: {narrower}.", width, subsequent_indent="  ")]
     if not result.hits:
         lines.append("Geen partners gevonden. Laat een filter weg of kies een ruimer incidenttype.")
         return "\n".join(lines) + "\n"
