@@ -267,7 +267,7 @@ def describe(dataset: Dataset, selection: Selection) -> tuple[str, str, str]:
         names = [dataset.incident_types[c].name for c in asked.codes]
         words.append(("incidenttype " if len(names) == 1 else "incidenttypen ") + ", ".join(names))
         slugs.append(asked.codes[0] if len(asked.codes) == 1 else "-".join(selection.incident))
-        title = "Contactlijst " + " en ".join(names)
+        title = "Contactlijst " + " en ".join(", ".join(names).rsplit(", ", 1))
     # a filter given several times means "one of these"
     if selection.team:
         words.append("team " + " of ".join(TEAM_NAMES.get(str(t), str(t)) for t in selection.team))

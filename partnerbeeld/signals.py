@@ -198,7 +198,7 @@ def _covenants(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 cid,
                 c.title,
                 f"Verliep op {c.valid_until.isoformat()}, maar staat nog op '{c.status}'.",
-                "Verleng het convenant, of zet de status op beeindigd.",
+                "Verleng het convenant, of zet het op beëindigd (status: beeindigd).",
                 holder=holder,
                 field="valid_until",
                 due=c.valid_until,
@@ -337,7 +337,8 @@ def _partners(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 "partners",
                 pid,
                 p.name,
-                f"Wordt gealarmeerd ({', '.join(alerted[:3])}) maar heeft geen primair 24/7-nummer.",
+                f"Wordt gealarmeerd (bij {', '.join(dataset.type_names.get(c, c) for c in alerted[:3])}) "
+                "maar heeft geen primair 24/7-nummer.",
                 "Vraag het piketnummer op; markeer het met primary: true en available: 24/7.",
                 holder=p.account_holder,
                 field="contacts",

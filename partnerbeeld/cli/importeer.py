@@ -72,7 +72,9 @@ def _report(plan: ImportPlan) -> None:
 
     sheet = f", blad {plan.table.sheet}" if plan.table.sheet else ""
     rows = len([r for r in plan.table.rows if any(v not in (None, "") for v in r[1])])
-    say(f"{plan.table.file}{sheet}: {rows} rijen, {len(plan.planned)} partners.")
+    noun = "rij" if rows == 1 else "rijen"
+    partners = "partner" if len(plan.planned) == 1 else "partners"
+    say(f"{plan.table.file}{sheet}: {rows} {noun}, {len(plan.planned)} {partners}.")
     for note in plan.notes:
         say(f"let op: {note}")
     for line in _problem_lines(plan):
