@@ -1,0 +1,149 @@
+"""docs/data.md, the field reference for data maintainers, written from ``records``.
+
+``records`` is the one place a field is described; this view lays those
+descriptions out as Markdown, so the reference cannot drift from the code.
+Regenerate with ``python -m partnerbeeld.views.datadoc > docs/data.md``;
+``tests/test_docs.py`` fails when the committed file is not current.
+"""
+
+# No ``from __future__ import annotations`` needed: field types are read as objects.
+
+import datetime as dt
+import typing
+from enum import Enum
+from typing import Annotated, Any
+
+from partnerbeeld.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
+from partnerbeeld.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES
+
+INTRO = """\
+<!-- Gemaakt door `python -m partnerbeeld.views.datadoc > docs/data.md`; niet met de hand bewerken.
+     De beschrijvingen staan in partnerbeeld/records.py. -->
+
+# De velden van de dataset
+
+Voor wie de YAML-bestanden in `data/` bijhoudt: welke velden elk soort bestand heeft,
+wat ze betekenen, welke verplicht zijn en welke waarden mogen. Elke waarde wordt als tekst
+gelezen; het veld bepaalt het type. Een editor met de JSON Schema's uit `schemas/` toont
+dezelfde uitleg tijdens het typen (zie [ci.md](ci.md#hulp-in-je-editor-schema)).
+Wat `valideer` meldt als iets niet klopt, staat in [codes.md](codes.md).
+
+- **code**: kleine letters, cijfers en koppeltekens, bijv. `hoogheemraadschap-van-rijnland`
+  (hoogstens 80 tekens). Het id van een record is gelijk aan de bestandsnaam zonder `.yaml`.
+- **tekst**: niet leeg, hoogstens 2000 tekens; spaties eromheen tellen niet.
+- **datum**: `JJJJ-MM-DD`.
+- **ja/nee**: {booleans} (hoofdletters tellen niet).
+- Over meer regels (een blok met `|` of `>`) mogen alleen: {multiline}; in elk ander veld
+  is een regelovergang een fout.
+"""
+
+
+def data_reference() -> str:
+    """The Markdown of docs/data.md: every file kind, then every nested record, field by field."""
+    booleans = ", ".join(f"`{word}`" for word in BOOLEAN_WORDS)
+    multiline = ", ".join(f"`{name}`" for name in sorted(MULTILINE_FIELDS))
+    parts = [INTRO.format(booleans=booleans, multiline=multiline)]
+    nested: list[type[Record]] = []
+    for file_name, record in SINGLE_FILES.items():
+        parts.append(_section(f"`{file_name}`", record, nested))
+    for folder, record in RECORD_FOLDERS.items():
+        parts.append(_section(f"`{folder}/`: één bestand per record", record, nested))
+    done = set(SINGLE_FILES.values()) | set(RECORD_FOLDERS.values())
+    while nested:  # records inside records, in the order they are first met
+        record = nested.pop(0)
+        if record not in done:
+            done.add(record)
+            parts.append(_section(f"`{record.__name__}`", record, nested))
+    return "\n".join(parts)
+
+
+def _section(title: str, record: type[Record], nested: list[type[Record]]) -> str:
+    lines = [f"## {title}", "", f"Record `{record.__name__}`.", ""]
+    lines += ["| veld | type | verplicht | standaard | betekenis |", "|---|---|---|---|---|"]
+    for spec in record.fields.values():
+        kind = _type_text(spec.annotation, nested)
+        lines.append(f"| `{spec.name}` | {kind} | {_required(spec)} | {_default(spec)} | {_cell(spec.description)} |")
+    violation = getattr(record, "violation", None)
+    if violation is not None:  # the rule no single field states; with no values given it names itself
+        lines += ["", f"Verder geldt: {violation({})}."]
+    return "\n".join(lines) + "\n"
+
+
+def _required(spec: FieldSpec) -> str:
+    return "ja" if spec.required else "nee"
+
+
+def _default(spec: FieldSpec) -> str:
+    if spec.required:
+        return ""
+    value = spec.make_default()
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    if isinstance(value, (list, dict)) and not value:
+        return "leeg"
+    if isinstance(value, Record):
+        return "zie onder"
+    return f"`{value}`"
+
+
+def _type_text(annotation: Any, nested: list[type[Record]]) -> str:
+    """The field's type as a maintainer reads it: 'lijst van code', 'datum', 'een van: ...'."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        base, *extras = typing.get_args(annotation)
+        rules = [extra for extra in extras if isinstance(extra, Rule)]
+        if base is str and _is_code(rules):
+            return "code"
+        return _type_text(base, nested) + _rule_text(base, rules)
+    if origin in (typing.Union, _union_type()):
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return " of ".join(_type_text(arg, nested) for arg in args)
+    if origin is list:
+        return "lijst van " + _type_text(typing.get_args(annotation)[0], nested)
+    if origin is dict:
+        key, value = typing.get_args(annotation)
+        return f"per {_type_text(key, nested)}: {_type_text(value, nested)}"
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        nested.append(annotation)
+        return f"[`{annotation.__name__}`](#{annotation.__name__.lower()})"
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "een van: " + ", ".join(f"`{member.value}`" for member in annotation)
+    return _SIMPLE.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _union_type() -> Any:
+    return type(int | None)
+
+
+_SIMPLE: dict[Any, str] = {str: "tekst", int: "geheel getal", bool: "ja/nee", dt.date: "datum"}
+
+
+def _rule_text(base: Any, rules: list[Rule]) -> str:
+    """The limits of a rule in words; the pattern and lengths of plain text and codes are in the intro."""
+    if base is str:
+        return ""
+    words = []
+    for rule in rules:
+        if rule.ge is not None and rule.le is not None:
+            words.append(f"{rule.ge} tot en met {rule.le}")
+        elif rule.ge is not None:
+            words.append(f"minstens {rule.ge}")
+        if rule.min_length:
+            words.append(f"minstens {rule.min_length}")
+        if rule.max_length is not None and typing.get_origin(base) in (list, dict):
+            words.append(f"hoogstens {rule.max_length}")
+    return f" ({', '.join(words)})" if words else ""
+
+
+def _is_code(rules: list[Rule]) -> bool:
+    return any(rule.pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$" for rule in rules)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+if __name__ == "__main__":
+    print(data_reference(), end="")
