@@ -1,6 +1,7 @@
 """The README is a front door and docs/ is the reference: both stay true to the code and to each other.
 
-- docs/data.md is generated from ``records``; the committed file must be what the generator says now.
+- docs/data.md and docs/codes.md are generated from the code; the committed files must be
+  what the generator says now.
 - Every relative link in README.md, CONTRIBUTING.md and docs/*.md reaches a file, and its
   ``#anchor`` a heading there (as GitHub makes anchors from headings).
 - The README stays short and opens with the two commands a newcomer runs.
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from partnerbeeld.views.datadoc import data_reference
+from partnerbeeld.views.datadoc import codes_reference, data_reference
 
 DOCS = REPO / "docs"
 PAGES = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted(DOCS.glob("*.md"))]
@@ -30,6 +31,22 @@ def test_data_reference_is_current() -> None:
         "docs/data.md loopt achter op partnerbeeld/records.py; "
         "maak hem opnieuw: python -m partnerbeeld.views.datadoc > docs/data.md"
     )
+
+
+def test_codes_reference_is_current() -> None:
+    committed = (DOCS / "codes.md").read_text(encoding="utf-8")
+    assert committed == codes_reference(), (
+        "docs/codes.md loopt achter op de codes; maak hem opnieuw: python -m partnerbeeld.views.datadoc codes > docs/codes.md"
+    )
+
+
+def test_codes_reference_names_every_code() -> None:
+    from partnerbeeld.findings import CODES
+    from partnerbeeld.signals import CODES as SIGNAL_CODES
+
+    text = codes_reference()
+    for code in [*CODES, *SIGNAL_CODES]:
+        assert f"| `{code}` |" in text, code
 
 
 def test_data_reference_names_every_field_of_every_record() -> None:

@@ -1,9 +1,13 @@
-"""docs/data.md, the field reference for data maintainers, written from ``records``.
+"""The reference pages written from the code: docs/data.md from ``records``, docs/codes.md from the codes.
 
-``records`` is the one place a field is described; this view lays those
-descriptions out as Markdown, so the reference cannot drift from the code.
-Regenerate with ``python -m partnerbeeld.views.datadoc > docs/data.md``;
-``tests/test_docs.py`` fails when the committed file is not current.
+``records`` is the one place a field is described, ``findings.CODES`` and
+``signals.CODES`` the one place a code is; this view lays them out as Markdown,
+so the reference cannot drift from the code. Regenerate with
+
+    python -m partnerbeeld.views.datadoc > docs/data.md
+    python -m partnerbeeld.views.datadoc codes > docs/codes.md
+
+``tests/test_docs.py`` fails when a committed file is not current.
 """
 
 # No ``from __future__ import annotations`` needed: field types are read as objects.
@@ -145,5 +149,54 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+CODES_INTRO = """\
+<!-- Gemaakt door `python -m partnerbeeld.views.datadoc codes > docs/codes.md`; niet met de hand bewerken.
+     De codes staan in partnerbeeld/findings.py en partnerbeeld/signals.py. -->
+
+# Codes van bevindingen en signalen
+
+Elke bevinding van `valideer` en elk signaal van `signalen` heeft een vaste code: een code
+wordt nooit hernoemd of opnieuw gebruikt, dus scripts en acceptaties kunnen erop bouwen.
+Hoe je een bevinding of signaal accepteert (met reden en einddatum): [ci.md](ci.md#bevindingen-accepteren).
+
+## Bevindingen (`valideer`)
+
+Alleen een waarschuwing kun je accepteren; een fout los je op.
+
+| code | ernst | betekenis |
+|---|---|---|
+"""
+
+SIGNALS_INTRO = """
+## Signalen (`signalen`)
+
+Wanneer elk signaal ontstaat, staat bij [`signalen`](commands.md#wat-vraagt-aandacht-signalen-en-accounthouders).
+`partner-zonder-24-7-nummer` en `partner-zonder-accounthouder` zijn dezelfde feiten als de
+waarschuwingen `primair-contact-ontbreekt` en `accounthouder-ontbreekt` van `valideer`, met
+dezelfde regel; in `signalen` is een gealarmeerde partner zonder 24/7-nummer een `fout`,
+omdat je hem bij een incident niet bereikt.
+
+| code | ernst | soort | betekenis |
+|---|---|---|---|
+"""
+
+
+def codes_reference() -> str:
+    """The Markdown of docs/codes.md: every finding code, then every signal code."""
+    from partnerbeeld.findings import CODES, WARNING_CODES
+    from partnerbeeld.signals import CODES as SIGNAL_CODES
+
+    rows = [CODES_INTRO]
+    for code, meaning in CODES.items():
+        level = "waarschuwing" if code in WARNING_CODES else "fout"
+        rows.append(f"| `{code}` | {level} | {_cell(meaning)} |\n")
+    rows.append(SIGNALS_INTRO)
+    for code, (kind, level, meaning) in SIGNAL_CODES.items():
+        rows.append(f"| `{code}` | {level.value} | {kind.value} | {_cell(meaning)} |\n")
+    return "".join(rows)
+
+
 if __name__ == "__main__":
-    print(data_reference(), end="")
+    import sys
+
+    print(codes_reference() if sys.argv[1:] == ["codes"] else data_reference(), end="")
