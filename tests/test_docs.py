@@ -36,7 +36,8 @@ def test_data_reference_is_current() -> None:
 def test_codes_reference_is_current() -> None:
     committed = (DOCS / "codes.md").read_text(encoding="utf-8")
     assert committed == codes_reference(), (
-        "docs/codes.md loopt achter op de codes; maak hem opnieuw: python -m partnerbeeld.views.datadoc codes > docs/codes.md"
+        "docs/codes.md loopt achter op de codes; "
+        "maak hem opnieuw: python -m partnerbeeld.views.datadoc codes > docs/codes.md"
     )
 
 
@@ -78,9 +79,8 @@ def broken_links(page: Path) -> list[str]:
             continue
         path_part, _, fragment = target.partition("#")
         goal = (page.parent / path_part).resolve() if path_part else page
-        if not goal.exists():
-            broken.append(target)
-        elif fragment and goal.suffix == ".md" and fragment not in anchors(goal):
+        missing_heading = fragment and goal.suffix == ".md" and goal.exists() and fragment not in anchors(goal)
+        if not goal.exists() or missing_heading:
             broken.append(target)
     return broken
 
