@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from partnerbeeld.findings import CODES, Finding, Severity
-from partnerbeeld.suggest import closest
+from partnerbeeld.infra.suggest import closest
 
 if TYPE_CHECKING:
     from partnerbeeld.dataset import Dataset

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.infra.suggest import normalise
 from partnerbeeld.signals import (
     add_months,
     exercise_due,
@@ -25,7 +26,6 @@ from partnerbeeld.signals import (
     review_due,
     verification_due,
 )
-from partnerbeeld.suggest import normalise
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerbeeld import gitinfo, yamlsource
-from partnerbeeld.errors import DatasetUnreadable, UsageError
+from partnerbeeld import yamlsource
 from partnerbeeld.fielddiff import MASK, FieldChange, diff_record, diff_values
+from partnerbeeld.infra import gitinfo
+from partnerbeeld.infra.errors import DatasetUnreadable, UsageError
 from partnerbeeld.loading import MAX_FILE_BYTES
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES

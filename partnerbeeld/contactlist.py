@@ -14,14 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from partnerbeeld import limits
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.errors import UsageError
-from partnerbeeld.gitinfo import DataVersion, data_version
+from partnerbeeld.infra import limits
+from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.infra.gitinfo import DataVersion, data_version
+from partnerbeeld.infra.suggest import normalise
 from partnerbeeld.query import Hit, Selection, resolve_incidenttypes, resolve_municipality, select
 from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole
-from partnerbeeld.suggest import normalise
 from partnerbeeld.vocabulary import Team
 
 TEAM_NAMES = {team.value: team.label for team in Team}

@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.errors import DatasetUnreadable
 from partnerbeeld.findings import Finding
+from partnerbeeld.infra.errors import DatasetUnreadable
 from partnerbeeld.loading import SETTINGS_FILE, Loaded, Source, find_root, load
 from partnerbeeld.records import (
     RECORD_FOLDERS,

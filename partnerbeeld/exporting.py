@@ -15,11 +15,11 @@ import datetime as dt
 
 from partnerbeeld.contactlist import CONFIDENTIAL_MARK
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.gitinfo import data_version
+from partnerbeeld.infra.gitinfo import data_version
+from partnerbeeld.infra.suggest import normalise
 from partnerbeeld.records import Contact, Partner
 from partnerbeeld.sheetcolumns import COLUMNS, HEADERS
 from partnerbeeld.spreadsheet import Choice, workbook_bytes
-from partnerbeeld.suggest import normalise
 
 
 def _yes(value: bool) -> str:

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from partnerbeeld.confidentiality import looks_like_field_name, secret_at
 from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.safetext import lookalikes
-from partnerbeeld.suggest import closest, normalise
+from partnerbeeld.infra.safetext import lookalikes
+from partnerbeeld.infra.suggest import closest, normalise
 
 if TYPE_CHECKING:  # loading imports this module; the type is only needed for checking
     from partnerbeeld.loading import Source

@@ -31,17 +31,17 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld import yamlsource
-from partnerbeeld.atomic import write_many
 from partnerbeeld.changes import RecordChange, compare_files
 from partnerbeeld.dataset import Dataset, build
-from partnerbeeld.errors import DatasetUnreadable, UsageError
 from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.infra.atomic import write_many
+from partnerbeeld.infra.errors import DatasetUnreadable, UsageError
+from partnerbeeld.infra.suggest import normalise
 from partnerbeeld.loading import load
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
 from partnerbeeld.scaffold import SLUG, propose_id, scalar
 from partnerbeeld.sheetrows import COLUMN_OF, Known, RowProblem, SheetPartner, read_partners
 from partnerbeeld.spreadsheet import Table, read_table
-from partnerbeeld.suggest import normalise
 from partnerbeeld.yamledit import CONTACT_ORDER, contact_keys, edit_partner
 
 DEFAULT_SECTOR = "overig"

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from partnerbeeld import limits, quickbuild, yamlsource
-from partnerbeeld.errors import DatasetUnreadable, os_reason
+from partnerbeeld import quickbuild, yamlsource
 from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.infra import limits
+from partnerbeeld.infra.errors import DatasetUnreadable, os_reason
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES, Record
 from partnerbeeld.yamlsource import Document, PathKey
 

@@ -17,8 +17,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from partnerbeeld import limits
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.infra import limits
 from partnerbeeld.records import Mode, Partner, Team
 from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.errors import NotFound, UsageError
+from partnerbeeld.infra.errors import NotFound, UsageError
+from partnerbeeld.infra.suggest import closest, normalise
 from partnerbeeld.records import AccountHolder, Contact, Covenant, Exercise, Partner, Plan, Profile
 from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of, scope_of, shadowed_profile
-from partnerbeeld.suggest import closest, normalise
 
 SURE = 90  # fuzzy score (0-100) at which one name is taken without asking
 CLEAR_LEAD = 8  # ... provided the next best is at least this far behind

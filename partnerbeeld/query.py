@@ -12,10 +12,10 @@ from enum import StrEnum
 from typing import NamedTuple, TypeVar
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.errors import NotFound, UsageError
+from partnerbeeld.infra.errors import NotFound, UsageError
+from partnerbeeld.infra.suggest import closest, known_or_suggest, normalise
 from partnerbeeld.records import AccountHolder, Contact, Partner
 from partnerbeeld.roles import Involvement, ResolvedRole, involvement, roles_of, scope_of
-from partnerbeeld.suggest import closest, known_or_suggest, normalise
 from partnerbeeld.vocabulary import Mode, Team
 
 E = TypeVar("E", bound=StrEnum)

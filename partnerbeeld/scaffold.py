@@ -19,13 +19,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from partnerbeeld import yamlsource
-from partnerbeeld.atomic import AlreadyExists, write_atomic
-from partnerbeeld.errors import NotFound, UsageError, os_reason
 from partnerbeeld.fielderrors import translate
+from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
+from partnerbeeld.infra.errors import NotFound, UsageError, os_reason
+from partnerbeeld.infra.suggest import closest
 from partnerbeeld.loading import Source
 from partnerbeeld.models import model_of
 from partnerbeeld.records import RECORD_FOLDERS
-from partnerbeeld.suggest import closest
 from partnerbeeld.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 
 # Dutch kind (the command's argument) -> (folder, schema file)

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partnerbeeld.findings import Severity
+from partnerbeeld.infra.suggest import closest, normalise
 from partnerbeeld.recordbase import boolean_word
 from partnerbeeld.scaffold import propose_id
 from partnerbeeld.sheetcolumns import HEADERS, KEYS, PARTNER_COLUMNS, PHONE_COLUMNS, YES_NO_COLUMNS, header_key
 from partnerbeeld.spreadsheet import Table
-from partnerbeeld.suggest import closest, normalise
 
 # sheet column -> YAML key
 PARTNER_KEYS = {

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerbeeld.checks.contacts import alerted_codes, has_primary_24_7
-from partnerbeeld.clock import add_days
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.infra.clock import add_days
+from partnerbeeld.infra.suggest import known_or_suggest
 from partnerbeeld.records import Covenant, Partner
 from partnerbeeld.roles import involved_codes
-from partnerbeeld.suggest import known_or_suggest
 from partnerbeeld.vocabulary import CovenantStatus, SignalKind, SignalLevel
 
 # code -> (kind, level, what it means). Codes are stable: never renamed or reused.

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.errors import ExitStatus, PartnerbeeldError, UsageError, os_reason
+from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError, UsageError, os_reason
 from partnerbeeld.sheetcolumns import MAX_ROWS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerbeeld import yamlsource
-from partnerbeeld.errors import UsageError, os_reason
+from partnerbeeld.infra.errors import UsageError, os_reason
 from partnerbeeld.scaffold import SLUG, check_slug, propose_id, scalar
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -350,7 +350,7 @@ def create_dataset(
             shutil.rmtree(staging)
     initialised = False
     if git:
-        from partnerbeeld.gitinfo import init_repository
+        from partnerbeeld.infra.gitinfo import init_repository
 
         initialised = init_repository(folder)
     return Created(folder, region, short, len(municipalities), types, aliases, profiles, initialised)

@@ -11,8 +11,8 @@ from partnerbeeld import acceptance
 from partnerbeeld.acceptance import Acceptance
 from partnerbeeld.checks import run_checks
 from partnerbeeld.dataset import Dataset, build
-from partnerbeeld.errors import ExitStatus
 from partnerbeeld.findings import Finding, Severity, count, located
+from partnerbeeld.infra.errors import ExitStatus
 from partnerbeeld.loading import gc_paused, load
 from partnerbeeld.records import SINGLE_FILES
 
@@ -92,7 +92,7 @@ def _apply_acceptances(
 
 def named_files(root: Path, paths: Collection[Path]) -> list[Path]:
     """The named files, checked to lie in the dataset at ``root``; UsageError (exit 2) otherwise."""
-    from partnerbeeld.errors import UsageError
+    from partnerbeeld.infra.errors import UsageError
 
     base = located(root)
     for path in paths:

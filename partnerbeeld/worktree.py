@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from partnerbeeld import loading
-from partnerbeeld.errors import os_reason
+from partnerbeeld.infra.errors import os_reason
 from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerbeeld import yamlsource
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 
 # the order `nieuw` and `importeer` write a partner's keys and a contact's keys in
 PARTNER_ORDER = ("id", "name", "sector", "profiles", "area", "account_holder", "verified_on", "website", "contacts")

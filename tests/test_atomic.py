@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerbeeld import atomic
-from partnerbeeld.atomic import AlreadyExists, write_atomic
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra import atomic
+from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
+from partnerbeeld.infra.errors import UsageError
 
 
 def test_writes_text_and_bytes(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
 
 
 def test_write_many_writes_all_or_refuses_before_writing(tmp_path: Path) -> None:
-    from partnerbeeld.atomic import write_many
+    from partnerbeeld.infra.atomic import write_many
 
     (tmp_path / "b.yaml").write_text("old")
     with pytest.raises(AlreadyExists):

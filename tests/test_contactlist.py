@@ -12,8 +12,8 @@ from contactlist_fixture import FORMULA_LABEL, INTERNATIONAL, SCRIPT_NAME, conta
 
 from partnerbeeld.contactlist import ContactList, build_contact_list
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.errors import NotFound
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.errors import NotFound
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.query import Selection
 from partnerbeeld.views.csvtable import contact_list_csv, defuse
 from partnerbeeld.views.markdown import contact_list_markdown

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from partnerbeeld.clock import add_days, parse_date
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.clock import add_days, parse_date
+from partnerbeeld.infra.errors import UsageError
 from partnerbeeld.signals import add_months
 
 

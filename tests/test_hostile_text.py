@@ -119,7 +119,7 @@ def test_json_keeps_the_data_and_github_follows_its_own_rules(run_cli, hostile: 
 
 
 def test_safetext_units() -> None:
-    from partnerbeeld.safetext import UNSAFE, github_data, github_property, guard, json_safe, lookalikes, visible
+    from partnerbeeld.infra.safetext import UNSAFE, github_data, github_property, guard, json_safe, lookalikes, visible
 
     assert visible("a\nb\x1b[2J\u202ec\U000e0041") == "a\\nb\\x1b[2J\\u202ec\\U000e0041"
     assert visible("Hoogheemraadschap van Rijnland") == "Hoogheemraadschap van Rijnland"
@@ -137,7 +137,7 @@ def test_the_character_class_covers_unicode() -> None:
     import sys
     import unicodedata
 
-    from partnerbeeld.safetext import UNSAFE
+    from partnerbeeld.infra.safetext import UNSAFE
 
     missed = [
         hex(code)

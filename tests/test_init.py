@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, Result
 
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 from partnerbeeld.starter import STARTER_FILES, parse_municipalities, short_name_of
 
 

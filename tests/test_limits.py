@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 
-from partnerbeeld import limits
+from partnerbeeld.infra import limits
 from partnerbeeld.validation import validate
 
 

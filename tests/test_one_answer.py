@@ -20,7 +20,7 @@ import pytest
 
 from partnerbeeld.contactlist import build_contact_list
 from partnerbeeld.dataset import Dataset, open_dataset
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.overview import build_overview
 from partnerbeeld.partnerinfo import partner_info
 from partnerbeeld.query import Hit, Selection, select

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from contactlist_fixture import contact_list_dataset
 
-from partnerbeeld import atomic
-from partnerbeeld.atomic import AlreadyExists, write_atomic
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra import atomic
+from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
+from partnerbeeld.infra.errors import UsageError
 
 BASE = ("contactlijst", "--incident", "overstroming", "--peildatum", "2026-11-28")
 
@@ -205,7 +205,7 @@ def test_a_kill_9_leaves_the_old_file_and_the_next_write_cleans_up(tmp_path: Pat
     code = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from partnerbeeld import atomic\n"
+        "from partnerbeeld.infra import atomic\n"
         "atomic._move_into_place = lambda *a: os.kill(os.getpid(), 9)\n"
         f"atomic.write_atomic(Path({str(target)!r}), 'nieuw', overwrite=True)\n"
     )

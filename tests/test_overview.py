@@ -12,7 +12,7 @@ from builders import DatasetBuilder
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.overview import GroupBy, Overview, build_overview
 from partnerbeeld.records import Mode
 from partnerbeeld.views import overview as view

@@ -28,7 +28,7 @@ from contactlist_fixture import SCRIPT_NAME, contact_list_dataset
 
 from partnerbeeld.contactlist import build_contact_list
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.overview import build_overview
 from partnerbeeld.query import Selection, select
 from partnerbeeld.views.html import contact_list_html

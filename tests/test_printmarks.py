@@ -8,7 +8,7 @@ from builders import DatasetBuilder
 from conftest import TODAY
 
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.overview import build_overview
 from partnerbeeld.views.overview import as_html
 from partnerbeeld.views.printmarks import PageMarks

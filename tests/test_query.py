@@ -6,7 +6,7 @@ import pytest
 from builders import INCIDENT_TYPES, dump
 
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.errors import NotFound, UsageError
+from partnerbeeld.infra.errors import NotFound, UsageError
 from partnerbeeld.partnerinfo import find_partner
 from partnerbeeld.query import (
     Selection,

@@ -201,7 +201,7 @@ def test_worker_processes_write_the_same_site(
     builder: DatasetBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large datasets are written by forked workers; the files must not depend on that."""
-    from partnerbeeld.gitinfo import DataVersion
+    from partnerbeeld.infra.gitinfo import DataVersion
     from partnerbeeld.site import SiteOptions, build_site
     from partnerbeeld.site import build as site_build
 
@@ -258,8 +258,8 @@ def test_the_publishing_examples_build_the_site_with_real_options(example: str, 
 def test_a_failed_build_leaves_the_old_site_and_no_half_one(
     builder: DatasetBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from partnerbeeld.errors import UsageError
-    from partnerbeeld.gitinfo import DataVersion
+    from partnerbeeld.infra.errors import UsageError
+    from partnerbeeld.infra.gitinfo import DataVersion
     from partnerbeeld.site import SiteOptions, build_site
     from partnerbeeld.site import pages as site_pages
 

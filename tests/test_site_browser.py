@@ -19,7 +19,7 @@ import pytest
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.dataset import open_dataset
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.query import Selection, select
 from partnerbeeld.site import SiteOptions, build_site
 from partnerbeeld.vocabulary import Mode, Team

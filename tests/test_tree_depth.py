@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from builders import dump
 
-from partnerbeeld import limits
 from partnerbeeld.checks import tree
 from partnerbeeld.dataset import Dataset, open_dataset
+from partnerbeeld.infra import limits
 
 DEPTH = 2000
 

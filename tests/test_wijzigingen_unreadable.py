@@ -15,7 +15,7 @@ from test_changes import git, git_env, repo  # noqa: F401  (fixtures)
 
 from partnerbeeld import loading, worktree
 from partnerbeeld.changes import changes_since
-from partnerbeeld.gitinfo import data_version
+from partnerbeeld.infra.gitinfo import data_version
 
 
 def test_a_named_pipe_is_not_compared_not_removed(repo: DatasetBuilder, run_cli) -> None:  # noqa: F811

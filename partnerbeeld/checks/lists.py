@@ -15,8 +15,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from partnerbeeld import limits
 from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.infra import limits
 from partnerbeeld.loading import Loaded, Source
 from partnerbeeld.yamlsource import PathKey
 

@@ -6,8 +6,8 @@ from collections.abc import Collection, Iterator, Mapping
 
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.infra.suggest import closest
 from partnerbeeld.loading import Source
-from partnerbeeld.suggest import closest
 
 # with the adjective's form: "onbekende partner" (de) but "onbekend profiel" (het)
 _WHAT = {

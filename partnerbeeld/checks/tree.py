@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from partnerbeeld import limits
 from partnerbeeld.dataset import Dataset
 from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.suggest import closest
+from partnerbeeld.infra import limits
+from partnerbeeld.infra.suggest import closest
 
 
 def check(dataset: Dataset) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from typer._click import exceptions as click_exceptions
 
 from partnerbeeld.cli import dutch, rawargs, streams
 from partnerbeeld.cli.common import fail, reset_skipped, skipped_files
-from partnerbeeld.errors import ExitStatus, PartnerbeeldError
+from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError
 
 dutch.install()
 
@@ -117,7 +117,7 @@ VERSION_OPTIONS = ("--version", "-V")
 def _print_version() -> None:
     """The program's version and the data version, without loading the dataset: a git question only."""
     from partnerbeeld import __version__
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.loading import find_root
 
     print(f"partnerbeeld {__version__}")

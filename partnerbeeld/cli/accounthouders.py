@@ -28,7 +28,7 @@ def accounthouders(
     """
     from partnerbeeld.acceptance import accept_signals
     from partnerbeeld.accountholders import holder_reports
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.query import resolve_account_holder
     from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, TypeVar
 # defined with the other shared options (cli/options.py); re-exported where commands have found them
 from partnerbeeld.cli.options import DataOption as DataOption
 from partnerbeeld.cli.options import PeildatumOption as PeildatumOption
-from partnerbeeld.clock import parse_date, reference_date
-from partnerbeeld.errors import PartnerbeeldError, UsageError
+from partnerbeeld.infra.clock import parse_date, reference_date
+from partnerbeeld.infra.errors import PartnerbeeldError, UsageError
 
 if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
     from partnerbeeld.dataset import Dataset
@@ -96,14 +96,14 @@ def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people:
 
 def write_for_people(text: str) -> None:
     """A text or Markdown output to stdout, with whatever unsafe character is left shown escaped."""
-    from partnerbeeld.safetext import guard
+    from partnerbeeld.infra.safetext import guard
 
     sys.stdout.write(guard(text))
 
 
 def write_json(text: str) -> None:
     """A JSON output to stdout: the same data, with control and bidi characters as JSON escapes."""
-    from partnerbeeld.safetext import json_safe
+    from partnerbeeld.infra.safetext import json_safe
 
     sys.stdout.write(json_safe(text))
 
@@ -168,7 +168,7 @@ def say(lines: list[str]) -> None:
     File names and values in them may come from anyone's data: control characters
     and line breaks are shown escaped, so no line can pose as a CI workflow command.
     """
-    from partnerbeeld.safetext import visible
+    from partnerbeeld.infra.safetext import visible
 
     lines = [visible(line) for line in lines]
     if sys.stderr.isatty():

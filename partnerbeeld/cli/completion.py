@@ -14,7 +14,7 @@ from partnerbeeld.vocabulary import Mode, Team
 
 
 def _root(ctx: Any) -> Path | None:
-    from partnerbeeld.errors import PartnerbeeldError
+    from partnerbeeld.infra.errors import PartnerbeeldError
     from partnerbeeld.loading import find_root
 
     explicit = (getattr(ctx, "params", None) or {}).get("data")
@@ -49,7 +49,7 @@ def _starting(options: list[tuple[str, str]], incomplete: str) -> list[tuple[str
     A value with a control or line-break character is left out (the completion protocol is one
     option per line, and nobody types such a value); the names beside them show escaped.
     """
-    from partnerbeeld.safetext import UNSAFE, visible
+    from partnerbeeld.infra.safetext import UNSAFE, visible
 
     return [
         (value, visible(help_))

@@ -25,7 +25,7 @@ from partnerbeeld.cli.options import (
     formaat_option,
     selection,
 )
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 
 if TYPE_CHECKING:
     from partnerbeeld.contactlist import ContactList
@@ -140,7 +140,7 @@ def contactlijst(
     )
     target = None
     if uitvoer is not None:
-        from partnerbeeld.outputs import refuse_inside_dataset
+        from partnerbeeld.infra.outputs import refuse_inside_dataset
 
         target = uitvoer / contact_list.file_name(EXTENSIONS[chosen]) if uitvoer.is_dir() else uitvoer
         refuse_inside_dataset(target, dataset.root)
@@ -158,14 +158,14 @@ def contactlijst(
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
-    from partnerbeeld.atomic import write_atomic
+    from partnerbeeld.infra.atomic import write_atomic
 
     write_atomic(target, content, overwrite=overschrijf)
     count = len(contact_list.partners)
     mark = ", VERTROUWELIJK" if contact_list.confidential else ""
     print(f"Geschreven: {target} ({count} {'partner' if count == 1 else 'partners'}{mark}).", file=sys.stderr)
     if contact_list.confidential:
-        from partnerbeeld.outputs import confidential_git_warning
+        from partnerbeeld.infra.outputs import confidential_git_warning
 
         if warning := confidential_git_warning(target):
             say(warning)
@@ -194,12 +194,12 @@ def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None)
     if formaat is Formaat.JSON:
         import json
 
-        from partnerbeeld.safetext import json_safe
+        from partnerbeeld.infra.safetext import json_safe
 
         return json_safe(
             json.dumps(contact_list.as_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
         ).encode()
-    from partnerbeeld.safetext import guard
+    from partnerbeeld.infra.safetext import guard
     from partnerbeeld.views.markdown import contact_list_markdown
 
     return guard(contact_list_markdown(contact_list)).encode("utf-8")

@@ -15,7 +15,7 @@ import typer.core
 from typer._click import exceptions as click_exceptions
 from typer._click import formatting
 
-from partnerbeeld.suggest import closest
+from partnerbeeld.infra.suggest import closest
 
 _HEADINGS = {
     "Options": "Opties",

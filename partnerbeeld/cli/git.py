@@ -11,7 +11,7 @@ import typer
 
 from partnerbeeld.cli.common import say, write_for_people, write_json
 from partnerbeeld.cli.options import DataOption, formaat_option
-from partnerbeeld.errors import DatasetUnreadable, ExitStatus, UsageError
+from partnerbeeld.infra.errors import DatasetUnreadable, ExitStatus, UsageError
 
 
 class WijzigingenFormaat(StrEnum):
@@ -78,7 +78,7 @@ def _schema_folder(uit: Path | None, data: Path | None) -> Path:
 
     if uit is None:
         return default_folder(find_root(data))
-    from partnerbeeld.atomic import is_in_system_folder
+    from partnerbeeld.infra.atomic import is_in_system_folder
 
     if is_in_system_folder(uit):
         raise UsageError(f"{uit} ligt in een systeemmap; daar maakt partnerbeeld niets aan.", "Kies een gewone map.")
@@ -120,7 +120,7 @@ def schema(
 
     Voorbeeld: partnerbeeld schema --controleer
     """
-    from partnerbeeld.atomic import write_atomic
+    from partnerbeeld.infra.atomic import write_atomic
     from partnerbeeld.schemas import render_all, stale
 
     if uit is not None and uitvoer is not None:

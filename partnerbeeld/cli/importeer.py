@@ -12,7 +12,7 @@ import typer
 from partnerbeeld.cli.common import peildatum
 from partnerbeeld.cli.git import shown_path
 from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
-from partnerbeeld.errors import ExitStatus, UsageError
+from partnerbeeld.infra.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from partnerbeeld.importing import ImportPlan
@@ -63,7 +63,7 @@ def _summary(plan: ImportPlan) -> str:
 
 def _report(plan: ImportPlan) -> None:
     from partnerbeeld.importing import Action
-    from partnerbeeld.safetext import guard, visible
+    from partnerbeeld.infra.safetext import guard, visible
     from partnerbeeld.views.changes import change_lines, field_lines
 
     # cells of a spreadsheet are anyone's text: each of our lines shows them escaped, one line each
@@ -97,10 +97,10 @@ def _report(plan: ImportPlan) -> None:
 
 
 def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str | None) -> None:
-    from partnerbeeld.atomic import write_atomic
     from partnerbeeld.cli.common import load_for_reading
     from partnerbeeld.exporting import template_workbook
-    from partnerbeeld.outputs import refuse_inside_dataset
+    from partnerbeeld.infra.atomic import write_atomic
+    from partnerbeeld.infra.outputs import refuse_inside_dataset
 
     if path.suffix.lower() != ".xlsx":
         raise UsageError(
@@ -204,10 +204,10 @@ def exporteer(
 
     Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners-export.xlsx
     """
-    from partnerbeeld.atomic import write_atomic
     from partnerbeeld.cli.common import load_for_reading, say
     from partnerbeeld.exporting import export_workbook, sheet_rows
-    from partnerbeeld.outputs import confidential_git_warning, refuse_inside_dataset
+    from partnerbeeld.infra.atomic import write_atomic
+    from partnerbeeld.infra.outputs import confidential_git_warning, refuse_inside_dataset
 
     if uitvoer.suffix.lower() != f".{formaat.value}":
         raise UsageError(

@@ -13,7 +13,7 @@ import typer
 from partnerbeeld.cli.common import peildatum
 from partnerbeeld.cli.git import shown_path
 from partnerbeeld.cli.options import DataOption, SectorOption
-from partnerbeeld.errors import ExitStatus, UsageError
+from partnerbeeld.infra.errors import ExitStatus, UsageError
 from partnerbeeld.vocabulary import CovenantStatus, ExerciseKind
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ _PROMPTS = {
 
 def _ask(field: str, default: str = "") -> Any:
     """Ask for one required field until the answer is usable."""
-    from partnerbeeld.clock import parse_date
+    from partnerbeeld.infra.clock import parse_date
     from partnerbeeld.scaffold import check_slug
 
     while True:
@@ -118,7 +118,7 @@ def _known(data: Path | None, sector: str | None, holder: str | None) -> tuple[s
 def _report(path: Path, root: Path, peildatum_: str | None) -> ExitStatus:
     """Validate the dataset with the new file in it; show what concerns the new file."""
     from partnerbeeld.findings import Severity
-    from partnerbeeld.safetext import visible
+    from partnerbeeld.infra.safetext import visible
     from partnerbeeld.validation import validate
 
     findings = [f for f in validate(root, peildatum(peildatum_)).findings if f.file.resolve() == path.resolve()]
@@ -224,7 +224,7 @@ def nieuw(
 
     Voorbeeld: partnerbeeld nieuw partner --naam "Waterschap Voorbeeld" --sector waterbeheer
     """
-    from partnerbeeld.clock import parse_date
+    from partnerbeeld.infra.clock import parse_date
     from partnerbeeld.loading import find_root
     from partnerbeeld.scaffold import create
 

@@ -67,7 +67,7 @@ def overzicht(
 
     Voorbeeld: partnerbeeld overzicht --formaat html -o overzicht.html
     """
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.overview import GroupBy, build_overview
     from partnerbeeld.views import overview as view
 
@@ -80,11 +80,11 @@ def overzicht(
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
-    from partnerbeeld.safetext import guard, json_safe
+    from partnerbeeld.infra.safetext import guard, json_safe
 
     dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.TEKST)
     if uitvoer is not None:
-        from partnerbeeld.outputs import refuse_inside_dataset
+        from partnerbeeld.infra.outputs import refuse_inside_dataset
 
         refuse_inside_dataset(uitvoer, dataset.root)
     picture = build_overview(dataset, reference, GroupBy(per.value), detail)
@@ -102,7 +102,7 @@ def overzicht(
     if uitvoer is None:
         sys.stdout.write(content)
         return
-    from partnerbeeld.atomic import write_atomic
+    from partnerbeeld.infra.atomic import write_atomic
 
     write_atomic(uitvoer, content, overwrite=overschrijf)
     print(f"Geschreven: {uitvoer} ({len(picture.partners)} partners).", file=sys.stderr)

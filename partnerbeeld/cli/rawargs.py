@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 
 # options that name a file or folder to write: a trailing slash means a folder
 _OUTPUT_OPTIONS = {"-o", "--uitvoer", "--uit"}

@@ -11,7 +11,7 @@ import typer
 from partnerbeeld.cli.common import load_for_reading, peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
-from partnerbeeld.errors import ExitStatus, UsageError
+from partnerbeeld.infra.errors import ExitStatus, UsageError
 from partnerbeeld.vocabulary import SignalKind
 
 
@@ -48,7 +48,7 @@ def signalen(
     Voorbeeld: partnerbeeld signalen --accounthouder jansen --soort convenant
     """
     from partnerbeeld.acceptance import accept_signals
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.query import resolve_account_holder
     from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view

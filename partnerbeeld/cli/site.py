@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum, skipped_names
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 
 if TYPE_CHECKING:
     from partnerbeeld.site.build import Progress
@@ -45,7 +45,7 @@ def site(
 
     Voorbeeld: partnerbeeld site -o site
     """
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.site import SiteOptions, build_site
     from partnerbeeld.site.folder import check_target
 

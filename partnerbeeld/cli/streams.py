@@ -18,7 +18,7 @@ import shutil
 import sys
 from typing import IO
 
-from partnerbeeld.errors import ExitStatus, os_reason
+from partnerbeeld.infra.errors import ExitStatus, os_reason
 
 # Below this the tables cannot be laid out; a narrower terminal gets lines that wrap.
 MIN_WIDTH = 40

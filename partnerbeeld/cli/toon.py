@@ -19,7 +19,7 @@ from partnerbeeld.cli.common import (
 )
 from partnerbeeld.cli.options import DataOption, PeildatumOption, VertrouwelijkOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
-from partnerbeeld.errors import NotFound, RecordHasErrors
+from partnerbeeld.infra.errors import NotFound, RecordHasErrors
 
 
 class Formaat(StrEnum):
@@ -48,7 +48,7 @@ def toon(
 
     Voorbeeld: partnerbeeld toon "Hoogheemraadschap van Rijnland"
     """
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.partnerinfo import find_partner, partner_info
     from partnerbeeld.views import partner as view
 
@@ -71,7 +71,7 @@ def toon(
 
 def _refuse_if_broken(partner: str, skipped: tuple[str, ...], validate: str) -> None:
     """`toon dunea` while partners/dunea.yaml has errors: say that, not 'onbekende partner'."""
-    from partnerbeeld.suggest import normalise
+    from partnerbeeld.infra.suggest import normalise
 
     wanted = f"partners/{normalise(partner).replace(' ', '-')}"
     broken = next((name for name in skipped if name.rsplit(".", 1)[0] == wanted), None)
@@ -90,7 +90,7 @@ def incidenttypen(
 
     Voorbeeld: partnerbeeld incidenttypen --formaat json
     """
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.tree import incident_tree
     from partnerbeeld.views import tree as view
 

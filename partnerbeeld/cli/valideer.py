@@ -12,7 +12,7 @@ import typer
 from partnerbeeld.cli.common import peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
-from partnerbeeld.errors import ExitStatus
+from partnerbeeld.infra.errors import ExitStatus
 
 
 class Formaat(StrEnum):

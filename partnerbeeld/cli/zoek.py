@@ -63,7 +63,7 @@ def zoek(
 
     Voorbeeld: partnerbeeld zoek -i brand -i gaslek --team copi --team rot
     """
-    from partnerbeeld.gitinfo import data_version
+    from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.query import answer
     from partnerbeeld.views import hits as view
 

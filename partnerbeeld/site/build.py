@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from partnerbeeld.dataset import Dataset
-from partnerbeeld.errors import UsageError, os_reason
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.errors import UsageError, os_reason
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.signals import Signal
 from partnerbeeld.site import embed, folder, pages, search
 

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from partnerbeeld.errors import UsageError, os_reason
+from partnerbeeld.infra.errors import UsageError, os_reason
 
 MARKER = ".partnerbeeld-site"
 MARKER_TEXT = "Deze map is gemaakt door 'partnerbeeld site' en wordt bij de volgende bouw vervangen.\n"

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
-from partnerbeeld.safetext import visible
+from partnerbeeld.infra.safetext import visible
 from partnerbeeld.views.mdtext import text
 
 WIDTH = 80  # the terminal view fits 80 columns where it can (long values still run on)

@@ -27,9 +27,9 @@ import dataclasses
 from typing import Any
 
 from partnerbeeld.dataset import Dataset
+from partnerbeeld.infra.safetext import UNSAFE, visible
 from partnerbeeld.loading import Source
 from partnerbeeld.records import MULTILINE_FIELDS, Record
-from partnerbeeld.safetext import UNSAFE, visible
 
 
 def _unsafe(value: Any) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from partnerbeeld.acceptance import acceptance_dict
 from partnerbeeld.findings import Finding, Severity, located
-from partnerbeeld.safetext import github_data, github_property, visible
+from partnerbeeld.infra.safetext import github_data, github_property, visible
 from partnerbeeld.validation import Report
 from partnerbeeld.views.colour import Palette
 

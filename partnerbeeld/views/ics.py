@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from partnerbeeld.agenda import AgendaItem
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 
 PRODID = "-//partnerbeeld//agenda//NL"
 _END = b"END:VCALENDAR\r\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from partnerbeeld.safetext import visible
+from partnerbeeld.infra.safetext import visible
 
 # Only what acts inline: every value sits inside a table cell, after a list marker or in an
 # emphasised span, never at the start of a line, so '+', '-' and digits need no escape

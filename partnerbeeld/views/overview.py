@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.overview import LETTER, Cell, Group, GroupBy, GroupCell, Overview
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.roletext import role_text

@@ -6,7 +6,7 @@ import json
 import textwrap
 from typing import Any
 
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.partnerinfo import PartnerInfo, RoleLine
 from partnerbeeld.records import Contact
 from partnerbeeld.roles import ResolvedRole

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 
 
 class PdfUnavailable(UsageError):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from partnerbeeld.contactlist import ContactList
-    from partnerbeeld.gitinfo import DataVersion
+    from partnerbeeld.infra.gitinfo import DataVersion
     from partnerbeeld.overview import Overview
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from partnerbeeld.acceptance import Acceptance, acceptance_dict
 from partnerbeeld.accountholders import HolderReport
-from partnerbeeld.gitinfo import DataVersion
-from partnerbeeld.safetext import visible
+from partnerbeeld.infra.gitinfo import DataVersion
+from partnerbeeld.infra.safetext import visible
 from partnerbeeld.signals import Signal
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.mdtext import text

@@ -22,7 +22,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.errors import TemplateBroken, UsageError
+from partnerbeeld.infra.errors import TemplateBroken, UsageError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 

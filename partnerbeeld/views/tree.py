@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from partnerbeeld import limits
-from partnerbeeld.gitinfo import DataVersion
+from partnerbeeld.infra import limits
+from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.tree import TypeNode
 from partnerbeeld.views.colour import Palette
 

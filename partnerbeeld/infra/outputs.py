@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerbeeld.errors import UsageError
 from partnerbeeld.findings import located
+from partnerbeeld.infra.errors import UsageError
 
 
 def refuse_inside_dataset(target: Path, root: Path) -> None:
@@ -28,7 +28,7 @@ def refuse_inside_dataset(target: Path, root: Path) -> None:
 
 def confidential_git_warning(target: Path) -> list[str]:
     """Lines to say when confidential output lands where git would pick it up; [] otherwise."""
-    from partnerbeeld.gitinfo import would_be_committed
+    from partnerbeeld.infra.gitinfo import would_be_committed
 
     if not would_be_committed(located(target)):
         return []

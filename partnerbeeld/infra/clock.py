@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 
-from partnerbeeld.errors import UsageError
+from partnerbeeld.infra.errors import UsageError
 
 
 def reference_date(explicit: dt.date | None = None, environ: Mapping[str, str] | None = None) -> dt.date:

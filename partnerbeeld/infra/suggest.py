@@ -30,7 +30,7 @@ def closest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.
 
 def known_or_suggest(value: str, known: Iterable[str], unknown: str) -> str:
     """``value`` when it is one of ``known``; else NotFound ('Onbekend profiel ...') with suggestions."""
-    from partnerbeeld.errors import NotFound  # errors is light, but keep this module free of cycles
+    from partnerbeeld.infra.errors import NotFound  # errors is light, but keep this module free of cycles
 
     pool = list(known)
     if value in pool:

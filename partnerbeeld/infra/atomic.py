@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from partnerbeeld.errors import UsageError, os_reason
+from partnerbeeld.infra.errors import UsageError, os_reason
 
 
 class AlreadyExists(UsageError):
