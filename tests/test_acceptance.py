@@ -9,7 +9,7 @@ import pytest
 from builders import DatasetBuilder
 from conftest import TODAY
 
-from partnerbeeld.validation import validate
+from partnerbeeld.answers.validation import validate
 
 # partner-a lacks an account holder (a warning, at the 'id:' line) and is alerted without a primary 24/7 number
 PARTNER = """\

@@ -9,9 +9,9 @@ from builders import ACCOUNT_HOLDERS, dump
 from conftest import TODAY
 from test_signals import COVERING_ROLES
 
-from partnerbeeld.accountholders import NOBODY, holder_reports
-from partnerbeeld.dataset import open_dataset
-from partnerbeeld.signals import signals
+from partnerbeeld.answers.accountholders import NOBODY, holder_reports
+from partnerbeeld.answers.signals import signals
+from partnerbeeld.reading.dataset import open_dataset
 
 TWO_HOLDERS = {
     "account_holders": [

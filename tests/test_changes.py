@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from builders import DatasetBuilder, dump
 
-from partnerbeeld import changes
-from partnerbeeld.changes import MASK, FieldChange, Status, changes_since, diff_values
+from partnerbeeld.answers import changes
+from partnerbeeld.answers.changes import MASK, FieldChange, Status, changes_since, diff_values
 from partnerbeeld.infra.errors import DatasetUnreadable, UsageError
 
 LIAISON = {"label": "Liaison ROT", "person": "Anna de Vries", "mobile": "06 10 00 00 01", "confidential": True}

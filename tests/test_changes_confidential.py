@@ -15,8 +15,8 @@ import pytest
 from builders import DatasetBuilder, dump
 from test_changes import git, git_env  # noqa: F401  (git_env is a fixture)
 
-from partnerbeeld.confidentiality import is_public_contact
-from partnerbeeld.fielddiff import MASK, diff_record
+from partnerbeeld.answers.fielddiff import MASK, diff_record
+from partnerbeeld.model.confidentiality import is_public_contact
 
 SECRET = "06 10 00 00 12"
 PIKET = {"label": "Piket", "phone": "071 000 00 01", "available": "24/7", "primary": True}

@@ -20,9 +20,9 @@ from typing import NamedTuple
 
 import pytest
 
-from partnerbeeld.dataset import Dataset, open_dataset
-from partnerbeeld.query import Hit, Selection, select
-from partnerbeeld.vocabulary import Mode
+from partnerbeeld.answers.query import Hit, Selection, select
+from partnerbeeld.model.vocabulary import Mode
+from partnerbeeld.reading.dataset import Dataset, open_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TOP = 5

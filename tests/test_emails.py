@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from email_validator import EmailNotValidError, validate_email
 
-from partnerbeeld.emails import _plainly_valid, email_problem
+from partnerbeeld.checks.emails import _plainly_valid, email_problem
 
 
 def full_check(text: str) -> bool:

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from partnerbeeld.answers.signals import add_months
 from partnerbeeld.infra.clock import add_days, parse_date
 from partnerbeeld.infra.errors import UsageError
-from partnerbeeld.signals import add_months
 
 
 def test_month_and_day_arithmetic_saturates_at_the_end_of_the_calendar():

@@ -16,8 +16,8 @@ import pytest
 from builders import DatasetBuilder, dump
 from conftest import TODAY
 
-from partnerbeeld.findings import CODES, WARNING_CODES, Severity
-from partnerbeeld.validation import validate
+from partnerbeeld.answers.validation import validate
+from partnerbeeld.model.findings import CODES, WARNING_CODES, Severity
 
 PARTNER = """\
 id: partner-a

@@ -8,7 +8,7 @@ from pathlib import Path
 from builders import DatasetBuilder
 from conftest import TODAY
 
-from partnerbeeld.validation import validate
+from partnerbeeld.answers.validation import validate
 from partnerbeeld.views.gitlab import as_gitlab
 
 BAD = [{"label": "Piket", "phone": "12", "available": "24/7", "primary": True}, {"label": "Reserve", "phone": "12"}]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, Result
 
+from partnerbeeld.answers.starter import STARTER_FILES, parse_municipalities, short_name_of
 from partnerbeeld.infra.errors import UsageError
-from partnerbeeld.starter import STARTER_FILES, parse_municipalities, short_name_of
 
 
 def test_init_then_valideer_passes(run_cli: Callable[..., Result], tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 
+from partnerbeeld.answers.validation import validate
 from partnerbeeld.infra import limits
-from partnerbeeld.validation import validate
 
 
 def findings(builder, code):
@@ -119,7 +119,7 @@ def test_a_pdf_of_more_contacts_than_the_limit_asks_for_a_narrower_selection(bas
 def test_the_documented_limits_are_the_enforced_ones():
     from conftest import REPO
 
-    from partnerbeeld import yamlsource
+    from partnerbeeld.reading import yamlsource
 
     section = (REPO / "docs" / "guarantees.md").read_text(encoding="utf-8").split("## Grenzen", 1)[1]
 

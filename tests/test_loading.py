@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from builders import DatasetBuilder
 
-from partnerbeeld.findings import Finding
-from partnerbeeld.loading import load
+from partnerbeeld.model.findings import Finding
+from partnerbeeld.reading.loading import load
 
 PARTNER = """\
 id: partner-a

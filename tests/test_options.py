@@ -210,7 +210,7 @@ def test_version_names_the_program_and_the_data_without_loading_the_dataset(tmp_
     script = (
         "import sys\nfrom partnerbeeld.cli import main\n"
         "status = main(sys.argv[1:])\n"
-        "print('geladen' if 'partnerbeeld.dataset' in sys.modules else 'niet geladen')\n"
+        "print('geladen' if 'partnerbeeld.reading.dataset' in sys.modules else 'niet geladen')\n"
         "sys.exit(status)\n"
     )
     for flag in ("--version", "-V"):

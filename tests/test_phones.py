@@ -7,7 +7,7 @@ import random
 import phonenumbers
 import pytest
 
-from partnerbeeld.phones import _plainly_valid, phone_problem
+from partnerbeeld.checks.phones import _plainly_valid, phone_problem
 
 
 def full_check(text: str) -> bool:

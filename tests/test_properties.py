@@ -255,7 +255,7 @@ record_shapes = st.fixed_dictionaries(
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(old=record_shapes, new=record_shapes, kind=st.sampled_from(["partners", "profiles"]))
 def test_the_field_diff_never_shows_a_confidential_value(old: Any, new: Any, kind: str) -> None:
-    from partnerbeeld.fielddiff import diff_record
+    from partnerbeeld.answers.fielddiff import diff_record
 
     for change in diff_record(kind, old, new):
         shown = f"{change.path} {change.old!r} {change.new!r}"

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from builders import INCIDENT_TYPES, dump
 
-from partnerbeeld.dataset import open_dataset
-from partnerbeeld.infra.errors import NotFound, UsageError
-from partnerbeeld.partnerinfo import find_partner
-from partnerbeeld.query import (
+from partnerbeeld.answers.partnerinfo import find_partner
+from partnerbeeld.answers.query import (
     Selection,
     answer,
     call_first,
@@ -17,9 +15,11 @@ from partnerbeeld.query import (
     resolve_incidenttype,
     select,
 )
-from partnerbeeld.roles import involved_codes, involvement_of, roles_of
-from partnerbeeld.tree import incident_tree
-from partnerbeeld.vocabulary import Mode, Team
+from partnerbeeld.answers.roles import involved_codes, involvement_of, roles_of
+from partnerbeeld.answers.tree import incident_tree
+from partnerbeeld.infra.errors import NotFound, UsageError
+from partnerbeeld.model.vocabulary import Mode, Team
+from partnerbeeld.reading.dataset import open_dataset
 
 LIAISON_ROT_2 = {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": 2, "task": "Advies waterkeringen"}
 

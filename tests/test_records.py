@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import pytest
 
-from partnerbeeld.recordbase import Record, Rule, info
-from partnerbeeld.records import Contact, Partner, Text
+from partnerbeeld.model.recordbase import Record, Rule, info
+from partnerbeeld.model.records import Contact, Partner, Text
 
 
 def test_records_compare_copy_pickle_and_stay_immutable() -> None:

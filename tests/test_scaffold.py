@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from builders import DatasetBuilder
 
-from partnerbeeld.scaffold import propose_id, scalar
+from partnerbeeld.answers.scaffold import propose_id, scalar
 
 PARTNER = (
     "nieuw",

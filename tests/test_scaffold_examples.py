@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
-from partnerbeeld.findings import Severity
-from partnerbeeld.validation import validate
+from partnerbeeld.answers.validation import validate
+from partnerbeeld.model.findings import Severity
 
 # '# key: value', '#   key: value' or '#   - item': an example field, not an explanation
 EXAMPLE = re.compile(r"^# (?P<line> *(?:[a-z_]+:(?: |$)|- ).*)$")

@@ -13,7 +13,7 @@ import yaml
 from builders import DatasetBuilder
 from conftest import REPO, SHIPPED_DATA
 
-from partnerbeeld.schemas import SCHEMAS, render_all, stale
+from partnerbeeld.model.schemas import SCHEMAS, render_all, stale
 
 COMMITTED = REPO / "schemas"
 

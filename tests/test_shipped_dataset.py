@@ -14,14 +14,14 @@ from collections import Counter
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
-from partnerbeeld.acceptance import accept_signals
-from partnerbeeld.dataset import Dataset, open_dataset
-from partnerbeeld.query import Selection, select
-from partnerbeeld.records import CovenantStatus, Mode, Team
-from partnerbeeld.roles import ResolvedRole
-from partnerbeeld.signals import signals
-from partnerbeeld.validation import validate
-from partnerbeeld.vocabulary import SignalLevel
+from partnerbeeld.answers.acceptance import accept_signals
+from partnerbeeld.answers.query import Selection, select
+from partnerbeeld.answers.roles import ResolvedRole
+from partnerbeeld.answers.signals import signals
+from partnerbeeld.answers.validation import validate
+from partnerbeeld.model.records import CovenantStatus, Mode, Team
+from partnerbeeld.model.vocabulary import SignalLevel
+from partnerbeeld.reading.dataset import Dataset, open_dataset
 
 # The imperfections we ship on purpose, so that maintenance reports have something to show.
 INTENDED_WARNINGS = {

@@ -12,11 +12,11 @@ import pytest
 from builders import DatasetBuilder
 from conftest import SHIPPED_DATA, TODAY
 
-from partnerbeeld.dataset import open_dataset
-from partnerbeeld.query import Selection, select
+from partnerbeeld.answers.query import Selection, select
+from partnerbeeld.model.vocabulary import Team
+from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.site.folder import MARKER
 from partnerbeeld.site.pages import ANY_TEAM, filter_facts
-from partnerbeeld.vocabulary import Team
 
 SECRET_NUMBER = "071 999 88 77"
 HOSTILE = "</style><script>alert('x')</script> & Zonen"

@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
-from partnerbeeld.dataset import open_dataset
+from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.query import Selection, select
+from partnerbeeld.model.vocabulary import Mode, Team
+from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.site import SiteOptions, build_site
-from partnerbeeld.vocabulary import Mode, Team
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = [

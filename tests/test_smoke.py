@@ -72,7 +72,7 @@ def test_a_reader_that_leaves_early_is_not_an_error():
 
 
 def test_ctrl_c_says_it_stopped_and_exits_130(run_cli, monkeypatch):
-    from partnerbeeld import query
+    from partnerbeeld.answers import query
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -11,8 +11,8 @@ import pytest
 from builders import dump
 
 from partnerbeeld.checks import tree
-from partnerbeeld.dataset import Dataset, open_dataset
 from partnerbeeld.infra import limits
+from partnerbeeld.reading.dataset import Dataset, open_dataset
 
 DEPTH = 2000
 

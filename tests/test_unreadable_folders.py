@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from partnerbeeld import loading
-from partnerbeeld.validation import validate
+from partnerbeeld.answers.validation import validate
+from partnerbeeld.reading import loading
 
 COMMANDS = [
     ["valideer"],

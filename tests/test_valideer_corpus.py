@@ -39,7 +39,7 @@ import yaml
 from builders import DatasetBuilder
 from conftest import REPO
 
-from partnerbeeld.loading import load
+from partnerbeeld.reading.loading import load
 
 CORPUS = Path(__file__).parent / "corpus"
 PARTNER = (

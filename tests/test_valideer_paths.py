@@ -10,8 +10,8 @@ from builders import DatasetBuilder
 from conftest import SHIPPED_DATA, TODAY
 from test_valideer_corpus import CORPUS, GENERATED, Case, _from_folder
 
-from partnerbeeld.findings import Finding, located
-from partnerbeeld.validation import validate
+from partnerbeeld.answers.validation import validate
+from partnerbeeld.model.findings import Finding, located
 
 CASES = [_from_folder(folder) for folder in sorted(CORPUS.iterdir()) if (folder / "expect.yaml").is_file()]
 CASES += GENERATED

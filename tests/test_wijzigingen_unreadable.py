@@ -13,9 +13,9 @@ import pytest
 from builders import DatasetBuilder
 from test_changes import git, git_env, repo  # noqa: F401  (fixtures)
 
-from partnerbeeld import loading, worktree
-from partnerbeeld.changes import changes_since
+from partnerbeeld.answers.changes import changes_since
 from partnerbeeld.infra.gitinfo import data_version
+from partnerbeeld.reading import loading, worktree
 
 
 def test_a_named_pipe_is_not_compared_not_removed(repo: DatasetBuilder, run_cli) -> None:  # noqa: F811

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from partnerbeeld import yamlsource
-from partnerbeeld.yamlsource import Document, Problem, parse
+from partnerbeeld.reading import yamlsource
+from partnerbeeld.reading.yamlsource import Document, Problem, parse
 
 
 def data(text: str | bytes) -> object:

@@ -10,9 +10,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the read-only commands import single checks; phone numbers stay unloaded
-    from partnerbeeld.dataset import Dataset
-    from partnerbeeld.findings import Finding
-    from partnerbeeld.loading import Loaded
+    from partnerbeeld.model.findings import Finding
+    from partnerbeeld.reading.dataset import Dataset
+    from partnerbeeld.reading.loading import Loaded
 
 
 def run_checks(loaded: Loaded, dataset: Dataset | None, today: dt.date) -> list[Finding]:

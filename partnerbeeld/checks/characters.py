@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.infra.safetext import UNSAFE, describe_char, unsafe_chars, visible
-from partnerbeeld.loading import Loaded, Source
-from partnerbeeld.records import MULTILINE_FIELDS
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.model.records import MULTILINE_FIELDS
+from partnerbeeld.reading.loading import Loaded, Source
 
 _HINT = "Verwijder het teken (het komt vaak mee bij kopiëren en plakken); tik de tekst zo nodig opnieuw."
 _LINE_BREAKS = frozenset("\n\t")  # whitespace a multi-line text may hold

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerbeeld.dataset import Dataset
-from partnerbeeld.emails import email_problem
-from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.loading import Source
-from partnerbeeld.phones import phone_problem
-from partnerbeeld.records import Contact, Partner
-from partnerbeeld.roles import roles_of
-from partnerbeeld.vocabulary import Mode
+from partnerbeeld.answers.roles import roles_of
+from partnerbeeld.checks.emails import email_problem
+from partnerbeeld.checks.phones import phone_problem
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.model.records import Contact, Partner
+from partnerbeeld.model.vocabulary import Mode
+from partnerbeeld.reading.dataset import Dataset
+from partnerbeeld.reading.loading import Source
 
 
 def alerted_codes(dataset: Dataset, partner: Partner) -> list[str]:

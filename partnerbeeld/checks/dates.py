@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from partnerbeeld.dataset import Dataset
-from partnerbeeld.findings import Finding, Severity
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.reading.dataset import Dataset
 
 _FUTURE_HINT = "Vul de datum in waarop het echt gebeurde (JJJJ-MM-DD)."
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.loading import Loaded
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.reading.loading import Loaded
 
 
 def check(loaded: Loaded) -> Iterator[Finding]:

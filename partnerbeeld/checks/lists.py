@@ -15,10 +15,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.infra import limits
-from partnerbeeld.loading import Loaded, Source
-from partnerbeeld.yamlsource import PathKey
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.reading.loading import Loaded, Source
+from partnerbeeld.reading.yamlsource import PathKey
 
 # Lists of the fixed files whose repeated entries another check names (id-dubbel, incidenttype-dubbel)
 _COVERED: dict[str, PathKey] = {"accountholders.yaml": ("account_holders",), "incidenttypes.yaml": ("incident_types",)}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from partnerbeeld.dataset import Dataset
-from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.infra.suggest import closest
-from partnerbeeld.loading import Source
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.reading.dataset import Dataset
+from partnerbeeld.reading.loading import Source
 
 # with the adjective's form: "onbekende partner" (de) but "onbekend profiel" (het)
 _WHAT = {

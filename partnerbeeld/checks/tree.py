@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from partnerbeeld.dataset import Dataset
-from partnerbeeld.findings import Finding, Severity
 from partnerbeeld.infra import limits
 from partnerbeeld.infra.suggest import closest
+from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.reading.dataset import Dataset
 
 
 def check(dataset: Dataset) -> Iterator[Finding]:

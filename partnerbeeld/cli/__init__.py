@@ -118,7 +118,7 @@ def _print_version() -> None:
     """The program's version and the data version, without loading the dataset: a git question only."""
     from partnerbeeld import __version__
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.loading import find_root
+    from partnerbeeld.reading.loading import find_root
 
     print(f"partnerbeeld {__version__}")
     try:

@@ -26,11 +26,11 @@ def accounthouders(
 
     Voorbeeld: partnerbeeld accounthouders --accounthouder "Marieke Jansen"
     """
-    from partnerbeeld.acceptance import accept_signals
-    from partnerbeeld.accountholders import holder_reports
+    from partnerbeeld.answers.acceptance import accept_signals
+    from partnerbeeld.answers.accountholders import holder_reports
+    from partnerbeeld.answers.query import resolve_account_holder
+    from partnerbeeld.answers.signals import signals_for
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.query import resolve_account_holder
-    from partnerbeeld.signals import signals_for
     from partnerbeeld.views import signals as view
 
     today = peildatum(peildatum_)

@@ -17,8 +17,8 @@ from partnerbeeld.infra.clock import parse_date, reference_date
 from partnerbeeld.infra.errors import PartnerbeeldError, UsageError
 
 if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
-    from partnerbeeld.dataset import Dataset
-    from partnerbeeld.findings import Finding
+    from partnerbeeld.model.findings import Finding
+    from partnerbeeld.reading.dataset import Dataset
 
 F = TypeVar("F", bound=StrEnum)
 
@@ -82,8 +82,8 @@ def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people:
     ``for_people``: the answer is shown as text or Markdown, so every text value comes
     with control, bidi and zero-width characters escaped (``views.displaydata``).
     """
-    from partnerbeeld.dataset import ROLE_FOLDERS, open_dataset
-    from partnerbeeld.records import RECORD_FOLDERS
+    from partnerbeeld.model.records import RECORD_FOLDERS
+    from partnerbeeld.reading.dataset import ROLE_FOLDERS, open_dataset
 
     dataset, findings = open_dataset(data, ROLE_FOLDERS if roles_only else RECORD_FOLDERS)
     warn_about_errors(findings, dataset.root)
@@ -109,7 +109,7 @@ def write_json(text: str) -> None:
 
 
 def warn_about_errors(findings: list[Finding], root: Path) -> None:
-    from partnerbeeld.findings import Severity
+    from partnerbeeld.model.findings import Severity
 
     files = sorted({f.file for f in findings if f.severity is Severity.FOUT})
     if not files:
@@ -123,7 +123,7 @@ def warn_about_errors(findings: list[Finding], root: Path) -> None:
 
 def validate_command(root: Path) -> str:
     """'partnerbeeld valideer', with --data when the dataset is not the one found from here."""
-    from partnerbeeld.loading import find_root
+    from partnerbeeld.reading.loading import find_root
 
     try:
         default = find_root().resolve()

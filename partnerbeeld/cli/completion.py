@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.vocabulary import Mode, Team
+from partnerbeeld.model.vocabulary import Mode, Team
 
 
 def _root(ctx: Any) -> Path | None:
     from partnerbeeld.infra.errors import PartnerbeeldError
-    from partnerbeeld.loading import find_root
+    from partnerbeeld.reading.loading import find_root
 
     explicit = (getattr(ctx, "params", None) or {}).get("data")
     try:
@@ -25,7 +25,7 @@ def _root(ctx: Any) -> Path | None:
 
 
 def _yaml(root: Path | None, name: str) -> dict[str, Any]:
-    from partnerbeeld import yamlsource
+    from partnerbeeld.reading import yamlsource
 
     if root is None:
         return {}

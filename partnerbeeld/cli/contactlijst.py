@@ -28,7 +28,7 @@ from partnerbeeld.cli.options import (
 from partnerbeeld.infra.errors import UsageError
 
 if TYPE_CHECKING:
-    from partnerbeeld.contactlist import ContactList
+    from partnerbeeld.answers.contactlist import ContactList
 
 
 class Formaat(StrEnum):
@@ -113,7 +113,7 @@ def contactlijst(
 
     Voorbeeld: partnerbeeld contactlijst -i brand -i gaslek --team copi --formaat md
     """
-    from partnerbeeld.contactlist import build_contact_list
+    from partnerbeeld.answers.contactlist import build_contact_list
 
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.MD)

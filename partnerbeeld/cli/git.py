@@ -44,8 +44,8 @@ def wijzigingen(
 
     Voorbeeld: partnerbeeld wijzigingen --sinds main --formaat md
     """
-    from partnerbeeld.changes import changes_since
-    from partnerbeeld.loading import find_root
+    from partnerbeeld.answers.changes import changes_since
+    from partnerbeeld.reading.loading import find_root
     from partnerbeeld.views import changes as view
 
     report = changes_since(find_root(data), sinds, confidential=vertrouwelijk)
@@ -73,8 +73,8 @@ def shown_path(path: Path) -> str:
 def _schema_folder(uit: Path | None, data: Path | None) -> Path:
     if uit is not None and uit.exists() and not uit.is_dir():
         raise UsageError(f"{uit} is een bestand, geen map.", "Geef met -o een map voor de schema's.")
-    from partnerbeeld.loading import find_root
-    from partnerbeeld.schemas import default_folder
+    from partnerbeeld.model.schemas import default_folder
+    from partnerbeeld.reading.loading import find_root
 
     if uit is None:
         return default_folder(find_root(data))
@@ -121,7 +121,7 @@ def schema(
     Voorbeeld: partnerbeeld schema --controleer
     """
     from partnerbeeld.infra.atomic import write_atomic
-    from partnerbeeld.schemas import render_all, stale
+    from partnerbeeld.model.schemas import render_all, stale
 
     if uit is not None and uitvoer is not None:
         raise UsageError("--uit en --uitvoer zijn hetzelfde; geef er één.", "Gebruik -o/--uitvoer.")

@@ -15,8 +15,8 @@ from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.infra.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
-    from partnerbeeld.importing import ImportPlan
-    from partnerbeeld.sheetrows import RowProblem
+    from partnerbeeld.sheets.importing import ImportPlan
+    from partnerbeeld.sheets.sheetrows import RowProblem
 
 MAX_WARNINGS_SHOWN = 20
 GROUPED = 3  # more warnings of one code than this are summed up in one line
@@ -54,7 +54,7 @@ def _problem_lines(plan: ImportPlan) -> list[str]:
 
 
 def _summary(plan: ImportPlan) -> str:
-    from partnerbeeld.importing import Action
+    from partnerbeeld.sheets.importing import Action
 
     parts = [f"{plan.count(action)} {action}" for action in Action if plan.count(action)]
     total = len(plan.planned)
@@ -62,8 +62,8 @@ def _summary(plan: ImportPlan) -> str:
 
 
 def _report(plan: ImportPlan) -> None:
-    from partnerbeeld.importing import Action
     from partnerbeeld.infra.safetext import guard, visible
+    from partnerbeeld.sheets.importing import Action
     from partnerbeeld.views.changes import change_lines, field_lines
 
     # cells of a spreadsheet are anyone's text: each of our lines shows them escaped, one line each
@@ -98,9 +98,9 @@ def _report(plan: ImportPlan) -> None:
 
 def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str | None) -> None:
     from partnerbeeld.cli.common import load_for_reading
-    from partnerbeeld.exporting import template_workbook
     from partnerbeeld.infra.atomic import write_atomic
     from partnerbeeld.infra.outputs import refuse_inside_dataset
+    from partnerbeeld.sheets.exporting import template_workbook
 
     if path.suffix.lower() != ".xlsx":
         raise UsageError(
@@ -149,8 +149,8 @@ def importeer(
 
     Voorbeeld: partnerbeeld importeer partners.xlsx --droog
     """
-    from partnerbeeld.importing import apply, plan_import
-    from partnerbeeld.loading import find_root
+    from partnerbeeld.reading.loading import find_root
+    from partnerbeeld.sheets.importing import apply, plan_import
 
     if sjabloon is not None:
         if bestand is not None:
@@ -205,9 +205,9 @@ def exporteer(
     Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners-export.xlsx
     """
     from partnerbeeld.cli.common import load_for_reading, say
-    from partnerbeeld.exporting import export_workbook, sheet_rows
     from partnerbeeld.infra.atomic import write_atomic
     from partnerbeeld.infra.outputs import confidential_git_warning, refuse_inside_dataset
+    from partnerbeeld.sheets.exporting import export_workbook, sheet_rows
 
     if uitvoer.suffix.lower() != f".{formaat.value}":
         raise UsageError(

@@ -43,7 +43,7 @@ def init(
 
     Voorbeeld: partnerbeeld init vru --regio "Veiligheidsregio Utrecht" --gemeenten gemeenten.txt --git
     """
-    from partnerbeeld.starter import create_dataset, read_municipalities
+    from partnerbeeld.answers.starter import create_dataset, read_municipalities
 
     municipalities = read_municipalities(gemeenten) if gemeenten is not None else []
     made = create_dataset(map_, regio, municipalities, short_name=korte_naam, git=git)

@@ -14,10 +14,10 @@ from partnerbeeld.cli.common import peildatum
 from partnerbeeld.cli.git import shown_path
 from partnerbeeld.cli.options import DataOption, SectorOption
 from partnerbeeld.infra.errors import ExitStatus, UsageError
-from partnerbeeld.vocabulary import CovenantStatus, ExerciseKind
+from partnerbeeld.model.vocabulary import CovenantStatus, ExerciseKind
 
 if TYPE_CHECKING:
-    from partnerbeeld.scaffold import Draft
+    from partnerbeeld.answers.scaffold import Draft
 
 
 class Soort(StrEnum):
@@ -52,8 +52,8 @@ _PROMPTS = {
 
 def _ask(field: str, default: str = "") -> Any:
     """Ask for one required field until the answer is usable."""
+    from partnerbeeld.answers.scaffold import check_slug
     from partnerbeeld.infra.clock import parse_date
-    from partnerbeeld.scaffold import check_slug
 
     while True:
         answer = typer.prompt(_PROMPTS[field], default=default or None).strip()
@@ -77,7 +77,7 @@ def _ask(field: str, default: str = "") -> Any:
 
 
 def _draft(soort: Soort, given: dict[str, Any], record_id: str | None) -> Draft:
-    from partnerbeeld.scaffold import Draft, propose_id
+    from partnerbeeld.answers.scaffold import Draft, propose_id
 
     wrong = [option for option, (field, kinds) in _OPTIONS.items() if given.get(field) and soort not in kinds]
     if wrong:
@@ -103,9 +103,9 @@ def _known(data: Path | None, sector: str | None, holder: str | None) -> tuple[s
     """--sector checked against the sectors in the data; --accounthouder as an id (from a name or part)."""
     if sector is None and holder is None:
         return sector, holder
-    from partnerbeeld.dataset import open_dataset
-    from partnerbeeld.query import resolve_account_holder
-    from partnerbeeld.scaffold import check_sector
+    from partnerbeeld.answers.query import resolve_account_holder
+    from partnerbeeld.answers.scaffold import check_sector
+    from partnerbeeld.reading.dataset import open_dataset
 
     dataset, _ = open_dataset(data, ("partners",))
     if sector is not None:
@@ -117,9 +117,9 @@ def _known(data: Path | None, sector: str | None, holder: str | None) -> tuple[s
 
 def _report(path: Path, root: Path, peildatum_: str | None) -> ExitStatus:
     """Validate the dataset with the new file in it; show what concerns the new file."""
-    from partnerbeeld.findings import Severity
+    from partnerbeeld.answers.validation import validate
     from partnerbeeld.infra.safetext import visible
-    from partnerbeeld.validation import validate
+    from partnerbeeld.model.findings import Severity
 
     findings = [f for f in validate(root, peildatum(peildatum_)).findings if f.file.resolve() == path.resolve()]
     print(f"Nieuw bestand: {shown_path(path)}")
@@ -224,9 +224,9 @@ def nieuw(
 
     Voorbeeld: partnerbeeld nieuw partner --naam "Waterschap Voorbeeld" --sector waterbeheer
     """
+    from partnerbeeld.answers.scaffold import create
     from partnerbeeld.infra.clock import parse_date
-    from partnerbeeld.loading import find_root
-    from partnerbeeld.scaffold import create
+    from partnerbeeld.reading.loading import find_root
 
     root = find_root(data)
     given: dict[str, Any] = {

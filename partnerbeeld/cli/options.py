@@ -19,8 +19,8 @@ from typer._types import TyperChoice
 from partnerbeeld.cli import completion
 
 if TYPE_CHECKING:
-    from partnerbeeld.dataset import Dataset
-    from partnerbeeld.query import Selection
+    from partnerbeeld.answers.query import Selection
+    from partnerbeeld.reading.dataset import Dataset
 
 # --- the dataset and the date ------------------------------------------------------------------
 
@@ -190,7 +190,7 @@ def selection(
 ) -> Selection:
     """The library's Selection from the options as typed; team, mode and account holder checked
     with Dutch suggestions. Repeated values count once."""
-    from partnerbeeld.query import Selection, parse_mode, parse_team, resolve_account_holder
+    from partnerbeeld.answers.query import Selection, parse_mode, parse_team, resolve_account_holder
 
     return Selection(
         incident=tuple(dict.fromkeys(incident or ())),

@@ -67,8 +67,8 @@ def overzicht(
 
     Voorbeeld: partnerbeeld overzicht --formaat html -o overzicht.html
     """
+    from partnerbeeld.answers.overview import GroupBy, build_overview
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.overview import GroupBy, build_overview
     from partnerbeeld.views import overview as view
 
     if oude_grip:

@@ -12,7 +12,7 @@ from partnerbeeld.cli.common import load_for_reading, peildatum, write_for_peopl
 from partnerbeeld.cli.options import AccounthouderOption, DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
 from partnerbeeld.infra.errors import ExitStatus, UsageError
-from partnerbeeld.vocabulary import SignalKind
+from partnerbeeld.model.vocabulary import SignalKind
 
 
 class Formaat(StrEnum):
@@ -47,12 +47,12 @@ def signalen(
 
     Voorbeeld: partnerbeeld signalen --accounthouder jansen --soort convenant
     """
-    from partnerbeeld.acceptance import accept_signals
+    from partnerbeeld.answers.acceptance import accept_signals
+    from partnerbeeld.answers.query import resolve_account_holder
+    from partnerbeeld.answers.signals import signals_for
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.query import resolve_account_holder
-    from partnerbeeld.signals import signals_for
+    from partnerbeeld.model.vocabulary import SignalLevel
     from partnerbeeld.views import signals as view
-    from partnerbeeld.vocabulary import SignalLevel
 
     today = peildatum(peildatum_)
     dataset = load_for_reading(data, for_people=formaat is not Formaat.JSON)
@@ -66,7 +66,7 @@ def signalen(
                 "--soort geldt niet voor --formaat ics: de agenda heeft haar eigen soorten data.",
                 "Laat --soort weg; --accounthouder kiest wiens agenda het wordt.",
             )
-        from partnerbeeld.agenda import agenda
+        from partnerbeeld.answers.agenda import agenda
         from partnerbeeld.views.ics import as_ics
 
         who = dataset.account_holders[holder].name if holder else region

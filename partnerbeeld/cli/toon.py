@@ -48,8 +48,8 @@ def toon(
 
     Voorbeeld: partnerbeeld toon "Hoogheemraadschap van Rijnland"
     """
+    from partnerbeeld.answers.partnerinfo import find_partner, partner_info
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.partnerinfo import find_partner, partner_info
     from partnerbeeld.views import partner as view
 
     dataset = load_for_reading(data, for_people=formaat is Formaat.TEKST)
@@ -90,8 +90,8 @@ def incidenttypen(
 
     Voorbeeld: partnerbeeld incidenttypen --formaat json
     """
+    from partnerbeeld.answers.tree import incident_tree
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.tree import incident_tree
     from partnerbeeld.views import tree as view
 
     dataset = load_for_reading(data, roles_only=True, for_people=formaat is Formaat.TEKST)

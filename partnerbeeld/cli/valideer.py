@@ -55,8 +55,8 @@ def valideer(
 
     Voorbeeld: partnerbeeld valideer --formaat github
     """
-    from partnerbeeld.loading import find_root
-    from partnerbeeld.validation import named_files, validate
+    from partnerbeeld.answers.validation import named_files, validate
+    from partnerbeeld.reading.loading import find_root
 
     root = find_root(data)
     only = named_files(root, paden) if paden else None

@@ -63,8 +63,8 @@ def zoek(
 
     Voorbeeld: partnerbeeld zoek -i brand -i gaslek --team copi --team rot
     """
+    from partnerbeeld.answers.query import answer
     from partnerbeeld.infra.gitinfo import data_version
-    from partnerbeeld.query import answer
     from partnerbeeld.views import hits as view
 
     today = peildatum(peildatum_)

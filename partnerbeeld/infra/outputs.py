@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerbeeld.findings import located
 from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.model.findings import located
 
 
 def refuse_inside_dataset(target: Path, root: Path) -> None:

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from partnerbeeld.dataset import Dataset
+from partnerbeeld.answers.signals import Signal
 from partnerbeeld.infra.errors import UsageError, os_reason
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.signals import Signal
+from partnerbeeld.reading.dataset import Dataset
 from partnerbeeld.site import embed, folder, pages, search
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def build_site(
 
 class _Writer:
     def __init__(self, dataset: Dataset, out: Path, options: SiteOptions, progress: Progress) -> None:
-        from partnerbeeld.signals import signals
+        from partnerbeeld.answers.signals import signals
         from partnerbeeld.views.templating import environment, search_path
 
         self.dataset, self.out, self.options, self.progress = dataset, out, options, progress
@@ -110,7 +110,7 @@ class _Writer:
 
     def marks(self, title: str) -> PageMarks:
         """The markings on every printed page (issue 13's print.css): what, whose, how secret, when."""
-        from partnerbeeld.contactlist import dutch_date
+        from partnerbeeld.answers.contactlist import dutch_date
         from partnerbeeld.views.printmarks import PageMarks
 
         settings = self.dataset.settings
@@ -125,7 +125,7 @@ class _Writer:
         )
 
     def common(self, depth: int) -> dict[str, Any]:
-        from partnerbeeld.contactlist import dutch_date
+        from partnerbeeld.answers.contactlist import dutch_date
 
         settings = self.dataset.settings
         return {
@@ -182,8 +182,8 @@ class _Writer:
 
     def incident_pages(self, codes: list[str]) -> None:
         """The page and the printable contact list of each type in ``codes``."""
-        from partnerbeeld.contactlist import build_contact_list
-        from partnerbeeld.query import Selection, answer
+        from partnerbeeld.answers.contactlist import build_contact_list
+        from partnerbeeld.answers.query import Selection, answer
         from partnerbeeld.views.html import contact_list_html
 
         for code in codes:
@@ -216,8 +216,8 @@ class _Writer:
             self.pages += 1
 
     def write_partners(self) -> None:
-        from partnerbeeld.contactlist import build_contact_list
-        from partnerbeeld.query import Selection
+        from partnerbeeld.answers.contactlist import build_contact_list
+        from partnerbeeld.answers.query import Selection
 
         self.progress("partners", len(self.dataset.partners))
         self.everyone = build_contact_list(
@@ -239,7 +239,7 @@ class _Writer:
 
     def partner_pages(self, ids: list[str]) -> None:
         """The page and the vCard of each partner in ``ids``."""
-        from partnerbeeld.partnerinfo import partner_info
+        from partnerbeeld.answers.partnerinfo import partner_info
         from partnerbeeld.views.partner import ago
         from partnerbeeld.views.vcard import contact_list_vcf
 
@@ -286,7 +286,7 @@ class _Writer:
             _FORKED = None
 
     def write_holders(self) -> None:
-        from partnerbeeld.accountholders import NOBODY, holder_reports
+        from partnerbeeld.answers.accountholders import NOBODY, holder_reports
 
         reports = holder_reports(self.dataset, self.signals)
         self.progress("accounthouders en signalen", len(reports) + 1)
@@ -308,7 +308,7 @@ class _Writer:
         self.progress("", 1)
 
     def write_overview(self) -> None:
-        from partnerbeeld.overview import GroupBy, build_overview
+        from partnerbeeld.answers.overview import GroupBy, build_overview
         from partnerbeeld.views.overview import as_html
 
         self.progress("overzicht", 1)
@@ -321,7 +321,7 @@ class _Writer:
         self.progress("", 1)
 
     def write_agenda(self) -> None:
-        from partnerbeeld.agenda import AgendaItem, agenda
+        from partnerbeeld.answers.agenda import AgendaItem, agenda
         from partnerbeeld.views.ics import as_ics
 
         holders = sorted(self.dataset.account_holders.values(), key=lambda h: h.id)
@@ -379,7 +379,7 @@ def _walk(nodes: list[pages.TreeNode]) -> list[pages.TreeNode]:
 
 
 def _teams() -> list[tuple[str, str]]:
-    from partnerbeeld.vocabulary import Team
+    from partnerbeeld.model.vocabulary import Team
 
     return [(team.value, team.label) for team in Team]
 

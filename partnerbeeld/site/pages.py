@@ -13,10 +13,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from partnerbeeld.dataset import Dataset
-from partnerbeeld.query import Answer, Hit
-from partnerbeeld.records import Contact, Role
-from partnerbeeld.roles import ResolvedRole
+from partnerbeeld.answers.query import Answer, Hit
+from partnerbeeld.answers.roles import ResolvedRole
+from partnerbeeld.model.records import Contact, Role
+from partnerbeeld.reading.dataset import Dataset
 
 ANY_TEAM = "*"
 
@@ -154,7 +154,7 @@ class TreeNode:
 
 def tree(dataset: Dataset) -> list[TreeNode]:
     """The incident-type tree with partner counts (``tree.incident_tree``), nested for a list of lists."""
-    from partnerbeeld.tree import incident_tree
+    from partnerbeeld.answers.tree import incident_tree
 
     roots: list[TreeNode] = []
     stack: list[TreeNode] = []

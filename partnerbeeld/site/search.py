@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from partnerbeeld.dataset import Dataset
+from partnerbeeld.reading.dataset import Dataset
 from partnerbeeld.site.pages import TreeNode
 
 GLOBAL = "PARTNERBEELD_INDEX"

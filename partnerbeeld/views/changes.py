@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from partnerbeeld.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
+from partnerbeeld.answers.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
 from partnerbeeld.infra.safetext import visible
 from partnerbeeld.views.mdtext import text
 

@@ -21,7 +21,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
-from partnerbeeld.contactlist import ContactList
+from partnerbeeld.answers.contactlist import ContactList
 
 FORMULA_START = ("=", "@", "\t", "\r")
 PHONE_LIKE = re.compile(r"[+-][0-9 ()./+-]*")

@@ -26,10 +26,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from partnerbeeld.dataset import Dataset
 from partnerbeeld.infra.safetext import UNSAFE, visible
-from partnerbeeld.loading import Source
-from partnerbeeld.records import MULTILINE_FIELDS, Record
+from partnerbeeld.model.records import MULTILINE_FIELDS, Record
+from partnerbeeld.reading.dataset import Dataset
+from partnerbeeld.reading.loading import Source
 
 
 def _unsafe(value: Any) -> bool:

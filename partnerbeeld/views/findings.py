@@ -7,10 +7,10 @@ import textwrap
 from itertools import groupby
 from pathlib import Path
 
-from partnerbeeld.acceptance import acceptance_dict
-from partnerbeeld.findings import Finding, Severity, located
+from partnerbeeld.answers.acceptance import acceptance_dict
+from partnerbeeld.answers.validation import Report
 from partnerbeeld.infra.safetext import github_data, github_property, visible
-from partnerbeeld.validation import Report
+from partnerbeeld.model.findings import Finding, Severity, located
 from partnerbeeld.views.colour import Palette
 
 

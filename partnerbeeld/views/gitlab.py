@@ -14,8 +14,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from partnerbeeld.findings import Finding, Severity
-from partnerbeeld.validation import Report
+from partnerbeeld.answers.validation import Report
+from partnerbeeld.model.findings import Finding, Severity
 
 # GitLab's scale: info, minor, major, critical, blocker
 _SEVERITY = {Severity.FOUT: "major", Severity.WAARSCHUWING: "minor"}

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from partnerbeeld.dataset import Dataset
+from partnerbeeld.answers.query import Answer, Hit
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.infra.safetext import visible
-from partnerbeeld.query import Answer, Hit
+from partnerbeeld.reading.dataset import Dataset
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.mdtext import text
 from partnerbeeld.views.roletext import role_json

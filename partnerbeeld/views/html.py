@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.contactlist import ContactList
+from partnerbeeld.answers.contactlist import ContactList
 from partnerbeeld.views.printmarks import for_contact_list
 from partnerbeeld.views.templating import render
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from partnerbeeld.agenda import AgendaItem
+from partnerbeeld.answers.agenda import AgendaItem
 from partnerbeeld.infra.gitinfo import DataVersion
 
 PRODID = "-//partnerbeeld//agenda//NL"

@@ -8,7 +8,7 @@ Markdown would act on.
 
 from __future__ import annotations
 
-from partnerbeeld.contactlist import ContactEntry, ContactList, PartnerEntry
+from partnerbeeld.answers.contactlist import ContactEntry, ContactList, PartnerEntry
 from partnerbeeld.views.mdtext import text
 
 

@@ -15,8 +15,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from partnerbeeld.answers.overview import LETTER, Cell, Group, GroupBy, GroupCell, Overview
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.overview import LETTER, Cell, Group, GroupBy, GroupCell, Overview
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.roletext import role_text
 from partnerbeeld.views.table import cut

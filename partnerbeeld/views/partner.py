@@ -6,10 +6,10 @@ import json
 import textwrap
 from typing import Any
 
+from partnerbeeld.answers.partnerinfo import PartnerInfo, RoleLine
+from partnerbeeld.answers.roles import ResolvedRole
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.partnerinfo import PartnerInfo, RoleLine
-from partnerbeeld.records import Contact
-from partnerbeeld.roles import ResolvedRole
+from partnerbeeld.model.records import Contact
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.roletext import role_json, role_text
 

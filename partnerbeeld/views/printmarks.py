@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from partnerbeeld.contactlist import ContactList
+    from partnerbeeld.answers.contactlist import ContactList
+    from partnerbeeld.answers.overview import Overview
     from partnerbeeld.infra.gitinfo import DataVersion
-    from partnerbeeld.overview import Overview
 
 
 @dataclass(frozen=True, slots=True)

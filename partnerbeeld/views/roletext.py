@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from partnerbeeld.records import Role
-from partnerbeeld.roles import ResolvedRole
+from partnerbeeld.answers.roles import ResolvedRole
+from partnerbeeld.model.records import Role
 
 
 def role_text(role: Role) -> str:

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld import __version__
-from partnerbeeld.acceptance import EXAMPLE, Acceptance
-from partnerbeeld.findings import CODES, WARNING_CODES, Finding, Severity, located
-from partnerbeeld.validation import Report
+from partnerbeeld.answers.acceptance import EXAMPLE, Acceptance
+from partnerbeeld.answers.validation import Report
+from partnerbeeld.model.findings import CODES, WARNING_CODES, Finding, Severity, located
 from partnerbeeld.views.gitlab import fingerprint
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

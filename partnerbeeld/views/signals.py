@@ -10,14 +10,14 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.acceptance import Acceptance, acceptance_dict
-from partnerbeeld.accountholders import HolderReport
+from partnerbeeld.answers.acceptance import Acceptance, acceptance_dict
+from partnerbeeld.answers.accountholders import HolderReport
+from partnerbeeld.answers.signals import Signal
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.infra.safetext import visible
-from partnerbeeld.signals import Signal
+from partnerbeeld.model.vocabulary import SignalKind, SignalLevel
 from partnerbeeld.views.colour import Palette
 from partnerbeeld.views.mdtext import text
-from partnerbeeld.vocabulary import SignalKind, SignalLevel
 
 KIND_TITLES = {
     SignalKind.CONVENANT: "Convenanten",

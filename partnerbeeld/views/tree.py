@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from partnerbeeld.answers.tree import TypeNode
 from partnerbeeld.infra import limits
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.tree import TypeNode
 from partnerbeeld.views.colour import Palette
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 
-from partnerbeeld.contactlist import ContactEntry, ContactList, PartnerEntry
+from partnerbeeld.answers.contactlist import ContactEntry, ContactList, PartnerEntry
 
 FOLD_AT = 75  # octets per physical line, CRLF excluded (RFC 6350, 3.2)
 NAMESPACE = uuid.UUID("9b1d7c52-5d3e-4f0e-8a55-6f2b4b1c0e11")  # fixed: partnerbeeld's own UUID namespace

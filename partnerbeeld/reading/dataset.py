@@ -1,0 +1,218 @@
+"""The loaded dataset: records by id, the incident-type tree, and where each record came from."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from partnerbeeld.infra.errors import DatasetUnreadable
+from partnerbeeld.model.findings import Finding
+from partnerbeeld.model.records import (
+    RECORD_FOLDERS,
+    AccountHolder,
+    AccountHolders,
+    Covenant,
+    Exercise,
+    IncidentType,
+    IncidentTypes,
+    Partner,
+    Plan,
+    Profile,
+    Settings,
+)
+from partnerbeeld.reading.loading import SETTINGS_FILE, Loaded, Source, find_root, load
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every valid record, indexed. Built once per command; never mutated."""
+
+    root: Path
+    settings: Settings
+    incident_types: dict[str, IncidentType]
+    aliases: dict[str, list[str]]
+    account_holders: dict[str, AccountHolder]
+    partners: dict[str, Partner]
+    profiles: dict[str, Profile]
+    covenants: dict[str, Covenant]
+    exercises: dict[str, Exercise]
+    plans: dict[str, Plan]
+    # (kind, id) -> Source; kind is a folder name, "incidenttypes" or "accountholders" (one
+    # entry of that file), or "file" with a file name for the three fixed files as a whole
+    sources: dict[tuple[str, str], Source] = field(repr=False)
+    children: dict[str | None, list[str]] = field(repr=False)
+
+    # --- the incident-type tree -------------------------------------------------------
+
+    def parent(self, code: str) -> str | None:
+        item = self.incident_types.get(code)
+        return item.parent if item else None
+
+    def ancestors(self, code: str) -> list[str]:
+        """Parent, grandparent, ... (nearest first); stops at a cycle instead of looping."""
+        result: list[str] = []
+        seen = {code}
+        current = self.parent(code)
+        while current is not None and current not in seen:
+            result.append(current)
+            seen.add(current)
+            current = self.parent(current)
+        return result
+
+    def descendants(self, code: str) -> list[str]:
+        """Every type below ``code``, depth first in file order."""
+        result: list[str] = []
+        seen = {code}
+        stack = list(reversed(self.children.get(code, [])))
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            result.append(current)
+            stack.extend(reversed(self.children.get(current, [])))
+        return result
+
+    def depth(self, code: str) -> int:
+        """0 for a theme, 1 for a crisis type, 2 and deeper for incident types."""
+        known = self._depths.get(code)
+        if known is not None:
+            return known
+        # walk up to a type whose depth is known, then fill in the way back down: every
+        # type is walked once, however deep the tree (a 5,000-deep tree stays instant)
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = code
+        base = -1
+        while current is not None and current in self.incident_types:
+            if current in self._depths:
+                base = self._depths[current]
+                break
+            if current in on_chain:  # a cycle (reported by the tree check): count as ``ancestors`` does
+                start = chain.index(current)
+                for index, member in enumerate(chain):
+                    self._depths[member] = len(chain) - min(index, start) - 1
+                return self._depths[code]
+            chain.append(current)
+            on_chain.add(current)
+            current = self.parent(current)
+            base = -1 if current is None else 0  # an unknown parent counts as a level, as in ``ancestors``
+        for offset, member in enumerate(reversed(chain), start=1):
+            self._depths[member] = base + offset
+        return self._depths[code] if code in self._depths else len(self.ancestors(code))
+
+    @functools.cached_property
+    def _depths(self) -> dict[str, int]:
+        return {}
+
+    @property
+    def themes(self) -> list[str]:
+        return [code for code in self.incident_types if self.parent(code) is None]
+
+    @property
+    def crisis_types(self) -> list[str]:
+        return [code for code in self.incident_types if self.depth(code) == 1]
+
+    @cached_property
+    def type_names(self) -> dict[str, str]:
+        """Incident-type code -> name, to say where a role comes from."""
+        return {code: item.name for code, item in self.incident_types.items()}
+
+    @property
+    def municipalities(self) -> dict[str, str]:
+        """id -> name."""
+        return {m.id: m.name for m in self.settings.municipalities}
+
+    def source(self, kind: str, record_id: str) -> Source:
+        return self.sources[(kind, record_id)]
+
+
+def build(loaded: Loaded) -> Dataset | None:
+    """Index the valid records; None when one of the three fixed files is unusable."""
+    try:
+        settings, settings_source = loaded.singles[SETTINGS_FILE]
+        tree, tree_source = loaded.singles["incidenttypes.yaml"]
+        holders, holders_source = loaded.singles["accountholders.yaml"]
+    except KeyError:
+        return None
+    assert isinstance(settings, Settings) and isinstance(tree, IncidentTypes)
+    assert isinstance(holders, AccountHolders)
+    sources: dict[tuple[str, str], Source] = {
+        ("file", SETTINGS_FILE): settings_source,
+        ("file", "incidenttypes.yaml"): tree_source,
+        ("file", "accountholders.yaml"): holders_source,
+    }
+    incident_types: dict[str, IncidentType] = {}
+    children: dict[str | None, list[str]] = {}
+    for index, item in enumerate(tree.incident_types):
+        if item.code in incident_types:
+            continue  # reported by the tree check
+        incident_types[item.code] = item
+        children.setdefault(item.parent, []).append(item.code)
+        sources[("incidenttypes", item.code)] = Source(tree_source.file, tree_source.doc, ("incident_types", index))
+    account_holders: dict[str, AccountHolder] = {}
+    for index, holder in enumerate(holders.account_holders):
+        account_holders.setdefault(holder.id, holder)
+        sources.setdefault(
+            ("accountholders", holder.id), Source(holders_source.file, holders_source.doc, ("account_holders", index))
+        )
+    by_kind: dict[str, dict[str, Any]] = {}
+    for kind, records in loaded.records.items():
+        table = by_kind.setdefault(kind, {})
+        for record, source in records:
+            if record.id not in table:  # a duplicate id is reported by the identity check
+                table[record.id] = record
+                sources[(kind, record.id)] = source
+    return Dataset(
+        root=loaded.root,
+        settings=settings,
+        incident_types=incident_types,
+        aliases=dict(tree.aliases),
+        account_holders=account_holders,
+        partners=by_kind.get("partners", {}),
+        profiles=by_kind.get("profiles", {}),
+        covenants=by_kind.get("covenants", {}),
+        exercises=by_kind.get("exercises", {}),
+        plans=by_kind.get("plans", {}),
+        sources=sources,
+        children=children,
+    )
+
+
+# What a question about roles needs: `zoek`, `contactlijst`, `overzicht` and `incidenttypen`
+# never look at covenants, exercises or plans, so they neither read them (a quarter of the
+# files) nor report their errors as making the answer incomplete.
+ROLE_FOLDERS = ("partners", "profiles")
+
+
+def open_dataset(data: Path | None = None, folders: Collection[str] = RECORD_FOLDERS) -> tuple[Dataset, list[Finding]]:
+    """Find, load and index the dataset for a read-only command.
+
+    Only the record ``folders`` are read (all by default); the others stay empty.
+
+    Returns the dataset with the findings that loading produced (records with
+    errors are left out) and those of ``checks.integrity``; raises ``DatasetUnreadable``
+    when there is no usable dataset at all. The other cross-record checks cost time
+    (phone numbers) that a query under stress should not pay; ``valideer`` runs them.
+    """
+    root = find_root(data)
+    loaded = load(root, folders)
+    dataset = build(loaded)
+    if dataset is None:
+        first = next((f for f in loaded.findings if f.file.parent == root), None)
+        where = ""
+        if first is not None:
+            message = first.message.rstrip(".")
+            line = f":{first.line}" if first.line else ""  # 0: the file as a whole (e.g. missing)
+            where = f": {message}" if first.file.name in message else f" ({first.file.name}{line}: {message})"
+        raise DatasetUnreadable(
+            f"De dataset in {root} kan niet worden gelezen{where}.",
+            "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.",
+        )
+    from partnerbeeld.checks import integrity  # the checks import this module
+
+    return dataset, [*loaded.findings, *integrity(loaded, dataset)]
