@@ -10,8 +10,8 @@ from conftest import TODAY
 from test_signals import COVERING_ROLES
 
 from partnerbeeld.answers.accountholders import NOBODY, holder_reports
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.signals import signals
-from partnerbeeld.reading.dataset import open_dataset
 
 TWO_HOLDERS = {
     "account_holders": [

@@ -11,10 +11,10 @@ from conftest import TODAY
 from contactlist_fixture import FORMULA_LABEL, INTERNATIONAL, SCRIPT_NAME, contact_list_dataset
 
 from partnerbeeld.answers.contactlist import ContactList, build_contact_list
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Selection
 from partnerbeeld.infra.errors import NotFound
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.views.csvtable import contact_list_csv, defuse
 from partnerbeeld.views.markdown import contact_list_markdown
 from partnerbeeld.views.mdtext import text

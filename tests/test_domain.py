@@ -20,9 +20,10 @@ from typing import NamedTuple
 
 import pytest
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Hit, Selection, select
 from partnerbeeld.model.vocabulary import Mode
-from partnerbeeld.reading.dataset import Dataset, open_dataset
+from partnerbeeld.reading.dataset import Dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TOP = 5

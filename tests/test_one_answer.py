@@ -19,11 +19,12 @@ from typing import Any
 import pytest
 
 from partnerbeeld.answers.contactlist import build_contact_list
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.overview import build_overview
 from partnerbeeld.answers.partnerinfo import partner_info
 from partnerbeeld.answers.query import Hit, Selection, select
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.reading.dataset import Dataset, open_dataset
+from partnerbeeld.reading.dataset import Dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = dt.date(2026, 11, 30)

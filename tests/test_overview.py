@@ -11,10 +11,10 @@ import pytest
 from builders import DatasetBuilder
 from conftest import SHIPPED_DATA, TODAY
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.overview import GroupBy, Overview, build_overview
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.model.records import Mode
-from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.views import overview as view
 from partnerbeeld.views.colour import Palette
 

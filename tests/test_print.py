@@ -27,10 +27,10 @@ from conftest import SHIPPED_DATA, TODAY
 from contactlist_fixture import SCRIPT_NAME, contact_list_dataset
 
 from partnerbeeld.answers.contactlist import build_contact_list
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.overview import build_overview
 from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.views.html import contact_list_html
 from partnerbeeld.views.overview import as_html
 from partnerbeeld.views.pdf import html_to_pdf

@@ -7,9 +7,9 @@ import re
 from builders import DatasetBuilder
 from conftest import TODAY
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.overview import build_overview
 from partnerbeeld.infra.gitinfo import DataVersion
-from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.views.overview import as_html
 from partnerbeeld.views.printmarks import PageMarks
 from partnerbeeld.views.templating import css_string, email_breaks, render

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import INCIDENT_TYPES, dump
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.partnerinfo import find_partner
 from partnerbeeld.answers.query import (
     Selection,
@@ -19,7 +20,6 @@ from partnerbeeld.answers.roles import involved_codes, involvement_of, roles_of
 from partnerbeeld.answers.tree import incident_tree
 from partnerbeeld.infra.errors import NotFound, UsageError
 from partnerbeeld.model.vocabulary import Mode, Team
-from partnerbeeld.reading.dataset import open_dataset
 
 LIAISON_ROT_2 = {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": 2, "task": "Advies waterkeringen"}
 

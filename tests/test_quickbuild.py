@@ -211,7 +211,7 @@ def test_reading_the_shipped_data_never_imports_pydantic() -> None:
     # the time budget of `zoek` rests on this: one field type the quick path cannot
     # read would send every file through pydantic again, silently
     script = (
-        "import sys\nfrom pathlib import Path\nfrom partnerbeeld.reading.dataset import open_dataset\n"
+        "import sys\nfrom pathlib import Path\nfrom partnerbeeld.answers.opening import open_dataset\n"
         f"dataset, findings = open_dataset(Path({str(SHIPPED_DATA)!r}))\n"
         "assert dataset.partners and not findings, findings\n"
         "print(sorted(name for name in sys.modules if name.startswith('pydantic')))\n"

@@ -15,13 +15,14 @@ import pytest
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.answers.acceptance import accept_signals
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.answers.roles import ResolvedRole
 from partnerbeeld.answers.signals import signals
 from partnerbeeld.answers.validation import validate
 from partnerbeeld.model.records import CovenantStatus, Mode, Team
 from partnerbeeld.model.vocabulary import SignalLevel
-from partnerbeeld.reading.dataset import Dataset, open_dataset
+from partnerbeeld.reading.dataset import Dataset
 
 # The imperfections we ship on purpose, so that maintenance reports have something to show.
 INTENDED_WARNINGS = {

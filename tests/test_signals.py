@@ -8,9 +8,9 @@ import json
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.signals import CODES, add_months, signals
 from partnerbeeld.model.vocabulary import SignalKind, SignalLevel
-from partnerbeeld.reading.dataset import open_dataset
 
 COVERING_ROLES = {
     "overstroming": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 2},

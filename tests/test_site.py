@@ -12,9 +12,9 @@ import pytest
 from builders import DatasetBuilder
 from conftest import SHIPPED_DATA, TODAY
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.model.vocabulary import Team
-from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.site.folder import MARKER
 from partnerbeeld.site.pages import ANY_TEAM, filter_facts
 

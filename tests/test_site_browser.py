@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from conftest import SHIPPED_DATA, TODAY
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.model.vocabulary import Mode, Team
-from partnerbeeld.reading.dataset import open_dataset
 from partnerbeeld.site import SiteOptions, build_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 from builders import dump
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.checks import tree
 from partnerbeeld.infra import limits
-from partnerbeeld.reading.dataset import Dataset, open_dataset
+from partnerbeeld.reading.dataset import Dataset
 
 DEPTH = 2000
 

@@ -11,7 +11,8 @@ from conftest import SHIPPED_DATA, TODAY
 from test_valideer_corpus import CORPUS, GENERATED, Case, _from_folder
 
 from partnerbeeld.answers.validation import validate
-from partnerbeeld.model.findings import Finding, located
+from partnerbeeld.infra.paths import located
+from partnerbeeld.model.findings import Finding
 
 CASES = [_from_folder(folder) for folder in sorted(CORPUS.iterdir()) if (folder / "expect.yaml").is_file()]
 CASES += GENERATED

@@ -26,7 +26,7 @@ from partnerbeeld.model.records import RECORD_FOLDERS
 from partnerbeeld.model.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 from partnerbeeld.reading import yamlsource
 from partnerbeeld.reading.fielderrors import translate
-from partnerbeeld.reading.loading import Source
+from partnerbeeld.reading.source import Source
 
 # Dutch kind (the command's argument) -> (folder, schema file)
 KINDS = {

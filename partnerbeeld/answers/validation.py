@@ -11,7 +11,8 @@ from partnerbeeld.answers import acceptance
 from partnerbeeld.answers.acceptance import Acceptance
 from partnerbeeld.checks import run_checks
 from partnerbeeld.infra.errors import ExitStatus
-from partnerbeeld.model.findings import Finding, Severity, count, located
+from partnerbeeld.infra.paths import located
+from partnerbeeld.model.findings import Finding, Severity, count
 from partnerbeeld.model.records import SINGLE_FILES
 from partnerbeeld.reading.dataset import Dataset, build
 from partnerbeeld.reading.loading import gc_paused, load

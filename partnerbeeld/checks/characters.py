@@ -18,7 +18,8 @@ from typing import Any
 from partnerbeeld.infra.safetext import UNSAFE, describe_char, unsafe_chars, visible
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.model.records import MULTILINE_FIELDS
-from partnerbeeld.reading.loading import Loaded, Source
+from partnerbeeld.reading.loading import Loaded
+from partnerbeeld.reading.source import Source
 
 _HINT = "Verwijder het teken (het komt vaak mee bij kopiëren en plakken); tik de tekst zo nodig opnieuw."
 _LINE_BREAKS = frozenset("\n\t")  # whitespace a multi-line text may hold

@@ -11,7 +11,7 @@ from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.model.records import Contact, Partner
 from partnerbeeld.model.vocabulary import Mode
 from partnerbeeld.reading.dataset import Dataset
-from partnerbeeld.reading.loading import Source
+from partnerbeeld.reading.source import Source
 
 
 def alerted_codes(dataset: Dataset, partner: Partner) -> list[str]:

@@ -17,7 +17,8 @@ from typing import Any
 
 from partnerbeeld.infra import limits
 from partnerbeeld.model.findings import Finding, Severity
-from partnerbeeld.reading.loading import Loaded, Source
+from partnerbeeld.reading.loading import Loaded
+from partnerbeeld.reading.source import Source
 from partnerbeeld.reading.yamlsource import PathKey
 
 # Lists of the fixed files whose repeated entries another check names (id-dubbel, incidenttype-dubbel)

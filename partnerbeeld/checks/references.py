@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Mapping
 from partnerbeeld.infra.suggest import closest
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.reading.dataset import Dataset
-from partnerbeeld.reading.loading import Source
+from partnerbeeld.reading.source import Source
 
 # with the adjective's form: "onbekende partner" (de) but "onbekend profiel" (het)
 _WHAT = {

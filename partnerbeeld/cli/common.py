@@ -82,8 +82,8 @@ def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people:
     ``for_people``: the answer is shown as text or Markdown, so every text value comes
     with control, bidi and zero-width characters escaped (``views.displaydata``).
     """
+    from partnerbeeld.answers.opening import ROLE_FOLDERS, open_dataset
     from partnerbeeld.model.records import RECORD_FOLDERS
-    from partnerbeeld.reading.dataset import ROLE_FOLDERS, open_dataset
 
     dataset, findings = open_dataset(data, ROLE_FOLDERS if roles_only else RECORD_FOLDERS)
     warn_about_errors(findings, dataset.root)
@@ -185,3 +185,11 @@ def say(lines: list[str]) -> None:
             )
         ]
     print("\n".join(lines), file=sys.stderr)
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user will recognise it: relative to the current folder when it is below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

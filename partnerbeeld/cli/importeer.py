@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import peildatum
-from partnerbeeld.cli.git import shown_path
+from partnerbeeld.cli.common import peildatum, shown_path
 from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.infra.errors import ExitStatus, UsageError
 

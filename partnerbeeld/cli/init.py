@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.git import shown_path
+from partnerbeeld.cli.common import shown_path
 
 
 def init(

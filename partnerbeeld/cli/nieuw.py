@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from partnerbeeld.cli.common import peildatum
-from partnerbeeld.cli.git import shown_path
+from partnerbeeld.cli.common import peildatum, shown_path
 from partnerbeeld.cli.options import DataOption, SectorOption
 from partnerbeeld.infra.errors import ExitStatus, UsageError
 from partnerbeeld.model.vocabulary import CovenantStatus, ExerciseKind
@@ -103,9 +102,9 @@ def _known(data: Path | None, sector: str | None, holder: str | None) -> tuple[s
     """--sector checked against the sectors in the data; --accounthouder as an id (from a name or part)."""
     if sector is None and holder is None:
         return sector, holder
+    from partnerbeeld.answers.opening import open_dataset
     from partnerbeeld.answers.query import resolve_account_holder
     from partnerbeeld.answers.scaffold import check_sector
-    from partnerbeeld.reading.dataset import open_dataset
 
     dataset, _ = open_dataset(data, ("partners",))
     if sector is not None:

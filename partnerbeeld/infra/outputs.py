@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnerbeeld.infra.errors import UsageError
-from partnerbeeld.model.findings import located
+from partnerbeeld.infra.paths import located
 
 
 def refuse_inside_dataset(target: Path, root: Path) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from partnerbeeld.infra.paths import located
+
 
 class Severity(StrEnum):
     FOUT = "fout"
@@ -102,11 +104,6 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file.as_posix(), self.line, self.column, self.code)
-
-
-def located(path: Path) -> Path:
-    """``path`` made absolute with its folders resolved but not the last part (it may be a link)."""
-    return path.parent.resolve() / path.name
 
 
 def count(findings: Iterable[Finding]) -> tuple[int, int]:

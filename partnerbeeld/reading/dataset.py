@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.infra.errors import DatasetUnreadable
-from partnerbeeld.model.findings import Finding
 from partnerbeeld.model.records import (
-    RECORD_FOLDERS,
     AccountHolder,
     AccountHolders,
     Covenant,
@@ -24,7 +20,8 @@ from partnerbeeld.model.records import (
     Profile,
     Settings,
 )
-from partnerbeeld.reading.loading import SETTINGS_FILE, Loaded, Source, find_root, load
+from partnerbeeld.reading.loading import SETTINGS_FILE, Loaded
+from partnerbeeld.reading.source import Source
 
 
 @dataclass(frozen=True)
@@ -181,38 +178,3 @@ def build(loaded: Loaded) -> Dataset | None:
         sources=sources,
         children=children,
     )
-
-
-# What a question about roles needs: `zoek`, `contactlijst`, `overzicht` and `incidenttypen`
-# never look at covenants, exercises or plans, so they neither read them (a quarter of the
-# files) nor report their errors as making the answer incomplete.
-ROLE_FOLDERS = ("partners", "profiles")
-
-
-def open_dataset(data: Path | None = None, folders: Collection[str] = RECORD_FOLDERS) -> tuple[Dataset, list[Finding]]:
-    """Find, load and index the dataset for a read-only command.
-
-    Only the record ``folders`` are read (all by default); the others stay empty.
-
-    Returns the dataset with the findings that loading produced (records with
-    errors are left out) and those of ``checks.integrity``; raises ``DatasetUnreadable``
-    when there is no usable dataset at all. The other cross-record checks cost time
-    (phone numbers) that a query under stress should not pay; ``valideer`` runs them.
-    """
-    root = find_root(data)
-    loaded = load(root, folders)
-    dataset = build(loaded)
-    if dataset is None:
-        first = next((f for f in loaded.findings if f.file.parent == root), None)
-        where = ""
-        if first is not None:
-            message = first.message.rstrip(".")
-            line = f":{first.line}" if first.line else ""  # 0: the file as a whole (e.g. missing)
-            where = f": {message}" if first.file.name in message else f" ({first.file.name}{line}: {message})"
-        raise DatasetUnreadable(
-            f"De dataset in {root} kan niet worden gelezen{where}.",
-            "Draai 'partnerbeeld valideer' voor alle fouten met regelnummers.",
-        )
-    from partnerbeeld.checks import integrity  # the checks import this module
-
-    return dataset, [*loaded.findings, *integrity(loaded, dataset)]

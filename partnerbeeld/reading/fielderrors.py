@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -18,9 +18,7 @@ from partnerbeeld.infra.safetext import lookalikes
 from partnerbeeld.infra.suggest import closest, normalise
 from partnerbeeld.model.confidentiality import looks_like_field_name, secret_at
 from partnerbeeld.model.findings import Finding, Severity
-
-if TYPE_CHECKING:  # loading imports this module; the type is only needed for checking
-    from partnerbeeld.reading.loading import Source
+from partnerbeeld.reading.source import Source
 
 _MESSAGES = {
     "date_from_datetime_parsing": "is geen geldige datum",

@@ -17,36 +17,19 @@ import stat
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from partnerbeeld.infra import limits
 from partnerbeeld.infra.errors import DatasetUnreadable, os_reason
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.model.records import RECORD_FOLDERS, SINGLE_FILES, Record
 from partnerbeeld.reading import quickbuild, yamlsource
-from partnerbeeld.reading.yamlsource import Document, PathKey
+from partnerbeeld.reading.source import Source
+from partnerbeeld.reading.yamlsource import Document
 
 MAX_FILE_BYTES = limits.FILE_BYTES
 ENV_VAR = "PARTNERBEELD_DATA"
 SETTINGS_FILE = "partnerbeeld.yaml"
-
-
-class Source(NamedTuple):
-    """Where a record came from, so later checks can point at its lines."""
-
-    file: Path
-    doc: Document
-    base: PathKey = ()
-
-    def at(self, *path: str | int, key: bool = False) -> tuple[Path, int, int]:
-        line, column = self.doc.where((*self.base, *path), key=key)
-        return self.file, line, column
-
-    def finding(
-        self, path: PathKey, severity: Severity, code: str, message: str, hint: str = "", *, key: bool = False
-    ) -> Finding:
-        file, line, column = self.at(*path, key=key)
-        return Finding(file, line, column, severity, code, message, hint)
 
 
 @dataclass(slots=True)

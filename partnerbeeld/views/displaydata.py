@@ -29,7 +29,7 @@ from typing import Any
 from partnerbeeld.infra.safetext import UNSAFE, visible
 from partnerbeeld.model.records import MULTILINE_FIELDS, Record
 from partnerbeeld.reading.dataset import Dataset
-from partnerbeeld.reading.loading import Source
+from partnerbeeld.reading.source import Source
 
 
 def _unsafe(value: Any) -> bool:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from partnerbeeld.answers.acceptance import acceptance_dict
 from partnerbeeld.answers.validation import Report
+from partnerbeeld.infra.paths import located
 from partnerbeeld.infra.safetext import github_data, github_property, visible
-from partnerbeeld.model.findings import Finding, Severity, located
+from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.views.colour import Palette
 
 

@@ -1,73 +1,16 @@
-"""`partnerbeeld wijzigingen` and `partnerbeeld schema`: working with the data in git."""
+"""`partnerbeeld schema`: the JSON Schemas editors use, written next to the data or checked."""
 
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import say, write_for_people, write_json
-from partnerbeeld.cli.options import DataOption, formaat_option
+from partnerbeeld.cli.common import shown_path
+from partnerbeeld.cli.options import DataOption
 from partnerbeeld.infra.errors import DatasetUnreadable, ExitStatus, UsageError
-
-
-class WijzigingenFormaat(StrEnum):
-    TEKST = "tekst"
-    MD = "md"
-    JSON = "json"
-
-
-def wijzigingen(
-    sinds: Annotated[
-        str | None,
-        typer.Option(
-            "--sinds",
-            metavar="REF",
-            show_default=False,
-            help="Git-versie om mee te vergelijken: branch, tag of commit (main, v1.0, HEAD~1). Standaard: "
-            "waar deze branch van main (of master) afsplitst; op main zelf: de laatste commit (HEAD).",
-        ),
-    ] = None,
-    formaat: Annotated[
-        WijzigingenFormaat,
-        formaat_option(WijzigingenFormaat, "Uitvoer: tekst, md (Markdown voor een pull request) of json."),
-    ] = WijzigingenFormaat.TEKST,
-    vertrouwelijk: Annotated[
-        bool, typer.Option("--vertrouwelijk", help="Toon ook de waarden van vertrouwelijke contacten.")
-    ] = False,
-    data: DataOption = None,
-) -> None:
-    """Toon wat er inhoudelijk in de dataset is veranderd sinds een eerdere versie in git.
-
-    Voorbeeld: partnerbeeld wijzigingen --sinds main --formaat md
-    """
-    from partnerbeeld.answers.changes import changes_since
-    from partnerbeeld.reading.loading import find_root
-    from partnerbeeld.views import changes as view
-
-    report = changes_since(find_root(data), sinds, confidential=vertrouwelijk)
-    if formaat is WijzigingenFormaat.JSON:
-        write_json(view.as_json(report))
-    elif formaat is WijzigingenFormaat.MD:
-        write_for_people(view.as_markdown(report))
-    else:
-        write_for_people(view.as_text(report))
-    if report.unreadable:  # the comparison is incomplete: a script must be able to tell
-        count = len(report.unreadable)
-        noun = "bestand of map" if count == 1 else "bestanden of mappen"
-        say([f"LET OP: onvolledig: {count} {noun} niet vergeleken (zie de uitvoer); exitcode 1."])
-        raise typer.Exit(int(ExitStatus.DATA_ERRORS))
-
-
-def shown_path(path: Path) -> str:
-    """A path as the user will recognise it: relative to the current folder when it is below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _schema_folder(uit: Path | None, data: Path | None) -> Path:
