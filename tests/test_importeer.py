@@ -324,7 +324,7 @@ def test_template_has_headers_explanation_and_drop_downs(
     assert result.exit_code == 0, result.stderr
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["partners", "uitleg", "lijsten"] and book["lijsten"].sheet_state == "hidden"
-    from partnerbeeld.sheets.sheetcolumns import HEADERS
+    from partnerbeeld.sheets.columns import HEADERS
 
     assert [c.value for c in book["partners"][1]] == list(HEADERS)
     explained = [row[0].value for row in book["uitleg"].iter_rows()]
@@ -383,7 +383,7 @@ def test_partner_columns_must_agree_across_a_partners_rows(
 
 
 def test_phone_numbers_excel_lost_the_zero_or_plus_of() -> None:
-    from partnerbeeld.sheets.sheetrows import RowProblem, _phone
+    from partnerbeeld.sheets.rows import RowProblem, _phone
 
     problems: list[RowProblem] = []
     assert _phone(31712345678, 2, "telefoon", problems, secret=False) == "+31712345678"

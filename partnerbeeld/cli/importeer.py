@@ -15,7 +15,7 @@ from partnerbeeld.infra.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from partnerbeeld.sheets.importing import ImportPlan
-    from partnerbeeld.sheets.sheetrows import RowProblem
+    from partnerbeeld.sheets.rows import RowProblem
 
 MAX_WARNINGS_SHOWN = 20
 GROUPED = 3  # more warnings of one code than this are summed up in one line

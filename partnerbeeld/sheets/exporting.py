@@ -1,6 +1,6 @@
 """`exporteer --formaat xlsx` and `importeer --sjabloon`: the partner sheet from the dataset.
 
-The export has the layout `importeer` reads (``sheetcolumns``): one row per
+The export has the layout `importeer` reads (``columns``): one row per
 contact, the partner's columns repeated on each of its rows, ids for profiles,
 municipalities and account holders. So a region can export, edit in Excel and
 import with --bijwerken; unchanged rows change nothing. Confidential contacts
@@ -18,7 +18,7 @@ from partnerbeeld.infra.gitinfo import data_version
 from partnerbeeld.infra.suggest import normalise
 from partnerbeeld.model.records import Contact, Partner
 from partnerbeeld.reading.dataset import Dataset
-from partnerbeeld.sheets.sheetcolumns import COLUMNS, HEADERS
+from partnerbeeld.sheets.columns import COLUMNS, HEADERS
 from partnerbeeld.sheets.spreadsheet import Choice, workbook_bytes
 
 

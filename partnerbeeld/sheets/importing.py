@@ -1,6 +1,6 @@
 """`importeer` as a library call: a partner sheet into partner files, all or nothing.
 
-``plan_import`` reads the sheet (``spreadsheet``, ``sheetrows``), decides per
+``plan_import`` reads the sheet (``spreadsheet``, ``rows``), decides per
 partner what would happen (new file, update, unchanged, left alone), renders the
 files as they would be written, and runs ``valideer`` (``validation.validate``)
 on a copy of the dataset with those files in it. Every finding in an imported
@@ -40,7 +40,7 @@ from partnerbeeld.model.records import RECORD_FOLDERS, SINGLE_FILES
 from partnerbeeld.reading import yamlsource
 from partnerbeeld.reading.dataset import Dataset, build
 from partnerbeeld.reading.loading import load
-from partnerbeeld.sheets.sheetrows import COLUMN_OF, Known, RowProblem, SheetPartner, read_partners
+from partnerbeeld.sheets.rows import COLUMN_OF, Known, RowProblem, SheetPartner, read_partners
 from partnerbeeld.sheets.spreadsheet import Table, read_table
 from partnerbeeld.sheets.yamledit import CONTACT_ORDER, contact_keys, edit_partner
 

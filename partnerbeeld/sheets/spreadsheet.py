@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError, UsageError, os_reason
-from partnerbeeld.sheets.sheetcolumns import MAX_ROWS
+from partnerbeeld.sheets.columns import MAX_ROWS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 100 * 1024 * 1024

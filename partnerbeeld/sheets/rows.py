@@ -19,7 +19,7 @@ from partnerbeeld.answers.scaffold import propose_id
 from partnerbeeld.infra.suggest import closest, normalise
 from partnerbeeld.model.findings import Severity
 from partnerbeeld.model.recordbase import boolean_word
-from partnerbeeld.sheets.sheetcolumns import HEADERS, KEYS, PARTNER_COLUMNS, PHONE_COLUMNS, YES_NO_COLUMNS, header_key
+from partnerbeeld.sheets.columns import HEADERS, KEYS, PARTNER_COLUMNS, PHONE_COLUMNS, YES_NO_COLUMNS, header_key
 from partnerbeeld.sheets.spreadsheet import Table
 
 # sheet column -> YAML key
