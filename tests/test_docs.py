@@ -28,7 +28,7 @@ HEADING = re.compile(r"^#{1,6} (?P<title>.+)$", re.MULTILINE)
 def test_data_reference_is_current() -> None:
     committed = (DOCS / "data.md").read_text(encoding="utf-8")
     assert committed == data_reference(), (
-        "docs/data.md loopt achter op partnerbeeld/records.py; "
+        "docs/data.md loopt achter op partnerbeeld/model/records.py; "
         "maak hem opnieuw: python -m partnerbeeld.views.datadoc > docs/data.md"
     )
 
@@ -42,8 +42,8 @@ def test_codes_reference_is_current() -> None:
 
 
 def test_codes_reference_names_every_code() -> None:
-    from partnerbeeld.findings import CODES
-    from partnerbeeld.signals import CODES as SIGNAL_CODES
+    from partnerbeeld.answers.signals import CODES as SIGNAL_CODES
+    from partnerbeeld.model.findings import CODES
 
     text = codes_reference()
     for code in [*CODES, *SIGNAL_CODES]:
@@ -51,7 +51,7 @@ def test_codes_reference_names_every_code() -> None:
 
 
 def test_data_reference_names_every_field_of_every_record() -> None:
-    from partnerbeeld.records import RECORD_FOLDERS, SINGLE_FILES
+    from partnerbeeld.model.records import RECORD_FOLDERS, SINGLE_FILES
 
     text = data_reference()
     for record in [*SINGLE_FILES.values(), *RECORD_FOLDERS.values()]:

@@ -17,12 +17,12 @@ import typing
 from enum import Enum
 from typing import Annotated, Any
 
-from partnerbeeld.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
-from partnerbeeld.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES
+from partnerbeeld.model.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
+from partnerbeeld.model.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES
 
 INTRO = """\
 <!-- Gemaakt door `python -m partnerbeeld.views.datadoc > docs/data.md`; niet met de hand bewerken.
-     De beschrijvingen staan in partnerbeeld/records.py. -->
+     De beschrijvingen staan in partnerbeeld/model/records.py. -->
 
 # De velden van de dataset
 
@@ -151,7 +151,7 @@ def _cell(text: str) -> str:
 
 CODES_INTRO = """\
 <!-- Gemaakt door `python -m partnerbeeld.views.datadoc codes > docs/codes.md`; niet met de hand bewerken.
-     De codes staan in partnerbeeld/findings.py en partnerbeeld/signals.py. -->
+     De codes staan in partnerbeeld/model/findings.py en partnerbeeld/answers/signals.py. -->
 
 # Codes van bevindingen en signalen
 
@@ -183,8 +183,8 @@ omdat je hem bij een incident niet bereikt.
 
 def codes_reference() -> str:
     """The Markdown of docs/codes.md: every finding code, then every signal code."""
-    from partnerbeeld.findings import CODES, WARNING_CODES
-    from partnerbeeld.signals import CODES as SIGNAL_CODES
+    from partnerbeeld.answers.signals import CODES as SIGNAL_CODES
+    from partnerbeeld.model.findings import CODES, WARNING_CODES
 
     rows = [CODES_INTRO]
     for code, meaning in CODES.items():
