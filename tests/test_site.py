@@ -5,8 +5,12 @@ The browser side (search, ?q=, filters, console, keyboard) is in test_site_brows
 
 from __future__ import annotations
 
+import html
+import itertools
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import DatasetBuilder
@@ -15,8 +19,9 @@ from conftest import SHIPPED_DATA, TODAY
 from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.model.vocabulary import Team
+from partnerbeeld.reading.dataset import Dataset
 from partnerbeeld.site.folder import MARKER
-from partnerbeeld.site.pages import ANY_TEAM, filter_facts
+from partnerbeeld.site.pages import ANY_TEAM
 
 SECRET_NUMBER = "071 999 88 77"
 HOSTILE = "</style><script>alert('x')</script> & Zonen"
@@ -84,7 +89,11 @@ def test_the_site_has_every_page_and_the_policy_on_each(run_cli, builder: Datase
         assert "@import" not in text and "url(http" not in text, name
     answer = html["incident/overstroming.html"]
     assert 'href="tel:0710000000"' in answer and "../contactlijst/overstroming.html" in answer
-    assert 'data-teams="*:1 rot:1"' in answer and 'data-gemeenten="leiden"' in answer
+    assert (
+        'data-varianten="{&#34;*&#34;:[0,1,[&#34;liaison&#34;],[&#34;ROT&#34;],null,null,false],&#34;rot&#34;:[0]}"'
+        in answer
+    )
+    assert 'data-gemeenten="leiden"' in answer
 
 
 def test_a_hostile_partner_name_stays_text(run_cli, builder: DatasetBuilder, tmp_path: Path) -> None:
@@ -157,24 +166,81 @@ def test_dataset_errors_give_the_banner_and_exit_1(run_cli, builder: DatasetBuil
     assert "ONVOLLEDIG" in start and "partners/kapot.yaml" in start
 
 
-@pytest.mark.parametrize("code", ["overstroming", "wateroverlast", "natuurlijke-omgeving", "gebouwbrand", "energie"])
-def test_the_filters_give_the_answer_of_zoek(code: str) -> None:
-    """The facts a row carries for the in-page filters give exactly what `zoek` finds with those filters."""
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, Path]:
+    from partnerbeeld.infra.gitinfo import DataVersion
+    from partnerbeeld.site import SiteOptions, build_site
+
     dataset, _ = open_dataset(SHIPPED_DATA)
-    facts = {hit.partner.id: filter_facts(list(hit.roles)) for hit in select(dataset, Selection(incident=code))}
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
+    return dataset, out
+
+
+_ROW = re.compile(
+    r'<tr data-varianten="([^"]*)" data-gemeenten="([^"]*)">.*?<a href="\.\./partner/([^"]+)\.html">', re.S
+)
+Shown = tuple[str, int, tuple[str, ...], tuple[str, ...], str | None, str | None, bool]
+
+
+def page_rows(page: Path) -> list[tuple[str, dict[str, list[Any]], str]]:
+    """(partner id, variants, municipalities) of each row of an incident-type page, as the page holds them."""
+    return [(pid, json.loads(html.unescape(v)), area) for v, area, pid in _ROW.findall(page.read_text("utf-8"))]
+
+
+def shown_by_page(rows: list[tuple[str, dict[str, list[Any]], str]], team: str, grip: int, place: str) -> list[Shown]:
+    """What site.js shows for these filters: the team's variant (or [place] = the unfiltered role),
+    kept when it starts at ``grip`` or lower and the area holds ``place``, in the variants' order."""
+    found = []
+    for pid, variants, area in rows:
+        if team not in variants or (place != "*" and area != "*" and place not in area.split(" ")):
+            continue
+        variant = variants[team] if len(variants[team]) > 1 else variants[team] + variants[ANY_TEAM][1:]
+        if variant[1] <= grip:
+            found.append((variant[0], (pid, variant[1], tuple(variant[2]), tuple(variant[3]), *variant[4:])))
+    return [row for _, row in sorted(found)]
+
+
+def shown_by_zoek(dataset: Dataset, code: str, selection: Selection) -> list[Shown]:
+    shown = []
+    for hit in select(dataset, selection):
+        assert hit.role is not None
+        role, on = hit.role.role, hit.role.code
+        via = dataset.incident_types[on].name if on != code else None
+        modes = tuple(m.value for m in sorted(role.modes, key=lambda m: m.rank))
+        teams = tuple(t.label for t in role.teams)
+        shown.append((hit.partner.id, role.from_grip, modes, teams, via, role.task, hit.role.is_deviation))
+    return shown
+
+
+def test_every_team_filter_shows_what_zoek_shows(shipped_site: tuple[Dataset, Path]) -> None:
+    """For every incident type and team: the same partners, in the same order, each with the role
+    `zoek -i TYPE --team T` shows (a team filter may choose another headline than no filter)."""
+    dataset, out = shipped_site
+    changed = 0
+    for code in dataset.incident_types:
+        rows = page_rows(out / "incident" / f"{code}.html")
+        assert [pid for pid, _, _ in rows] == [h.partner.id for h in select(dataset, Selection(code))]
+        for team in [None, *Team]:
+            expected = shown_by_zoek(dataset, code, Selection(code, team=team))
+            shown = shown_by_page(rows, str(team) if team else ANY_TEAM, 5, "*")
+            assert shown == expected, (code, team)
+            unfiltered = {row[0]: row for row in shown_by_page(rows, ANY_TEAM, 5, "*")}
+            changed += sum(row != unfiltered[row[0]] for row in shown)
+    assert changed > 0  # the shipped data has partners whose role a team filter changes
+
+
+@pytest.mark.parametrize("code", ["overstroming", "gebouwbrand", "natuurlijke-omgeving", "energie"])
+def test_every_filter_combination_shows_what_zoek_shows(shipped_site: tuple[Dataset, Path], code: str) -> None:
+    dataset, out = shipped_site
+    rows = page_rows(out / "incident" / f"{code}.html")
+    places = [None, *(m.id for m in dataset.settings.municipalities)]
     checked = 0
-    for team in [None, *Team]:
-        for grip in [None, 0, 1, 2, 3]:
-            for place in [None, "katwijk", "gouda"]:
-                expected = {h.partner.id for h in select(dataset, Selection(code, grip, team, place))}
-                shown = {
-                    pid
-                    for pid, fact in facts.items()
-                    if fact.get(str(team) if team else ANY_TEAM, 99) <= (5 if grip is None else grip)
-                    and (place is None or dataset.partners[pid].area is None or place in dataset.partners[pid].area)
-                }
-                assert shown == expected, (code, team, grip, place)
-                checked += len(expected)
+    for team, grip, place in itertools.product([None, *Team], [None, *range(6)], places):
+        expected = shown_by_zoek(dataset, code, Selection(code, grip, team, place))
+        shown = shown_by_page(rows, str(team) if team else ANY_TEAM, 99 if grip is None else grip, place or "*")
+        assert shown == expected, (code, team, grip, place)
+        checked += len(expected)
     assert checked > 0
 
 

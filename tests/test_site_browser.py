@@ -144,6 +144,68 @@ def test_the_filters_hide_and_show_rows(visit: Visit) -> None:
     assert visit.errors == []
 
 
+SHOWN_JS = """rows => rows.map(r => [
+    r.querySelector('th a').getAttribute('href').split('/').pop().replace(/\\.html$/, ''),
+    r.cells[0].textContent,
+    Array.from(r.cells[2].querySelectorAll('.modus')).map(s => s.textContent),
+    r.cells[3].textContent,
+    r.cells[2].querySelector('.via') ? r.cells[2].querySelector('.via').textContent : null,
+])"""
+
+
+def shown_rows(page: Any) -> list[list[Any]]:
+    """Each visible row, top to bottom: [partner id, GRIP, modes, teams, via] as the cells read."""
+    return page.eval_on_selector_all("table[data-partners] tbody tr:not([hidden])", SHOWN_JS)
+
+
+def zoek_rows(selection: Selection) -> list[list[Any]]:
+    """The same for what `zoek` shows: its hits in order, each with its headline role."""
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    (code,) = selection.incident
+    rows = []
+    for hit in select(dataset, selection):
+        assert hit.role is not None
+        role = hit.role.role
+        via = f"via {dataset.incident_types[hit.role.code].name}" if hit.role.code != code else None
+        modes = [m.value for m in sorted(role.modes, key=lambda m: m.rank)]
+        rows.append([hit.partner.id, str(role.from_grip), modes, ", ".join(t.label for t in role.teams), via])
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("code", "team", "partner", "headline"),
+    [
+        ("overstroming", Team.RBT, "kustwacht", ["4", ["informeren"], "RBT", None]),
+        (
+            "gebouwbrand",
+            Team.COPI,
+            "museum-gouda",
+            ["1", ["advies", "informeren"], "CoPI", "via Brand in historische binnenstad"],
+        ),
+    ],
+)
+def test_a_team_filter_shows_the_role_and_order_of_zoek(
+    visit: Visit, code: str, team: Team, partner: str, headline: list[Any]
+) -> None:
+    """`zoek --team` chooses the headline among the team's roles: the page swaps the cells and re-sorts."""
+    page = visit.open(f"incident/{code}.html")
+    unfiltered = shown_rows(page)
+    assert unfiltered == zoek_rows(Selection(code))
+    page.select_option("select[name=team]", str(team))
+    shown = shown_rows(page)
+    assert shown == zoek_rows(Selection(code, team=team))
+    assert [row[1:] for row in shown if row[0] == partner] == [headline]
+    assert shown != [row for row in unfiltered if row[0] in {r[0] for r in shown}]  # the filter changed something
+    page.select_option("select[name=grip]", "1")
+    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, team=team))
+    page.select_option("select[name=gemeente]", "leiden")
+    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, team=team, gemeente="leiden"))
+    for name in ("team", "grip", "gemeente"):
+        page.select_option(f"select[name={name}]", "")
+    assert shown_rows(page) == unfiltered  # back as it was, cells and order
+    assert visit.errors == []
+
+
 def test_every_kind_of_page_is_clean_ordered_and_labelled(visit: Visit) -> None:
     """No console error or outside request; headings in order (one h1); every form field labelled."""
     for relative in PAGES:

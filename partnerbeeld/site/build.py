@@ -199,7 +199,9 @@ class _Writer:
                 item=item,
                 chain=chain,
                 children=children,
-                rows=pages.incident_rows(self.dataset, found, code, self.row_cache),
+                rows=pages.incident_rows(
+                    self.dataset, found, code, self.row_cache, pages.team_answers(self.dataset, selection)
+                ),
                 municipalities=self.municipalities,
                 teams=_teams(),
             )

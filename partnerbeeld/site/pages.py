@@ -1,24 +1,33 @@
 """What the site's pages show, as plain values; the templates in templates/site/ lay them out.
 
 An incident-type page is the `zoek` answer for that type (``query.answer``), one
-row per hit. Each row also carries what the in-page filters need to give the
-same answer as ``zoek --team T --grip N --gemeente G`` without a reload: per team,
-the lowest GRIP at which one of the roles that can apply (the hit's involvement)
-has that team, and the partner's area (tests/test_site.py holds them to ``query.select``).
+row per hit. A team filter changes more than which rows show: `zoek --team T`
+chooses the headline among the roles with team T, so a row's GRIP, modes, teams
+and "via" type, and the order of the rows, can differ. So each row also carries,
+per team, what ``query.select`` with that team filter shows for the partner and its
+place in that answer (``team_answers``); the page's script only picks the variant of
+the chosen team. A GRIP filter then keeps the rows whose variant starts at that GRIP
+or lower (the earliest role that passes stays the headline), a municipality filter
+the rows whose area holds it: neither changes a role. tests/test_site.py holds the
+page to ``query.select`` for every combination.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 
-from partnerbeeld.answers.query import Answer, Hit
+from partnerbeeld.answers.query import Answer, Hit, Selection, select
 from partnerbeeld.answers.roles import ResolvedRole
 from partnerbeeld.model.records import Contact, Role
+from partnerbeeld.model.vocabulary import Team
 from partnerbeeld.reading.dataset import Dataset
 
-ANY_TEAM = "*"
+ANY_TEAM = "*"  # the variant without a team filter: the row as the page first shows it
+# per team value: partner id -> (its place in the answer of `zoek` with that team, its hit there)
+TeamAnswers = dict[str, dict[str, tuple[int, Hit]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +53,11 @@ class IncidentRow:
     dial: Dial | None
     holder_id: str | None  # set when the account holder is known: their page exists
     holder_name: str | None
-    # for the in-page filters: team code (or ANY_TEAM) -> lowest GRIP at which the partner is found
-    team_grip: dict[str, int]
-    teams_attr: str  # the same as the row's data-teams attribute: '*:1 rot:2 copi:1'
+    # for the in-page filters, as JSON: team value (or ANY_TEAM) -> what the row shows with that
+    # team filter: [place in zoek's order, GRIP, modes, teams, via, task, deviation], or only
+    # [place] when that is the role shown without a filter. A team the partner has no role
+    # with is absent: the row hides.
+    variants_attr: str
     area: tuple[str, ...] | None  # municipality ids; None = the whole region
 
     @property
@@ -64,24 +75,13 @@ def dial(number: str | None) -> Dial | None:
     return Dial(number, f"tel:{digits}") if digits.strip("+") else None
 
 
-def filter_facts(roles: list[ResolvedRole]) -> dict[str, int]:
-    """Team code -> the lowest GRIP at which a role with that team applies; ANY_TEAM for any role."""
-    facts: dict[str, int] = {}
-    for resolved in roles:
-        grip = resolved.role.from_grip
-        for team in (ANY_TEAM, *(str(t) for t in resolved.role.teams)):
-            facts[team] = min(grip, facts.get(team, grip))
-    return dict(sorted(facts.items(), key=lambda item: (item[0] != ANY_TEAM, item[0])))
-
-
 class RowCache:
     """What many rows share, computed once per site: per role record (shared by every
-    partner of a profile) its modes and teams as shown, and the filter facts. At 10,000 partners
-    the pages hold 100,000 rows; without this, sorting modes dominated building them."""
+    partner of a profile) its modes and teams as shown. At 10,000 partners the pages
+    hold 100,000 rows; without this, sorting modes dominated building them."""
 
     def __init__(self) -> None:
         self.shown: dict[int, tuple[tuple[str, ...], tuple[str, ...], Role]] = {}
-        self.facts: dict[tuple[int, ...], tuple[dict[str, int], str]] = {}
 
     def role_text(self, role: Role) -> tuple[tuple[str, ...], tuple[str, ...]]:
         found = self.shown.get(id(role))
@@ -91,53 +91,79 @@ class RowCache:
             found = self.shown[id(role)] = (modes, tuple(t.label for t in role.teams), role)
         return found[0], found[1]
 
-    def filter_facts(self, roles: list[ResolvedRole]) -> tuple[dict[str, int], str]:
-        """``filter_facts(roles)`` and the same as an attribute value."""
-        key = tuple(id(r.role) for r in roles)
-        found = self.facts.get(key)
-        if found is None:
-            for resolved in roles:
-                self.role_text(resolved.role)  # keeps the role alive for the key
-            facts = filter_facts(roles)
-            found = self.facts[key] = (facts, " ".join(f"{team}:{grip}" for team, grip in facts.items()))
-        return found
+
+def team_answers(dataset: Dataset, selection: Selection) -> TeamAnswers:
+    """``select`` for ``selection`` with each team as its filter, indexed by partner id."""
+    answers: TeamAnswers = {}
+    for team in Team:
+        hits = select(dataset, selection._replace(team=(team,)))
+        answers[str(team)] = {hit.partner.id: (place, hit) for place, hit in enumerate(hits)}
+    return answers
 
 
-def incident_rows(dataset: Dataset, answer: Answer, code: str, cache: RowCache) -> list[IncidentRow]:
-    """The rows of one incident-type page, in the answer's order.
+def incident_rows(
+    dataset: Dataset, answer: Answer, code: str, cache: RowCache, teams: TeamAnswers
+) -> list[IncidentRow]:
+    """The rows of one incident-type page, in the order of ``answer`` (unfiltered);
+    ``teams`` is ``team_answers`` of the same selection: what each team filter shows."""
+    rows = []
+    for place, hit in enumerate(answer.hits):
+        variants = {ANY_TEAM: _variant(dataset, place, hit, code, cache)}
+        for team, found in teams.items():
+            if hit.partner.id in found:
+                there, team_hit = found[hit.partner.id]
+                # the role shown without a filter: only its place (most are; the page stays small)
+                same = _key(team_hit.role) == _key(hit.role)
+                variants[team] = [there] if same else _variant(dataset, there, team_hit, code, cache)
+        rows.append(_row(dataset, hit, code, json.dumps(variants, ensure_ascii=False, separators=(",", ":")), cache))
+    return rows
 
-    ``answer`` is unfiltered, so each hit's involvement holds every role that can apply:
-    what the in-page filters choose from, as ``zoek`` does with its options.
-    """
-    return [_row(dataset, hit, code, cache.filter_facts(list(hit.roles)), cache) for hit in answer.hits]
+
+def _key(resolved: ResolvedRole | None) -> tuple[str, str | None] | None:
+    """Which of a partner's roles this is: the type it is on and the profile it comes from."""
+    return None if resolved is None else (resolved.code, resolved.profile)
 
 
-def _row(dataset: Dataset, hit: Hit, code: str, facts: tuple[dict[str, int], str], cache: RowCache) -> IncidentRow:
-    partner, resolved = hit.partner, hit.role
-    role = resolved.role if resolved else None
+def _shown(
+    dataset: Dataset, resolved: ResolvedRole, code: str, cache: RowCache
+) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """Modes and teams as shown, and the name of the type the role is on when it is not ``code``."""
+    modes, teams = cache.role_text(resolved.role)
     via = None
-    if resolved is not None and resolved.code != code:
+    if resolved.code != code:
         item = dataset.incident_types.get(resolved.code)
         via = item.name if item else resolved.code
-    modes, teams = cache.role_text(role) if role else ((), ())
+    return modes, teams, via
+
+
+def _variant(dataset: Dataset, place: int, hit: Hit, code: str, cache: RowCache) -> list[object]:
+    assert hit.role is not None, "an incident type was asked"
+    modes, teams, via = _shown(dataset, hit.role, code, cache)
+    role = hit.role.role
+    return [place, role.from_grip, modes, teams, via, role.task, hit.role.is_deviation]
+
+
+def _row(dataset: Dataset, hit: Hit, code: str, variants: str, cache: RowCache) -> IncidentRow:
+    partner, resolved = hit.partner, hit.role
+    assert resolved is not None, "an incident type was asked"
+    modes, teams, via = _shown(dataset, resolved, code, cache)
     first = hit.call_first
     holder = hit.account_holder
     return IncidentRow(
         partner_id=partner.id,
         name=partner.name,
         sector=partner.sector,
-        grip=role.from_grip if role else None,
+        grip=resolved.role.from_grip,
         modes=modes,
         teams=teams,
-        task=role.task if role else None,
+        task=resolved.role.task,
         via=via,
-        deviation=bool(resolved and resolved.is_deviation),
+        deviation=resolved.is_deviation,
         call_first=first,
         dial=dial(first.number) if first else None,
         holder_id=holder.id if holder else None,  # a page exists only for a known account holder
         holder_name=holder.name if holder else partner.account_holder,
-        team_grip=facts[0],
-        teams_attr=facts[1],
+        variants_attr=variants,
         area=tuple(partner.area) if partner.area is not None else None,
     )
 

@@ -160,32 +160,64 @@
   }
 
   /* --- the filters of an incident-type page ---------------------------------------------
-     Each row says, per team, the lowest GRIP at which the partner is found with that team
-     (data-teams="*:1 rot:2"; * = any team) and its municipalities (data-gemeenten, * = all):
-     the same answer as `zoek --team --grip --gemeente`, computed at build time. */
+     `zoek --team T` chooses a partner's headline among its roles with team T, so a team
+     filter can change what a row shows and where it stands. Each row carries, per team,
+     what zoek shows then (data-varianten, computed at build time from the library; "*" =
+     no team filter): [place in zoek's order, GRIP, modes, teams, via, task, own deviation],
+     or [place] alone when the role is the one shown without a filter.
+     Its municipalities are in data-gemeenten (* = all). A GRIP filter keeps the rows whose
+     variant starts at that GRIP or lower; nothing here decides a role or an order itself. */
+  function fillRow(row, v) {
+    row.cells[0].textContent = String(v[1]);
+    var how = row.cells[2];
+    while (how.firstChild) { how.removeChild(how.firstChild); }
+    v[2].forEach(function (mode) {
+      how.appendChild(element("span", "modus modus-" + mode, mode));
+      how.appendChild(document.createTextNode(" "));
+    });
+    if (v[4]) { how.appendChild(element("span", "via", "via " + v[4])); }
+    if (v[6]) {
+      how.appendChild(document.createTextNode(" "));
+      how.appendChild(element("span", "afwijking", "eigen afwijking"));
+    }
+    if (v[5]) { how.appendChild(element("span", "taak", v[5])); }
+    row.cells[3].textContent = v[3].join(", ");
+  }
+
   var filters = document.querySelector("form[data-filters]");
   var table = document.querySelector("table[data-partners]");
   if (filters && table) {
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows).map(function (row) {
+      return { row: row, variants: JSON.parse(row.getAttribute("data-varianten")),
+        area: row.getAttribute("data-gemeenten") };
+    });
     var count = document.querySelector("[data-telling]");
     var empty = document.querySelector("[data-leeg]");
+    var shownTeam = "*";
     var apply = function () {
       var team = filters.elements.team.value || "*";
       var grip = filters.elements.grip.value === "" ? 99 : Number(filters.elements.grip.value);
       var place = filters.elements.gemeente.value;
       var visible = 0;
-      rows.forEach(function (row) {
-        var facts = {};
-        row.getAttribute("data-teams").split(" ").forEach(function (pair) {
-          var parts = pair.split(":");
-          if (parts.length === 2) { facts[parts[0]] = Number(parts[1]); }
-        });
-        var area = row.getAttribute("data-gemeenten");
-        var ok = team in facts && facts[team] <= grip &&
-          (!place || area === "*" || area.split(" ").indexOf(place) >= 0);
-        row.hidden = !ok;
+      rows.forEach(function (item) {
+        var v = item.variants[team];
+        if (v !== undefined && v.length === 1) { v = [v[0]].concat(item.variants["*"].slice(1)); }
+        var ok = v !== undefined && v[1] <= grip &&
+          (!place || item.area === "*" || item.area.split(" ").indexOf(place) >= 0);
+        if (v !== undefined && team !== shownTeam) { fillRow(item.row, v); }
+        item.row.hidden = !ok;
         if (ok) { visible += 1; }
       });
+      if (team !== shownTeam) {
+        // zoek's order for this team; the rows without a role in it keep their order, at the end
+        var sorted = rows.slice().sort(function (a, b) {
+          var pa = a.variants[team], pb = b.variants[team];
+          return (pa ? pa[0] : rows.length + a.variants["*"][0]) - (pb ? pb[0] : rows.length + b.variants["*"][0]);
+        });
+        sorted.forEach(function (item) { body.appendChild(item.row); });
+        shownTeam = team;
+      }
       if (count) {
         count.textContent = visible === rows.length
           ? rows.length + (rows.length === 1 ? " partner" : " partners")
