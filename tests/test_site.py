@@ -351,3 +351,15 @@ def test_signalen_ics_for_one_holder_and_no_soort(run_cli, builder: DatasetBuild
     assert "UID:contact-verificatie-partner-a@" in mine.stdout
     refused = run_cli("signalen", "--data", data, "--formaat", "ics", "--soort", "plan")
     assert refused.exit_code == 2 and "--soort geldt niet" in refused.stderr
+
+
+def test_the_site_counts_the_open_signals_as_signalen_does(shipped_site: tuple[Dataset, Path], run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Accepted signals are not open: the site lists them apart, with their reason, as `signalen` does."""
+    _, out = shipped_site
+    document = json.loads(run_cli("signalen", "--data", SHIPPED_DATA, "-f", "json", "--peildatum", str(TODAY)).stdout)
+    assert document["geaccepteerd"]  # the shipped data has one accepted signal: the comparison is not vacuous
+    page = (out / "signalen.html").read_text(encoding="utf-8")
+    assert f"<p>{len(document['signalen'])} open signalen op" in page
+    accepted = page.split('id="kop-geaccepteerd"', 1)[1]
+    for item in document["geaccepteerd"]:
+        assert html.escape(item["acceptatie"]["reden"], quote=False) in accepted

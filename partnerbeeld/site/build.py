@@ -76,12 +76,15 @@ def build_site(
 
 class _Writer:
     def __init__(self, dataset: Dataset, out: Path, options: SiteOptions, progress: Progress) -> None:
+        from partnerbeeld.answers.acceptance import accept_signals
         from partnerbeeld.answers.signals import signals
         from partnerbeeld.views.templating import environment, search_path
 
         self.dataset, self.out, self.options, self.progress = dataset, out, options, progress
         self.env = environment(search_path())
-        self.signals = signals(dataset, options.today)
+        # the open signals, as `signalen` counts them; the accepted ones are listed apart, with their reason
+        checked = accept_signals(dataset, signals(dataset, options.today), options.today)
+        self.signals, self.accepted = checked.open, checked.accepted
         self.tree = pages.tree(dataset)
         self.pages = 0
         self.bars: dict[int, str] = {}
@@ -306,7 +309,15 @@ class _Writer:
             self.progress("", 1)
         placed = {id(s) for report in reports for s in report.signals}
         rest = [s for s in self.signals if id(s) not in placed]
-        self.page("signalen.html", "signalen.html.j2", "Signalen", reports=reports, rest=rest, total=len(self.signals))
+        self.page(
+            "signalen.html",
+            "signalen.html.j2",
+            "Signalen",
+            reports=reports,
+            rest=rest,
+            total=len(self.signals),
+            accepted=self.accepted,
+        )
         self.progress("", 1)
 
     def write_overview(self) -> None:
