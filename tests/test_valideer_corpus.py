@@ -196,7 +196,6 @@ def _run(case: Case, base: Path) -> Run:
         "COLUMNS": "80",
         "PYTHONPATH": str(REPO),
         "SOURCE_DATE_EPOCH": "1796126400",  # 2026-11-28, the tests' reference date
-        "PARTNERBEELD_GEEN_CACHE": "1",
     }
     env.pop("PARTNERBEELD_DATA", None)
     proc = subprocess.run(
