@@ -3,6 +3,7 @@
 ``DatasetBuilder(tmp_path)`` writes a minimal valid dataset (two municipalities,
 a small incident-type tree, one account holder); tests add records with
 ``partner(...)``, ``profile(...)`` and friends, or raw text with ``write``.
+Below the builder: the datasets that several test modules share.
 """
 
 from __future__ import annotations
@@ -103,3 +104,84 @@ class DatasetBuilder:
         data: dict[str, Any] = {"id": id, "title": "Plan " + id, "kind": "overig", "last_revised_on": "2025-01-01"}
         data.update(fields)
         return self.record("plans", data)
+
+
+# --- shared datasets ---------------------------------------------------------------------------
+
+# A profile role for every top-level crisis type: a partner with it raises no coverage signal.
+COVERING_ROLES = {
+    "overstroming": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 2},
+    "natuurbrand": {"modes": ["advies"]},
+    "drinkwater": {"modes": ["informeren"]},
+    "energie": {"modes": ["informeren"]},
+}
+
+LIAISON_ROT_2 = {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": 2, "task": "Advies waterkeringen"}
+
+
+def small_region(builder: DatasetBuilder) -> Path:
+    """The region of the query, zoek and toon tests: water boards, drinking water, a grid operator, two odd cases."""
+    builder.profile(
+        "waterbeheerder",
+        name="Waterbeheerder",
+        roles={
+            "overstroming": LIAISON_ROT_2,
+            "wateroverlast": {"modes": ["advies"], "from_grip": 1},
+        },
+    )
+    builder.profile(
+        "drinkwaterbedrijf",
+        name="Drinkwaterbedrijf",
+        roles={
+            "drinkwater": {"modes": ["alarmeren", "uitvoering"], "teams": ["rot"], "from_grip": 1, "task": "Noodwater"},
+        },
+    )
+    builder.profile(
+        "netbeheerder",
+        name="Netbeheerder",
+        roles={
+            "energie": {"modes": ["informeren"], "from_grip": 2},
+        },
+    )
+    builder.partner(
+        "waterschap-west",
+        name="Hoogheemraadschap van Westland",
+        profiles=["waterbeheerder"],
+        area=["leiden", "katwijk"],
+        roles={"wateroverlast": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 1, "task": "Liaison ROT"}},
+        contacts=[
+            {"label": "Piket", "phone": "071 000 00 01", "available": "24/7", "primary": True},
+            {"label": "Liaison", "person": "Anna de Vries", "mobile": "06 10 00 00 01", "confidential": True},
+        ],
+    )
+    builder.partner(
+        "drinkwater-kust",
+        name="Drinkwater Kust",
+        sector="drinkwater",
+        profiles=["drinkwaterbedrijf"],
+        area=["leiden", "katwijk"],
+    )
+    builder.partner(
+        "drinkwater-hart",
+        name="Drinkwater Groene Hart",
+        sector="drinkwater",
+        profiles=["drinkwaterbedrijf"],
+        area=["gouda"],
+        contacts=[{"label": "Kantoor", "phone": "0182 000 000", "available": "kantoortijden"}],
+    )
+    builder.partner(
+        "netbeheer-zuid",
+        name="Netbeheer Zuid",
+        sector="energie",
+        profiles=["netbeheerder"],
+        roles={"stroomuitval": {"modes": ["alarmeren"], "teams": ["copi"], "from_grip": 0}},
+    )
+    builder.partner(
+        "gemaal-oost",
+        name="Gemaalbeheer Oost",
+        profiles=[],
+        roles={"dijkdoorbraak": {"modes": ["uitvoering"], "from_grip": 1}},
+        contacts=[{"label": "Algemeen", "email": "info@gemaal.example"}],
+    )
+    builder.partner("omroep", name="Omroep Testland", sector="media", profiles=[])
+    return builder.root

@@ -1,4 +1,4 @@
-"""Shared fixtures: a dataset builder in tmp_path, a frozen date, a CLI runner."""
+"""Shared fixtures: a dataset builder in tmp_path, a frozen date, a CLI runner, a git repository."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import tryrepo
 from builders import DatasetBuilder
+from gitrepo import committed_dataset, isolate_git
 
 from partnerbeeld.cli import main
 
@@ -46,6 +47,18 @@ def try_repo() -> tryrepo.Running:
 @pytest.fixture
 def builder(tmp_path: Path) -> DatasetBuilder:
     return DatasetBuilder(tmp_path)
+
+
+@pytest.fixture
+def git_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git that ignores the machine's configuration and never looks above tmp_path."""
+    isolate_git(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, git_env: None, builder: DatasetBuilder) -> DatasetBuilder:
+    """A committed dataset with two partners (gitrepo.committed_dataset), on branch main."""
+    return committed_dataset(tmp_path, builder)
 
 
 @dataclass

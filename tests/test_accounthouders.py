@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from builders import ACCOUNT_HOLDERS, dump
+from builders import ACCOUNT_HOLDERS, COVERING_ROLES, dump
 from conftest import TODAY
-from test_signals import COVERING_ROLES
 
 from partnerbeeld.answers.accountholders import NOBODY, holder_reports
 from partnerbeeld.answers.opening import open_dataset

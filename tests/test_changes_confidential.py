@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from builders import DatasetBuilder, dump
-from test_changes import git, git_env  # noqa: F401  (git_env is a fixture)
+from gitrepo import git
 
 from partnerbeeld.answers.fielddiff import MASK, diff_record
 from partnerbeeld.model.confidentiality import is_public_contact
@@ -69,7 +69,7 @@ def _partner(**fields: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def repo(tmp_path: Path, git_env: None, builder: DatasetBuilder) -> DatasetBuilder:  # noqa: F811
+def repo(tmp_path: Path, git_env: None, builder: DatasetBuilder) -> DatasetBuilder:
     builder.partner("partner-a")
     git(tmp_path, "init", "-q", "-b", "main")
     return builder

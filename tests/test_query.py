@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from builders import INCIDENT_TYPES, dump
+from builders import INCIDENT_TYPES, dump, small_region
 
 from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.partnerinfo import find_partner
@@ -21,80 +21,10 @@ from partnerbeeld.answers.tree import incident_tree
 from partnerbeeld.infra.errors import NotFound, UsageError
 from partnerbeeld.model.vocabulary import Mode, Team
 
-LIAISON_ROT_2 = {"modes": ["alarmeren", "liaison"], "teams": ["rot"], "from_grip": 2, "task": "Advies waterkeringen"}
-
-
-def build_fixture(builder):
-    """The shared small region: water boards, drinking water, a grid operator and two odd cases."""
-    builder.profile(
-        "waterbeheerder",
-        name="Waterbeheerder",
-        roles={
-            "overstroming": LIAISON_ROT_2,
-            "wateroverlast": {"modes": ["advies"], "from_grip": 1},
-        },
-    )
-    builder.profile(
-        "drinkwaterbedrijf",
-        name="Drinkwaterbedrijf",
-        roles={
-            "drinkwater": {"modes": ["alarmeren", "uitvoering"], "teams": ["rot"], "from_grip": 1, "task": "Noodwater"},
-        },
-    )
-    builder.profile(
-        "netbeheerder",
-        name="Netbeheerder",
-        roles={
-            "energie": {"modes": ["informeren"], "from_grip": 2},
-        },
-    )
-    builder.partner(
-        "waterschap-west",
-        name="Hoogheemraadschap van Westland",
-        profiles=["waterbeheerder"],
-        area=["leiden", "katwijk"],
-        roles={"wateroverlast": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 1, "task": "Liaison ROT"}},
-        contacts=[
-            {"label": "Piket", "phone": "071 000 00 01", "available": "24/7", "primary": True},
-            {"label": "Liaison", "person": "Anna de Vries", "mobile": "06 10 00 00 01", "confidential": True},
-        ],
-    )
-    builder.partner(
-        "drinkwater-kust",
-        name="Drinkwater Kust",
-        sector="drinkwater",
-        profiles=["drinkwaterbedrijf"],
-        area=["leiden", "katwijk"],
-    )
-    builder.partner(
-        "drinkwater-hart",
-        name="Drinkwater Groene Hart",
-        sector="drinkwater",
-        profiles=["drinkwaterbedrijf"],
-        area=["gouda"],
-        contacts=[{"label": "Kantoor", "phone": "0182 000 000", "available": "kantoortijden"}],
-    )
-    builder.partner(
-        "netbeheer-zuid",
-        name="Netbeheer Zuid",
-        sector="energie",
-        profiles=["netbeheerder"],
-        roles={"stroomuitval": {"modes": ["alarmeren"], "teams": ["copi"], "from_grip": 0}},
-    )
-    builder.partner(
-        "gemaal-oost",
-        name="Gemaalbeheer Oost",
-        profiles=[],
-        roles={"dijkdoorbraak": {"modes": ["uitvoering"], "from_grip": 1}},
-        contacts=[{"label": "Algemeen", "email": "info@gemaal.example"}],
-    )
-    builder.partner("omroep", name="Omroep Testland", sector="media", profiles=[])
-    return builder.root
-
 
 @pytest.fixture
 def dataset(builder):
-    dataset, findings = open_dataset(build_fixture(builder))
+    dataset, findings = open_dataset(small_region(builder))
     assert findings == []
     return dataset
 
@@ -177,7 +107,7 @@ def test_own_deviation_replaces_the_profile_role_on_the_same_type(dataset):
 
 
 def test_alias_over_several_codes_takes_the_earliest_role(builder):
-    build_fixture(builder)
+    small_region(builder)
     builder.partner("dubbel", profiles=["waterbeheerder", "drinkwaterbedrijf"])
     dataset, _ = open_dataset(builder.root)
     hit = next(h for h in select(dataset, Selection(incident="water")) if h.partner.id == "dubbel")

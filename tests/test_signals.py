@@ -6,18 +6,12 @@ import datetime as dt
 import json
 
 import pytest
+from builders import COVERING_ROLES
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.signals import CODES, add_months, signals
 from partnerbeeld.model.vocabulary import SignalKind, SignalLevel
-
-COVERING_ROLES = {
-    "overstroming": {"modes": ["liaison"], "teams": ["rot"], "from_grip": 2},
-    "natuurbrand": {"modes": ["advies"]},
-    "drinkwater": {"modes": ["informeren"]},
-    "energie": {"modes": ["informeren"]},
-}
 
 
 @pytest.fixture

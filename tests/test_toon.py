@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_query import build_fixture
-from test_zoek_cli import assert_golden
+from builders import small_region
+from goldenfiles import assert_golden
 
 
 @pytest.fixture
 def root(builder):
-    build_fixture(builder)
+    small_region(builder)
     builder.covenant(
         "convenant-water",
         title="Convenant waterbeheer",
@@ -45,13 +45,13 @@ def test_toon_golden_text(run_cli, root):
     result = run_cli("toon", "--data", root, "waterschap-west")
     assert result.exit_code == 0, result.stderr
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
-    assert_golden("toon-waterschap.txt", result.stdout)
+    assert_golden("toon/waterschap.txt", result.stdout)
 
 
 def test_toon_golden_json(run_cli, root):
     result = run_cli("toon", "--data", root, "Westland", "--formaat", "json")
     assert result.exit_code == 0, result.stderr
-    assert_golden("toon-waterschap.json", result.stdout)
+    assert_golden("toon/waterschap.json", result.stdout)
 
 
 def test_toon_hides_confidential_contacts_and_says_how_many(run_cli, root):
@@ -100,7 +100,7 @@ def test_toon_without_a_name_is_a_usage_error_not_a_list_of_everyone(run_cli, ro
 def test_incidenttypen_golden_text(run_cli, root):
     result = run_cli("incidenttypen", "--data", root)
     assert result.exit_code == 0, result.stderr
-    assert_golden("incidenttypen.txt", result.stdout)
+    assert_golden("incidenttypen/alle.txt", result.stdout)
 
 
 def test_incidenttypen_json_counts_like_zoek(run_cli, root):

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from builders import DatasetBuilder
-from test_changes import git, git_env, repo  # noqa: F401  (fixtures)
 
 from partnerbeeld.answers.changes import changes_since
 from partnerbeeld.infra.gitinfo import data_version
 from partnerbeeld.reading import loading, worktree
 
 
-def test_a_named_pipe_is_not_compared_not_removed(repo: DatasetBuilder, run_cli) -> None:  # noqa: F811
+def test_a_named_pipe_is_not_compared_not_removed(repo: DatasetBuilder, run_cli) -> None:
     path = repo.root / "partners" / "partner-a.yaml"
     path.unlink()
     os.mkfifo(path)
@@ -36,7 +35,7 @@ def test_a_named_pipe_is_not_compared_not_removed(repo: DatasetBuilder, run_cli)
 
 
 def test_an_unreadable_file_is_not_compared_not_removed(
-    repo: DatasetBuilder,  # noqa: F811
+    repo: DatasetBuilder,
     run_cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -63,7 +62,7 @@ def test_an_unreadable_file_is_not_compared_not_removed(
 
 
 @pytest.mark.parametrize("shape", ["kringkoppeling", "map-is-bestand", "map-in-een-kring"])
-def test_a_broken_folder_or_link_is_not_compared(repo: DatasetBuilder, shape: str) -> None:  # noqa: F811
+def test_a_broken_folder_or_link_is_not_compared(repo: DatasetBuilder, shape: str) -> None:
     partners = repo.root / "partners"
     if shape == "kringkoppeling":
         (partners / "partner-a.yaml").unlink()
@@ -80,7 +79,7 @@ def test_a_broken_folder_or_link_is_not_compared(repo: DatasetBuilder, shape: st
 
 
 def test_git_refusing_another_users_repository_is_named_with_the_fix(
-    repo: DatasetBuilder,  # noqa: F811
+    repo: DatasetBuilder,
     tmp_path: Path,
     run_cli,
 ) -> None:

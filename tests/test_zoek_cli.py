@@ -5,31 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
+from builders import small_region
 from conftest import SHIPPED_DATA
-from test_query import build_fixture
+from goldenfiles import assert_golden
 
 from partnerbeeld.cli import completion
-
-GOLDEN = Path(__file__).parent / "golden" / "zoek"
-
-
-def assert_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/zoek/NAME; UPDATE_GOLDEN=1 rewrites the file instead (then read the diff!)."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="")
-    assert path.exists(), f"{path} ontbreekt; maak hem met UPDATE_GOLDEN=1"
-    assert actual == path.read_bytes().decode("utf-8")
 
 
 @pytest.fixture
 def fixture_root(builder):
-    return build_fixture(builder)
+    return small_region(builder)
 
 
 # --- golden files ----------------------------------------------------------------------------
@@ -49,7 +37,7 @@ def fixture_root(builder):
 def test_golden_output(run_cli, fixture_root, name, args):
     result = run_cli("zoek", "--data", fixture_root, *args)
     assert result.exit_code == 0, result.stderr
-    assert_golden(name, result.stdout)
+    assert_golden(f"zoek/{name}", result.stdout)
 
 
 def test_table_fits_80_columns_has_no_colour_and_one_partner_per_line(run_cli, fixture_root):
@@ -72,7 +60,7 @@ def test_json_is_stable_sorted_and_iso(run_cli, fixture_root):
 
 
 def test_csv_is_rfc4180_and_keeps_phone_numbers(run_cli, builder):
-    build_fixture(builder)
+    small_region(builder)
     builder.partner(
         "formule",
         name='=HYPERLINK("x")',
@@ -87,7 +75,7 @@ def test_csv_is_rfc4180_and_keeps_phone_numbers(run_cli, builder):
 
 
 def test_confidential_contact_only_with_vertrouwelijk(run_cli, builder):
-    build_fixture(builder)
+    small_region(builder)
     builder.partner("geheim", contacts=[{"label": "Geheim", "mobile": "06 99 99 99 99", "confidential": True}])
     plain = run_cli("zoek", "--data", builder.root, "geheim")
     assert "06 99 99 99 99" not in plain.stdout
