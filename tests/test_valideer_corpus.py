@@ -1,163 +1,42 @@
-"""A corpus of broken (and tricky but fine) inputs, each run through the real command line.
+"""The validation corpus (tests/corpus_cases.py), each case run through the real command line.
 
-One folder per case under tests/corpus/: the files to drop into a fresh
-``DatasetBuilder`` dataset (paths relative to data/) and ``expect.yaml``:
-
-    exit: 1                                  # the exit code of `partnerbeeld valideer`
-    findings:                                # every finding: [code, file, line]
-      - [yaml-dubbele-sleutel, partners/partner-a.yaml, 11]
-    messages: ["eerst op regel 3"]           # optional: text that must appear in the output
-    absent: ["06 10 00 00 12"]               # optional: text that must appear nowhere (stdout, stderr)
-    remove: [partnerbeeld.yaml]              # optional: builder files to delete
-    records:                                 # optional: values as loaded (scalars stay text)
-      partners/partner-a.yaml: {name: "NO"}
-
-Cases that make no sense as a file in git (20 MB, invalid UTF-8, a BOM, CRLF,
-symbolic links, a named pipe) are generated below, with the same expectations.
-
-Every case runs `python -m partnerbeeld valideer --data ...` in a subprocess and
-must give the exit code, a message naming the file and the line, no
-traceback, and leave every file of the dataset as it was. The subprocesses run
-in parallel (a module fixture) so the whole corpus takes a few seconds.
+Every case runs `python -m partnerbeeld valideer --data ... --formaat json` in a
+subprocess and must give the exit code, exactly the expected findings (code, file,
+line) with the severity their code has, no traceback, nothing raw from the data,
+and leave every file of the dataset as it was. A few cases also run as text, for
+the terminal view itself. The subprocesses run in parallel (a module fixture) so
+the whole corpus takes a few seconds.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from builders import DatasetBuilder
 from conftest import REPO
+from corpus_cases import CASES, CORPUS, Case
 
+from partnerbeeld.model.findings import WARNING_CODES
 from partnerbeeld.reading.loading import load
 
-CORPUS = Path(__file__).parent / "corpus"
-PARTNER = (
-    (CORPUS / "nee-als-naam" / "partners" / "partner-a.yaml")
-    .read_text(encoding="utf-8")
-    .replace("name: NO", "name: Partner A")
-    .replace("note: 12:30\n", "")
-)
-ROW = re.compile(r"^\s+(\d+|-)(?::\d+)?\s+(?:fout|waarschuwing)\s+(.*)$")
-CODE = re.compile(r"\[([a-z0-9-]+)\]$")
-
-
-@dataclass
-class Case:
-    name: str
-    build: Callable[[DatasetBuilder], None]
-    exit: int
-    findings: list[tuple[str, str, int]]
-    messages: list[str] = field(default_factory=list)
-    records: dict[str, dict[str, str]] = field(default_factory=dict)
-    absent: list[str] = field(default_factory=list)
-
-
-# --- cases from tests/corpus/ ------------------------------------------------------------------
-
-
-def _from_folder(folder: Path) -> Case:
-    expect: dict[str, Any] = yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8"))
-
-    def build(b: DatasetBuilder) -> None:
-        for name in expect.get("remove", []):
-            (b.root / name).unlink()
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.name != "expect.yaml":
-                b.write(path.relative_to(folder).as_posix(), path.read_bytes())
-
-    return Case(
-        folder.name,
-        build,
-        expect["exit"],
-        [tuple(f) for f in expect["findings"]],  # type: ignore[misc]
-        expect.get("messages", []),
-        expect.get("records", {}),
-        expect.get("absent", []),
-    )
-
-
-# --- generated cases ---------------------------------------------------------------------------
-
-
-def _bom(b: DatasetBuilder) -> None:
-    b.write("partners/partner-a.yaml", b"\xef\xbb\xbf" + PARTNER.encode())
-
-
-def _crlf(b: DatasetBuilder) -> None:
-    b.write("partners/partner-a.yaml", PARTNER.replace("\n", "\r\n").encode())
-
-
-def _invalid_utf8(b: DatasetBuilder) -> None:
-    # 'Crisiscoördinatie' saved as Latin-1 by an old editor
-    b.write("partners/partner-a.yaml", PARTNER.replace("Piket", "Crisiscoördinatie").encode("latin-1"))
-
-
-def _twenty_megabytes(b: DatasetBuilder) -> None:
-    with (b.root / "partners" / "partner-a.yaml").open("wb") as out:
-        out.write(PARTNER.encode() + b"note: ")
-        out.write(b"x" * (20 * 1024 * 1024))
-
-
-def _symlink_outside(b: DatasetBuilder) -> None:
-    secret = b.root.parent / "buiten" / "geheim.yaml"
-    secret.parent.mkdir()
-    secret.write_text(PARTNER, encoding="utf-8")
-    (b.root / "partners" / "partner-a.yaml").symlink_to(secret)
-
-
-def _symlink_inside(b: DatasetBuilder) -> None:
-    # a link to another file of the same dataset is fine (it is read once more, as itself)
-    b.write("partners/partner-a.yaml", PARTNER)
-    (b.root / "partners" / "partner-b.yaml").symlink_to(b.root / "partners" / "partner-a.yaml")
-
-
-def _folder_outside(b: DatasetBuilder) -> None:
-    elsewhere = b.root.parent / "elders"
-    elsewhere.mkdir()
-    (elsewhere / "plan-a.yaml").write_text("id: plan-a\n", encoding="utf-8")
-    (b.root / "plans").rmdir()
-    (b.root / "plans").symlink_to(elsewhere, target_is_directory=True)
-
-
-def _named_pipe(b: DatasetBuilder) -> None:
-    os.mkfifo(b.root / "partners" / "partner-a.yaml")
-
-
-def _control_character(b: DatasetBuilder) -> None:
-    b.write("partners/partner-a.yaml", PARTNER.replace("name: Partner A", "name: Partner\x1bA"))
-
-
-GENERATED = [
-    Case("bom", _bom, 0, []),
-    Case("crlf-regeleinden", _crlf, 0, [], records={"partners/partner-a.yaml": {"name": "Partner A"}}),
-    Case("ongeldige-utf8", _invalid_utf8, 1, [("yaml-utf8", "partners/partner-a.yaml", 7)], ["byte 0xf6"]),
-    Case("twintig-megabyte", _twenty_megabytes, 1, [("bestand-te-groot", "partners/partner-a.yaml", 1)]),
-    Case("koppeling-buiten-dataset", _symlink_outside, 1, [("bestand-buiten-dataset", "partners/partner-a.yaml", 1)]),
-    Case(
-        "koppeling-binnen-dataset",
-        _symlink_inside,
-        1,
-        [("id-bestandsnaam", "partners/partner-b.yaml", 1), ("id-dubbel", "partners/partner-b.yaml", 1)],
-    ),
-    Case("map-buiten-dataset", _folder_outside, 1, [("bestand-buiten-dataset", "plans", 0)]),
-    Case("named-pipe", _named_pipe, 1, [("bestand-onleesbaar", "partners/partner-a.yaml", 1)]),
-    Case("stuurteken", _control_character, 1, [("yaml-syntaxis", "partners/partner-a.yaml", 2)], ["#x001b"]),
-]
-CASES = [_from_folder(folder) for folder in sorted(CORPUS.iterdir()) if folder.is_dir()] + GENERATED
-
-
-# --- running -----------------------------------------------------------------------------------
+# What must never reach a terminal or a CI log raw: every line break is ours, no ESC, no bidi.
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# The cases that also run as text: hostile or confidential data, several files, wrapped messages.
+TERMINAL = [
+    c.name
+    for c in CASES
+    if c.absent or c.name in {"verborgen-tekens", "letter-die-lijkt", "stuurteken", "ongeldige-utf8"}
+] + ["fouten-in-meerdere-bestanden", "dubbele-sleutel"]
 
 
 @dataclass
@@ -168,6 +47,10 @@ class Run:
     stderr: str
     before: dict[str, str]
     after: dict[str, str]
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
 
 
 def _tree_hash(root: Path) -> dict[str, str]:
@@ -184,8 +67,8 @@ def _tree_hash(root: Path) -> dict[str, str]:
     return result
 
 
-def _run(case: Case, base: Path) -> Run:
-    work = base / case.name
+def _run(case: Case, base: Path, *formaat: str) -> Run:
+    work = base / f"{case.name}-{formaat[-1]}"
     work.mkdir()
     builder = DatasetBuilder(work)
     case.build(builder)
@@ -199,7 +82,7 @@ def _run(case: Case, base: Path) -> Run:
     }
     env.pop("PARTNERBEELD_DATA", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "partnerbeeld", "valideer", "--data", str(builder.root)],
+        [sys.executable, "-m", "partnerbeeld", "valideer", "--data", str(builder.root), *formaat],
         cwd=work,
         env=env,
         capture_output=True,
@@ -211,40 +94,21 @@ def _run(case: Case, base: Path) -> Run:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Run]:
+    """(case name, "json" or "tekst") -> the run; all at once, in parallel."""
     base = tmp_path_factory.mktemp("corpus")
+    jobs = [(c, "json") for c in CASES] + [(c, "tekst") for c in CASES if c.name in TERMINAL]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return dict(zip([c.name for c in CASES], pool.map(lambda c: _run(c, base), CASES), strict=True))
+        done = pool.map(lambda job: _run(job[0], base, "--formaat", job[1]), jobs)
+        return {(case.name, formaat): run for (case, formaat), run in zip(jobs, done, strict=True)}
 
 
-def _rows(stdout: str) -> list[tuple[str, str, int]]:
-    """(code, file relative to data/, line) of every finding in the text output.
-
-    A finding is a line "  12:5  fout  message", maybe wrapped onto indented
-    lines, ending in "[code]"; then its hint lines starting with "→".
-    """
-    rows: list[tuple[str, str, int]] = []
-    current, pending, text = "", None, ""
-
-    def close() -> None:
-        if pending is not None:
-            code = CODE.search(text)
-            assert code, f"no [code] after: {text!r}"
-            rows.append((code.group(1), current, pending))
-
-    for line in stdout.splitlines():
-        if match := ROW.match(line):
-            close()
-            pending, text = (0 if match.group(1) == "-" else int(match.group(1))), match.group(2)
-        elif line.startswith(" ") and pending is not None and not line.strip().startswith("→"):
-            text += " " + line.strip()
-        else:
-            close()
-            pending = None
-            if line and not line.startswith(" ") and not re.match(r"^\d+ fout", line):
-                current = line.removeprefix("data/")
-    close()
-    return rows
+def _strings(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [text for key, value in node.items() for text in (key, *_strings(value))]
+    if isinstance(node, list):
+        return [text for item in node for text in _strings(item)]
+    return [node] if isinstance(node, str) else []
 
 
 def _value(record: Any, dotted: str) -> Any:
@@ -254,22 +118,31 @@ def _value(record: Any, dotted: str) -> Any:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case(case: Case, runs: dict[str, Run]) -> None:
-    run = runs[case.name]
-    output = run.stdout + run.stderr
-    assert run.returncode == case.exit, output
-    assert "Traceback" not in output
+def test_case(case: Case, runs: dict[tuple[str, str], Run]) -> None:
+    run = runs[case.name, "json"]
+    assert run.returncode == case.exit, run.output
+    assert "Traceback" not in run.output
     assert run.after == run.before, "valideer changed a file of the dataset"
-    assert sorted(_rows(run.stdout)) == sorted(case.findings), output
-    flowing = " ".join(output.split())  # messages may be wrapped at 80 columns
-    for text in case.messages:
-        assert " ".join(text.split()) in flowing
     for text in case.absent:
-        assert text not in output and text.replace(" ", "") not in output.replace(" ", "")
-    # nothing the data holds reaches a terminal or a CI log raw: every line break is ours, no ESC, no bidi
-    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", output)
-    if case.findings:
-        assert re.search(r"^\d+ fout(en)?, \d+ waarschuwing(en)? in \d+ van \d+ bestanden\.$", run.stdout, re.M)
+        assert text not in run.output and text.replace(" ", "") not in run.output.replace(" ", "")
+    assert not RAW.search(run.stderr)
+    if case.exit == 3:  # no report: the dataset cannot be read at all
+        assert run.stdout == "" and not case.findings
+        assert all(text in run.stderr for text in case.messages)
+        return
+    report = json.loads(run.stdout)
+    found = report["bevindingen"]
+    assert sorted((f["code"], f["bestand"].removeprefix("data/"), f["regel"]) for f in found) == sorted(
+        case.findings
+    ), run.stdout
+    assert all(f["ernst"] == ("waarschuwing" if f["code"] in WARNING_CODES else "fout") for f in found)
+    assert report["fouten"] == sum(f["ernst"] == "fout" for f in found)
+    assert report["waarschuwingen"] == sum(f["ernst"] == "waarschuwing" for f in found)
+    assert run.returncode == (1 if report["fouten"] else 0)
+    said = " ".join(f"{f['melding']} {f['hint']}" for f in found) + run.stderr
+    for text in case.messages:
+        assert text in said
+    assert not [text for text in _strings(report) if RAW.search(text)]
     for relpath, values in case.records.items():
         loaded = load(run.root)
         (record,) = [r for records in loaded.records.values() for r, s in records if s.file == run.root / relpath]
@@ -277,12 +150,35 @@ def test_case(case: Case, runs: dict[str, Run]) -> None:
             assert _value(record, dotted) == expected
 
 
+@pytest.mark.parametrize("name", TERMINAL)
+def test_terminal_text(name: str, runs: dict[tuple[str, str], Run]) -> None:
+    """The text view of the same run: per file, each finding with its code, the summary, nothing raw."""
+    case = next(c for c in CASES if c.name == name)
+    run, report = runs[name, "tekst"], json.loads(runs[name, "json"].stdout)
+    assert run.returncode == case.exit and "Traceback" not in run.output
+    assert not RAW.search(run.output)
+    for text in case.absent:
+        assert text not in run.output and text.replace(" ", "") not in run.output.replace(" ", "")
+    flowing = " ".join(run.stdout.split())  # messages may be wrapped at 80 columns
+    for finding in report["bevindingen"]:
+        assert f"{finding['bestand']}\n" in run.stdout and f"[{finding['code']}]" in flowing
+        assert " ".join(finding["melding"].split()) in flowing
+    for text in case.messages:
+        assert " ".join(text.split()) in flowing
+    errors, warnings = report["fouten"], report["waarschuwingen"]
+    if report["bevindingen"]:
+        summary = re.search(
+            r"^(\d+) fout(?:en)?, (\d+) waarschuwing(?:en)? in \d+ van \d+ bestanden\.$", run.stdout, re.M
+        )
+        assert summary and (int(summary[1]), int(summary[2])) == (errors, warnings)
+
+
 def test_corpus_is_large_enough() -> None:
     assert len(CASES) >= 25
     assert all((folder / "expect.yaml").is_file() for folder in CORPUS.iterdir() if folder.is_dir())
 
 
-def test_missing_dataset_is_exit_3_in_dutch(runs: dict[str, Run]) -> None:
-    run = runs["ontbrekende-instellingen"]
+def test_missing_dataset_is_exit_3_in_dutch(runs: dict[tuple[str, str], Run]) -> None:
+    run = runs["ontbrekende-instellingen", "json"]
     assert run.stdout == ""
     assert run.stderr.startswith(f"fout: In {run.root} staat geen partnerbeeld.yaml")

@@ -8,14 +8,11 @@ from pathlib import Path
 import pytest
 from builders import DatasetBuilder
 from conftest import SHIPPED_DATA, TODAY
-from test_valideer_corpus import CORPUS, GENERATED, Case, _from_folder
+from corpus_cases import CASES, Case
 
 from partnerbeeld.answers.validation import validate
 from partnerbeeld.infra.paths import located
 from partnerbeeld.model.findings import Finding
-
-CASES = [_from_folder(folder) for folder in sorted(CORPUS.iterdir()) if (folder / "expect.yaml").is_file()]
-CASES += GENERATED
 
 
 def _key(f: Finding) -> tuple[str, int, int, str, str]:
