@@ -7,12 +7,14 @@ path put into the small good dataset of ``DatasetBuilder``. docs/codes.md and
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from builders import DatasetBuilder, dump
-from conftest import TODAY
+from conftest import TODAY, Result
 
 from partnerbeeld.answers.acceptance import OWN_CODES
 from partnerbeeld.answers.validation import validate
@@ -79,6 +81,33 @@ def test_acceptance_codes_have_specs() -> None:
 def test_warning_codes_are_the_specs_that_warn() -> None:
     # SARIF's default level and "only warnings can be accepted" rely on WARNING_CODES
     assert {s.code for s in SPECS if s.severity is Severity.WAARSCHUWING} == WARNING_CODES
+
+
+def test_valideer_codes_lists_every_code_in_80_columns(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    result = run_cli("valideer", "--codes", "--data", tmp_path / "geen-dataset")  # no dataset is opened
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    listed = [line.split()[0] for line in lines if line.startswith("  ") and not line.startswith("   ")]
+    assert listed == [s.code for s in SPECS if s.severity is Severity.FOUT] + sorted(
+        WARNING_CODES, key=list(CODES).index
+    )
+    for spec in SPECS:  # each meaning, however it was wrapped
+        assert spec.meaning.split()[-1] in result.stdout
+
+
+def test_valideer_codes_as_json(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("valideer", "--codes", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["codes"] == [
+        {"code": s.code, "ernst": s.severity.value, "waar": s.applies_to, "betekenis": s.meaning} for s in SPECS
+    ]
+
+
+def test_valideer_codes_refuses_other_formats(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("valideer", "--codes", "-f", "sarif")
+    assert result.exit_code == 2 and not result.stdout
+    assert "tekst of json" in result.stderr
 
 
 def test_starter_dataset_has_no_findings(builder: DatasetBuilder) -> None:
