@@ -7,8 +7,10 @@ path put into the small good dataset of ``DatasetBuilder``. docs/codes.md and
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 from builders import DatasetBuilder, dump
 from conftest import TODAY, Result
 
+import partnerbeeld
 from partnerbeeld.answers.acceptance import OWN_CODES
 from partnerbeeld.answers.validation import validate
 from partnerbeeld.model.codebook import CODES, PARTNER, SPECS, WARNING_CODES
@@ -72,6 +75,21 @@ def test_an_unknown_code_is_refused() -> None:
     # a check cannot report a code without a spec: every code valideer can produce is in SPECS
     with pytest.raises(ValueError, match="unknown finding code"):
         Finding(Path("x.yaml"), 1, 1, Severity.FOUT, "bestaat-niet", "Tekst.")
+
+
+def test_the_codes_in_the_checks_are_the_specs() -> None:
+    # every code-like string in the modules that make findings (signals keep their own CODES)
+    package = Path(partnerbeeld.__file__).parent
+    families = "|".join(sorted({code.split("-")[0] for code in CODES}))
+    code_like = re.compile(rf"({families})(-[a-z0-9]+)+")
+    found = set()
+    for path in sorted(p for layer in ("reading", "checks", "answers") for p in (package / layer).rglob("*.py")):
+        if path.name != "signals.py":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            found |= {
+                n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and code_like.fullmatch(str(n.value))
+            }
+    assert found == set(CODES)
 
 
 def test_acceptance_codes_have_specs() -> None:
