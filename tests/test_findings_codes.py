@@ -1,6 +1,6 @@
 """Every finding code, run from its spec: the bad example gives exactly that code at its line, the good one nothing.
 
-The specs in ``partnerbeeld.model.codebook`` are the table: each example is one
+The specs in ``partnerbeeld.model.codes`` are the table: each example is one
 path put into the small good dataset of ``DatasetBuilder``. docs/codes.md and
 ``valideer --codes`` show the same specs, so what they promise is tested here.
 """
@@ -21,9 +21,9 @@ from conftest import TODAY, Result
 import partnerbeeld
 from partnerbeeld.answers.acceptance import OWN_CODES
 from partnerbeeld.answers.validation import validate
-from partnerbeeld.model.codebook import CODES, PARTNER, SPECS, WARNING_CODES
-from partnerbeeld.model.codes import Example, Severity, Spec
+from partnerbeeld.model.codes import CODES, PARTNER, SPECS, WARNING_CODES, Example, Spec
 from partnerbeeld.model.findings import Finding
+from partnerbeeld.model.severity import Severity
 
 
 def place(root: Path, example: Example) -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from partnerbeeld.infra.suggest import closest
-from partnerbeeld.model.codebook import CODES
+from partnerbeeld.model.codes import CODES
 from partnerbeeld.model.findings import Finding, Severity
 
 if TYPE_CHECKING:

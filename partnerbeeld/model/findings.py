@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerbeeld.infra.paths import located
-from partnerbeeld.model.codes import Severity as Severity
+from partnerbeeld.model.severity import Severity as Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +28,10 @@ class Finding:
     hint: str = ""
 
     def __post_init__(self) -> None:
-        # Every code, with its severity, meaning and examples, is described once in model/codebook.py
+        # Every code, with its severity, meaning and examples, is described once in model/codes.py
         # (shown by `valideer --codes` and docs/codes.md). Loaded at the first finding: `zoek` on
         # good data makes none, and need not pay for the examples at every start.
-        from partnerbeeld.model.codebook import CODES
+        from partnerbeeld.model.codes import CODES
 
         if self.code not in CODES:
             raise ValueError(f"unknown finding code {self.code!r}")

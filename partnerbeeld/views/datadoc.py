@@ -1,6 +1,6 @@
 """The reference pages written from the code: docs/data.md from ``records``, docs/codes.md from the codes.
 
-``records`` is the one place a field is described, ``codebook.SPECS`` and
+``records`` is the one place a field is described, ``codes.SPECS`` and
 ``signals.CODES`` the one place a code is; this view lays them out as Markdown,
 so the reference cannot drift from the code. Regenerate with
 
@@ -18,9 +18,10 @@ import typing
 from enum import Enum
 from typing import Annotated, Any
 
-from partnerbeeld.model.codes import Example, Severity, Spec
+from partnerbeeld.model.codes import SPECS, Example, Spec
 from partnerbeeld.model.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
 from partnerbeeld.model.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES
+from partnerbeeld.model.severity import Severity
 
 INTRO = """\
 <!-- Gemaakt door `python -m partnerbeeld.views.datadoc > docs/data.md`; niet met de hand bewerken.
@@ -153,7 +154,7 @@ def _cell(text: str) -> str:
 
 CODES_INTRO = """\
 <!-- Gemaakt door `python -m partnerbeeld.views.datadoc codes > docs/codes.md`; niet met de hand bewerken.
-     De codes staan in partnerbeeld/model/codebook.py en partnerbeeld/answers/signals.py. -->
+     De codes staan in partnerbeeld/model/codes.py en partnerbeeld/answers/signals.py. -->
 
 # Codes van bevindingen en signalen
 
@@ -196,7 +197,6 @@ omdat je hem bij een incident niet bereikt.
 def codes_reference() -> str:
     """The Markdown of docs/codes.md: every finding code with its examples, then every signal code."""
     from partnerbeeld.answers.signals import CODES as SIGNAL_CODES
-    from partnerbeeld.model.codebook import SPECS
 
     rows = [CODES_INTRO]
     for spec in SPECS:
@@ -243,8 +243,6 @@ def _example(example: Example) -> list[str]:
 
 def codes_text(width: int = 80) -> str:
     """The finding codes for ``valideer --codes``: errors, then warnings, each code with its meaning."""
-    from partnerbeeld.model.codebook import SPECS
-
     column = max(len(spec.code) for spec in SPECS) + 4
     wrapper = textwrap.TextWrapper(
         width=max(width, column + 20), subsequent_indent=" " * column, break_long_words=False, break_on_hyphens=False
@@ -264,8 +262,6 @@ def codes_text(width: int = 80) -> str:
 def codes_json() -> str:
     """The finding codes as JSON for scripts: code, ernst, waar and betekenis, in the order of the docs."""
     import json
-
-    from partnerbeeld.model.codebook import SPECS
 
     codes = [
         {"code": spec.code, "ernst": spec.severity.value, "waar": spec.applies_to, "betekenis": spec.meaning}

@@ -18,7 +18,7 @@ from partnerbeeld import __version__
 from partnerbeeld.answers.acceptance import EXAMPLE, Acceptance
 from partnerbeeld.answers.validation import Report
 from partnerbeeld.infra.paths import located
-from partnerbeeld.model.codebook import CODES, WARNING_CODES
+from partnerbeeld.model.codes import CODES, WARNING_CODES
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.views.gitlab import fingerprint
 
