@@ -174,9 +174,9 @@ toont dezelfde lijst.
 EXAMPLES_INTRO = """
 ### Voorbeelden
 
-Bij elke code een fout voorbeeld en een goed. Elk voorbeeld is één bestand (of map) in een
+Bij elke code een verkeerd voorbeeld en een goed. Elk voorbeeld is één bestand (of map) in een
 verder goede dataset met de gemeenten `leiden` en `gouda`, het incidenttype `drinkwater` en
-de accounthouder `a-holder`. Het foute voorbeeld geeft precies deze code op de genoemde regel,
+de accounthouder `a-holder`. Het verkeerde voorbeeld geeft precies deze code op de genoemde regel,
 het goede geen enkele bevinding; de tests controleren dat voor elke code.
 """
 
@@ -212,7 +212,7 @@ def codes_reference() -> str:
 def _spec_section(spec: Spec) -> str:
     where = "zonder regelnummer" if spec.bad.line == 0 else f"regel {spec.bad.line}"
     lines = ["", f"#### `{spec.code}`", "", f"{spec.meaning} Ernst: {spec.severity}; waar: {spec.applies_to}.", ""]
-    lines += [f"Fout (`{spec.bad.file}`, {where}):", "", *_example(spec.bad)]
+    lines += [f"Verkeerd (`{spec.bad.file}`, {where}):", "", *_example(spec.bad)]
     if spec.also:
         lines += ["", "Komt samen met " + ", ".join(f"`{code}`" for code in sorted(spec.also)) + "."]
     lines += ["", f"Goed (`{spec.good.file}`):", "", *_example(spec.good)]
