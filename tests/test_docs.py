@@ -43,7 +43,7 @@ def test_codes_reference_is_current() -> None:
 
 def test_codes_reference_names_every_code() -> None:
     from partnerbeeld.answers.signals import CODES as SIGNAL_CODES
-    from partnerbeeld.model.findings import CODES
+    from partnerbeeld.model.codes import CODES
 
     text = codes_reference()
     for code in [*CODES, *SIGNAL_CODES]:

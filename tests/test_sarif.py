@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from builders import DatasetBuilder
 
-from partnerbeeld.model.findings import CODES, WARNING_CODES
+from partnerbeeld.model.codes import CODES, WARNING_CODES
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 PARTNER = """\

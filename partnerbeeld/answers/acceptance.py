@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from partnerbeeld.infra.suggest import closest
-from partnerbeeld.model.findings import CODES, Finding, Severity
+from partnerbeeld.model.codes import CODES
+from partnerbeeld.model.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from partnerbeeld.answers.signals import Signal

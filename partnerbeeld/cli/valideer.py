@@ -12,7 +12,7 @@ import typer
 from partnerbeeld.cli.common import peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import DataOption, PeildatumOption, formaat_option
 from partnerbeeld.cli.streams import terminal_width
-from partnerbeeld.infra.errors import ExitStatus
+from partnerbeeld.infra.errors import ExitStatus, UsageError
 
 
 class Formaat(StrEnum):
@@ -47,6 +47,9 @@ def valideer(
         bool, typer.Option("--alles", help="Ook de geaccepteerde bevindingen tonen, met reden en einddatum.")
     ] = False,
     peildatum_: PeildatumOption = None,
+    codes: Annotated[
+        bool, typer.Option("--codes", help="Toon alle codes van bevindingen met hun betekenis, en stop.")
+    ] = False,
 ) -> None:
     """Controleer alle bestanden van de dataset en toon elke fout met bestand en regel.
 
@@ -55,6 +58,9 @@ def valideer(
 
     Voorbeeld: partnerbeeld valideer --formaat github
     """
+    if codes:
+        _show_codes(formaat)
+        return
     from partnerbeeld.answers.validation import named_files, validate
     from partnerbeeld.reading.loading import find_root
 
@@ -86,3 +92,15 @@ def valideer(
     status = report.exit_status(strikt)
     if status is not ExitStatus.OK:
         raise typer.Exit(int(status))
+
+
+def _show_codes(formaat: Formaat) -> None:
+    """``--codes``: the list from the code specs, without opening a dataset."""
+    from partnerbeeld.views.datadoc import codes_json, codes_text
+
+    if formaat is Formaat.JSON:
+        write_json(codes_json())
+    elif formaat is Formaat.TEKST:
+        write_for_people(codes_text(terminal_width()))
+    else:
+        raise UsageError(f"--codes toont de codes als tekst of json, niet als {formaat.value}.", "Laat --formaat weg.")

@@ -1,6 +1,6 @@
 """The reference pages written from the code: docs/data.md from ``records``, docs/codes.md from the codes.
 
-``records`` is the one place a field is described, ``findings.CODES`` and
+``records`` is the one place a field is described, ``codes.SPECS`` and
 ``signals.CODES`` the one place a code is; this view lays them out as Markdown,
 so the reference cannot drift from the code. Regenerate with
 
@@ -13,12 +13,15 @@ so the reference cannot drift from the code. Regenerate with
 # No ``from __future__ import annotations`` needed: field types are read as objects.
 
 import datetime as dt
+import textwrap
 import typing
 from enum import Enum
 from typing import Annotated, Any
 
+from partnerbeeld.model.codes import SPECS, Example, Spec
 from partnerbeeld.model.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
 from partnerbeeld.model.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES
+from partnerbeeld.model.severity import Severity
 
 INTRO = """\
 <!-- Gemaakt door `python -m partnerbeeld.views.datadoc > docs/data.md`; niet met de hand bewerken.
@@ -151,7 +154,7 @@ def _cell(text: str) -> str:
 
 CODES_INTRO = """\
 <!-- Gemaakt door `python -m partnerbeeld.views.datadoc codes > docs/codes.md`; niet met de hand bewerken.
-     De codes staan in partnerbeeld/model/findings.py en partnerbeeld/answers/signals.py. -->
+     De codes staan in partnerbeeld/model/codes.py en partnerbeeld/answers/signals.py. -->
 
 # Codes van bevindingen en signalen
 
@@ -161,10 +164,20 @@ Hoe je een bevinding of signaal accepteert (met reden en einddatum): [ci.md](ci.
 
 ## Bevindingen (`valideer`)
 
-Alleen een waarschuwing kun je accepteren; een fout los je op.
+Alleen een waarschuwing kun je accepteren; een fout los je op. `partnerbeeld valideer --codes`
+toont dezelfde lijst.
 
-| code | ernst | betekenis |
-|---|---|---|
+| code | ernst | waar | betekenis |
+|---|---|---|---|
+"""
+
+EXAMPLES_INTRO = """
+### Voorbeelden
+
+Bij elke code een verkeerd voorbeeld en een goed. Elk voorbeeld is één bestand (of map) in een
+verder goede dataset met de gemeenten `leiden` en `gouda`, het incidenttype `drinkwater` en
+de accounthouder `a-holder`. Het verkeerde voorbeeld geeft precies deze code op de genoemde regel,
+het goede geen enkele bevinding; de tests controleren dat voor elke code.
 """
 
 SIGNALS_INTRO = """
@@ -182,18 +195,79 @@ omdat je hem bij een incident niet bereikt.
 
 
 def codes_reference() -> str:
-    """The Markdown of docs/codes.md: every finding code, then every signal code."""
+    """The Markdown of docs/codes.md: every finding code with its examples, then every signal code."""
     from partnerbeeld.answers.signals import CODES as SIGNAL_CODES
-    from partnerbeeld.model.findings import CODES, WARNING_CODES
 
     rows = [CODES_INTRO]
-    for code, meaning in CODES.items():
-        level = "waarschuwing" if code in WARNING_CODES else "fout"
-        rows.append(f"| `{code}` | {level} | {_cell(meaning)} |\n")
+    for spec in SPECS:
+        rows.append(f"| `{spec.code}` | {spec.severity} | {spec.applies_to} | {_cell(spec.meaning)} |\n")
+    rows.append(EXAMPLES_INTRO)
+    rows += [_spec_section(spec) for spec in SPECS]
     rows.append(SIGNALS_INTRO)
     for code, (kind, level, meaning) in SIGNAL_CODES.items():
         rows.append(f"| `{code}` | {level.value} | {kind.value} | {_cell(meaning)} |\n")
     return "".join(rows)
+
+
+def _spec_section(spec: Spec) -> str:
+    where = "zonder regelnummer" if spec.bad.line == 0 else f"regel {spec.bad.line}"
+    lines = ["", f"#### `{spec.code}`", "", f"{spec.meaning} Ernst: {spec.severity}; waar: {spec.applies_to}.", ""]
+    lines += [f"Verkeerd (`{spec.bad.file}`, {where}):", "", *_example(spec.bad)]
+    if spec.also:
+        lines += ["", "Komt samen met " + ", ".join(f"`{code}`" for code in sorted(spec.also)) + "."]
+    lines += ["", f"Goed (`{spec.good.file}`):", "", *_example(spec.good)]
+    return "\n".join(lines) + "\n"
+
+
+_SHOWN_LINES, _SHOWN_CHARACTERS = 12, 100  # longer examples are shortened: the point is their shape
+
+
+def _example(example: Example) -> list[str]:
+    """An example as Markdown: what text cannot show in words, the text in a YAML block."""
+    said = [example.note] if example.note else []
+    if example.link is not None:
+        said.append(f"`{example.file}` is een koppeling naar `{example.link}`.")
+    elif example.text is None:
+        said.append(f"`{example.file}` bestaat niet.")
+    said += [f"Met `{other}` ernaast." for other, _ in example.beside]
+    lines = [" ".join(said)] if said else []
+    if example.text is None or example.link is not None:
+        return lines
+    text = example.text.splitlines()
+    if len(text) > _SHOWN_LINES:
+        left_out = len(text) - _SHOWN_LINES + 1
+        text = [*text[: _SHOWN_LINES - 4], f"# … ({left_out} regels weggelaten)", *text[-3:]]
+    text = [line if len(line) <= _SHOWN_CHARACTERS else line[:_SHOWN_CHARACTERS] + " …" for line in text]
+    return [*lines, *([""] if lines else []), "```yaml", *text, "```"]
+
+
+def codes_text(width: int = 80) -> str:
+    """The finding codes for ``valideer --codes``: errors, then warnings, each code with its meaning."""
+    column = max(len(spec.code) for spec in SPECS) + 4
+    wrapper = textwrap.TextWrapper(
+        width=max(width, column + 20), subsequent_indent=" " * column, break_long_words=False, break_on_hyphens=False
+    )
+    parts = [f"Codes van bevindingen van valideer ({len(SPECS)}). Voorbeelden: docs/codes.md."]
+    for severity, title in (
+        (Severity.FOUT, "Fouten (los je op):"),
+        (Severity.WAARSCHUWING, "Waarschuwingen (kun je accepteren):"),
+    ):
+        parts += ["", title]
+        for spec in SPECS:
+            if spec.severity is severity:
+                parts += wrapper.wrap(f"  {spec.code:<{column - 2}}{spec.meaning}")
+    return "\n".join(parts) + "\n"
+
+
+def codes_json() -> str:
+    """The finding codes as JSON for scripts: code, ernst, waar and betekenis, in the order of the docs."""
+    import json
+
+    codes = [
+        {"code": spec.code, "ernst": spec.severity.value, "waar": spec.applies_to, "betekenis": spec.meaning}
+        for spec in SPECS
+    ]
+    return json.dumps({"codes": codes}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 if __name__ == "__main__":

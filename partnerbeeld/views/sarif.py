@@ -18,7 +18,8 @@ from partnerbeeld import __version__
 from partnerbeeld.answers.acceptance import EXAMPLE, Acceptance
 from partnerbeeld.answers.validation import Report
 from partnerbeeld.infra.paths import located
-from partnerbeeld.model.findings import CODES, WARNING_CODES, Finding, Severity
+from partnerbeeld.model.codes import CODES, WARNING_CODES
+from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.views.gitlab import fingerprint
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
