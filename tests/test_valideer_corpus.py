@@ -26,7 +26,7 @@ from builders import DatasetBuilder
 from conftest import REPO
 from corpus_cases import CASES, CORPUS, Case
 
-from partnerbeeld.model.findings import WARNING_CODES
+from partnerbeeld.model.codes import WARNING_CODES
 from partnerbeeld.reading.loading import load
 
 # What must never reach a terminal or a CI log raw: every line break is ours, no ESC, no bidi.
