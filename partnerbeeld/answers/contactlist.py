@@ -201,11 +201,7 @@ class ContactList:
             "selectie": self.selection,
             "peildatum": self.reference_date.isoformat(),
             # as in the JSON of zoek, signalen and overzicht
-            "dataversie": {
-                "commit": self.data_version.commit,
-                "gewijzigd": self.data_version.dirty,
-                "label": self.data_version.label,
-            },
+            "dataversie": self.data_version.as_json(),
             "rubricering": self.classification,
             "opmerking": self.notice,
             "vertrouwelijk": self.confidential,

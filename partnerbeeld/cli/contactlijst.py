@@ -192,13 +192,9 @@ def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None)
 
         return contact_list_vcf(contact_list).encode("utf-8")
     if formaat is Formaat.JSON:
-        import json
+        from partnerbeeld.views.jsondoc import dump
 
-        from partnerbeeld.infra.safetext import json_safe
-
-        return json_safe(
-            json.dumps(contact_list.as_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-        ).encode()
+        return dump(contact_list.as_dict()).encode()
     from partnerbeeld.infra.safetext import guard
     from partnerbeeld.views.markdown import contact_list_markdown
 

@@ -80,7 +80,7 @@ def overzicht(
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.TEKST)
     reference = peildatum(peildatum_)
-    from partnerbeeld.infra.safetext import guard, json_safe
+    from partnerbeeld.infra.safetext import guard
 
     dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.TEKST)
     if uitvoer is not None:
@@ -92,7 +92,7 @@ def overzicht(
     if chosen is Formaat.HTML:
         content = view.as_html(picture, version, toon_grip)
     elif chosen is Formaat.JSON:
-        content = json_safe(view.as_json(picture, version))
+        content = view.as_json(picture, version)
     else:
         from partnerbeeld.views.colour import Palette, palette_for
 

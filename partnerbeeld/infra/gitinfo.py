@@ -29,6 +29,14 @@ class DataVersion(NamedTuple):
             return "git geweigerd (map van een andere eigenaar)" if self.refused else "geen git"
         return f"{self.commit} (gewijzigd)" if self.dirty else self.commit
 
+    def as_json(self) -> dict[str, str | bool | None]:
+        """The ``dataversie`` object of every JSON output: ``{commit, gewijzigd, label}``.
+
+        Here rather than in ``views``: the contact list builds its JSON document in
+        ``answers``, which may not import views.
+        """
+        return {"commit": self.commit, "gewijzigd": self.dirty, "label": self.label}
+
 
 # --no-optional-locks: a read-only command must not refresh (write) .git/index either
 _GIT = ["git", "--no-optional-locks"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from partnerbeeld.answers.changes import KIND_LABELS, ChangeReport, FieldChange, RecordChange
 from partnerbeeld.infra.safetext import visible
+from partnerbeeld.views.jsondoc import dump
 from partnerbeeld.views.mdtext import text
 
 WIDTH = 80  # the terminal view fits 80 columns where it can (long values still run on)
@@ -211,4 +211,4 @@ def as_json(report: ChangeReport) -> str:
         "wijzigingen": [_change_dict(c) for c in report.changes],
         "niet_vergeleken": [{"bestand": u.file, "kant": u.side, "melding": u.message} for u in report.unreadable],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(payload)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from itertools import groupby
 from pathlib import Path
@@ -13,6 +12,7 @@ from partnerbeeld.infra.paths import located
 from partnerbeeld.infra.safetext import github_data, github_property, visible
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.jsondoc import dump
 
 
 def _display_path(file: Path, cwd: Path) -> str:
@@ -104,7 +104,7 @@ def as_json(report: Report) -> str:
         "waarschuwingen": report.warnings,
         "bestanden": report.files,
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(payload)
 
 
 def as_github(report: Report, repo_root: Path) -> str:

@@ -11,11 +11,11 @@ running number, so every fingerprint in a report is unique.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from partnerbeeld.answers.validation import Report
 from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.views.jsondoc import dump
 
 # GitLab's scale: info, minor, major, critical, blocker
 _SEVERITY = {Severity.FOUT: "major", Severity.WAARSCHUWING: "minor"}
@@ -57,4 +57,4 @@ def as_gitlab(report: Report, repo_root: Path) -> str:
                 "location": {"path": path, "lines": {"begin": max(finding.line, 1)}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(issues)

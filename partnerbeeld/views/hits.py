@@ -216,16 +216,16 @@ def as_json(
         },
         "vertrouwelijk": s.vertrouwelijk,
         "peildatum": today.isoformat(),
-        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "dataversie": version.as_json(),
         "regio": dataset.settings.region,
         "rubricering": dataset.settings.classification,
         "aantal": len(result.hits),
         "onvolledig": list(incomplete),
         "partners": [_hit_json(dataset.type_names, h) for h in result.hits],
     }
-    import json  # only here: the table, the usual answer, does not pay for it
+    from partnerbeeld.views.jsondoc import dump  # only here: the table, the usual answer, does not import json
 
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(document)
 
 
 CSV_HEADER = [

@@ -10,7 +10,6 @@ The HTML page (templates/overzicht.html.j2) shows every partner.
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from partnerbeeld.answers.overview import LETTER, Cell, Group, GroupBy, GroupCell, Overview
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.jsondoc import dump
 from partnerbeeld.views.roletext import role_text
 from partnerbeeld.views.table import cut
 
@@ -191,7 +191,7 @@ def as_document(overview: Overview, version: DataVersion) -> dict[str, Any]:
         "regio": overview.region,
         "rubricering": overview.classification,
         "peildatum": overview.reference_date.isoformat(),
-        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "dataversie": version.as_json(),
         "per": overview.group_by.value,
         "detail": overview.detail,
         "legenda": {letter: mode for letter, mode in legend_items()},
@@ -202,7 +202,7 @@ def as_document(overview: Overview, version: DataVersion) -> dict[str, Any]:
 
 
 def as_json(overview: Overview, version: DataVersion) -> str:
-    return json.dumps(as_document(overview, version), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(as_document(overview, version))
 
 
 # --- HTML -------------------------------------------------------------------------------------

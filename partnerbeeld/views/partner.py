@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from typing import Any
 
@@ -11,6 +10,7 @@ from partnerbeeld.answers.roles import ResolvedRole
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.model.records import Contact
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.jsondoc import dump
 from partnerbeeld.views.roletext import role_json, role_text
 
 
@@ -179,7 +179,7 @@ def as_json(info: PartnerInfo, version: DataVersion, vertrouwelijk: bool) -> str
         "opmerking": p.note,
         "gebied": list(p.area) if p.area is not None else None,
         "peildatum": info.today.isoformat(),
-        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "dataversie": version.as_json(),
         "vertrouwelijk": vertrouwelijk,
         "accounthouder": None if holder is None else {"id": holder.id, "naam": holder.name, "email": holder.email},
         "gecontroleerd_op": p.verified_on.isoformat() if p.verified_on else None,
@@ -229,4 +229,4 @@ def as_json(info: PartnerInfo, version: DataVersion, vertrouwelijk: bool) -> str
             for pl in info.plans
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(document)

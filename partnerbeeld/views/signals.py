@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import textwrap
 from collections.abc import Sequence
 from itertools import groupby
@@ -17,6 +16,7 @@ from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.infra.safetext import visible
 from partnerbeeld.model.vocabulary import SignalKind, SignalLevel
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.jsondoc import dump
 from partnerbeeld.views.mdtext import text
 
 KIND_TITLES = {
@@ -154,12 +154,12 @@ def as_json(
     document = {
         "regio": region,
         "peildatum": today.isoformat(),
-        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "dataversie": version.as_json(),
         "aantallen": counts(found),
         "signalen": [signal_dict(s, root) for s in found],
         "geaccepteerd": [{**signal_dict(s, root), "acceptatie": acceptance_dict(a, root)} for s, a in accepted],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(document)
 
 
 def _shown_path(file: Path | None, root: Path) -> str | None:
@@ -262,7 +262,7 @@ def holders_json(reports: list[HolderReport], region: str, today: dt.date, versi
     document = {
         "regio": region,
         "peildatum": today.isoformat(),
-        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "dataversie": version.as_json(),
         "accounthouders": [
             {
                 "id": r.id,
@@ -282,4 +282,4 @@ def holders_json(reports: list[HolderReport], region: str, today: dt.date, versi
             for r in reports
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(document)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from partnerbeeld.answers.tree import TypeNode
 from partnerbeeld.infra import limits
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.views.colour import Palette
+from partnerbeeld.views.jsondoc import dump
 
 
 def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette: Palette, width: int = 80) -> str:
@@ -37,7 +36,7 @@ def as_text(nodes: list[TypeNode], partners: int, version: DataVersion, palette:
 
 def as_json(nodes: list[TypeNode], partners: int, version: DataVersion) -> str:
     document = {
-        "dataversie": {"commit": version.commit, "gewijzigd": version.dirty, "label": version.label},
+        "dataversie": version.as_json(),
         "partners": partners,
         "incidenttypen": [
             {
@@ -51,4 +50,4 @@ def as_json(nodes: list[TypeNode], partners: int, version: DataVersion) -> str:
             for n in nodes
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(document)
