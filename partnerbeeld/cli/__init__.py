@@ -15,7 +15,7 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from partnerbeeld.cli import dutch, rawargs, streams
-from partnerbeeld.cli.common import fail, reset_skipped, skipped_files
+from partnerbeeld.cli.common import fail
 from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError
 
 dutch.install()
@@ -160,7 +160,6 @@ def _main(args: list[str]) -> int:
         wanted = () if args and args[0] in VERSION_OPTIONS else COMMANDS
     command = typer.main.get_command(build_app(wanted))
     dutch.translate_params(command)
-    reset_skipped()
     try:
         asked = command.commands.get(args[0]) if args and isinstance(command, typer.core.TyperGroup) else None
         typed, options = args[1:] if asked else args, rawargs.value_options(asked or command)
@@ -189,8 +188,7 @@ def _main(args: list[str]) -> int:
         with contextlib.suppress(OSError, ValueError):  # no file descriptor: nothing to flush
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    if skipped_files():  # the answer was given, but records with errors are missing from it
-        return int(ExitStatus.DATA_ERRORS)
+    # a command's status: 1 from a read-only command whose answer lacks files with errors (cli.common.Reading)
     return int(result) if isinstance(result, int) else 0
 
 

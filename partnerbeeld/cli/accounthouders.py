@@ -21,7 +21,7 @@ def accounthouders(
     accounthouder: AccounthouderOption = None,
     formaat: Annotated[Formaat, formaat_option(Formaat, "Uitvoer: tekst (een tabel) of json.")] = Formaat.TEKST,
     peildatum_: PeildatumOption = None,
-) -> None:
+) -> int:
     """Toon per accounthouder de partners, de open signalen en de oudste controle van contactgegevens.
 
     Voorbeeld: partnerbeeld accounthouders --accounthouder "Marieke Jansen"
@@ -34,16 +34,18 @@ def accounthouders(
     from partnerbeeld.views import signals as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data, for_people=formaat is not Formaat.JSON)
+    reading = load_for_reading(data, for_people=formaat is not Formaat.JSON)
+    dataset = reading.dataset
     holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
     found = accept_signals(dataset, signals_for(dataset, today, holder), today).open  # accepted: seen to
     reports = holder_reports(dataset, found, holder)
     region, version = dataset.settings.region, data_version(dataset.root)
     if formaat is Formaat.JSON:
         write_json(view.holders_json(reports, region, today, version))
-        return
+        return reading.status
     from partnerbeeld.views.colour import palette_for
 
     width = terminal_width(100) if sys.stdout.isatty() else 80
     detail = holder is not None
     write_for_people(view.holders_text(reports, region, today, version, palette_for(sys.stdout), detail, width))
+    return reading.status

@@ -8,13 +8,13 @@ import sys
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 # defined with the other shared options (cli/options.py); re-exported where commands have found them
 from partnerbeeld.cli.options import DataOption as DataOption
 from partnerbeeld.cli.options import PeildatumOption as PeildatumOption
 from partnerbeeld.infra.clock import parse_date, reference_date
-from partnerbeeld.infra.errors import PartnerbeeldError, UsageError
+from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError, UsageError
 
 if TYPE_CHECKING:  # the dataset (pydantic, yaml) loads inside the commands, not for --help
     from partnerbeeld.model.findings import Finding
@@ -69,13 +69,27 @@ def peildatum(value: str | None) -> dt.date:
     return reference_date(parse_date(value) if value else None)
 
 
-# Files a read-only command skipped because they have errors. `main` turns a non-empty
-# list into exit status 1: the answer was printed, but it is incomplete, and a script
-# (or CI job printing a binder) must be able to tell.
-_skipped: set[Path] = set()
+class Reading(NamedTuple):
+    """A dataset opened for a read-only command, and the files left out of it because they have errors.
+
+    A command returns ``status`` to ``main``: exit status 1 when files were skipped, since
+    the answer was printed but is incomplete, and a script (or a CI job printing a binder)
+    must be able to tell.
+    """
+
+    dataset: Dataset
+    skipped: tuple[Path, ...]  # sorted
+
+    @property
+    def status(self) -> ExitStatus:
+        return ExitStatus.DATA_ERRORS if self.skipped else ExitStatus.OK
+
+    def skipped_names(self) -> tuple[str, ...]:
+        """The skipped files relative to the dataset, sorted: what an output says it lacks."""
+        return tuple(sorted(_relative(file, self.dataset.root) for file in self.skipped))
 
 
-def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people: bool = False) -> Dataset:
+def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people: bool = False) -> Reading:
     """Open the dataset for a read-only command; say loudly when records were left out.
 
     ``roles_only``: read partners and profiles but not covenants, exercises and plans.
@@ -86,12 +100,12 @@ def load_for_reading(data: Path | None, *, roles_only: bool = False, for_people:
     from partnerbeeld.model.records import RECORD_FOLDERS
 
     dataset, findings = open_dataset(data, ROLE_FOLDERS if roles_only else RECORD_FOLDERS)
-    warn_about_errors(findings, dataset.root)
+    skipped = warn_about_errors(findings, dataset.root)
     if for_people:
         from partnerbeeld.views.displaydata import displayable
 
-        return displayable(dataset)
-    return dataset
+        dataset = displayable(dataset)
+    return Reading(dataset, skipped)
 
 
 def write_for_people(text: str) -> None:
@@ -108,17 +122,18 @@ def write_json(text: str) -> None:
     sys.stdout.write(json_safe(text))
 
 
-def warn_about_errors(findings: list[Finding], root: Path) -> None:
+def warn_about_errors(findings: list[Finding], root: Path) -> tuple[Path, ...]:
+    """Warn on stderr about the files with errors, which a read-only answer leaves out; return them."""
     from partnerbeeld.model.findings import Severity
 
-    files = sorted({f.file for f in findings if f.severity is Severity.FOUT})
+    files = tuple(sorted({f.file for f in findings if f.severity is Severity.FOUT}))
     if not files:
-        return
-    _skipped.update(files)
+        return files
     names = ", ".join(_relative(f, root) for f in files[:3]) + (" …" if len(files) > 3 else "")
     noun = "bestand" if len(files) == 1 else "bestanden"
     warning = f"LET OP: onvolledig antwoord: fouten in {len(files)} {noun} ({names}); wat fout is, telt niet mee."
     say([warning, f"  Draai '{validate_command(root)}' en herstel de fouten; exitcode 1."])
+    return files
 
 
 def validate_command(root: Path) -> str:
@@ -139,20 +154,6 @@ def _relative(file: Path, root: Path) -> str:
         return file.relative_to(root).as_posix()
     except ValueError:
         return file.name
-
-
-def skipped_names(root: Path) -> tuple[str, ...]:
-    """The skipped files relative to the dataset, sorted: what an output says it lacks."""
-    return tuple(sorted(_relative(file, root) for file in _skipped))
-
-
-def skipped_files() -> set[Path]:
-    """The files read-only commands left out in this run (reset by ``reset_skipped``)."""
-    return set(_skipped)
-
-
-def reset_skipped() -> None:
-    _skipped.clear()
 
 
 def fail(message: str, hint: str = "") -> None:

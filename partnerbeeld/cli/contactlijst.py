@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum, say, skipped_names
+from partnerbeeld.cli.common import dash_is_stdout, load_for_reading, output_format, peildatum, say
 from partnerbeeld.cli.options import (
     AccounthouderOption,
     DataOption,
@@ -106,7 +106,7 @@ def contactlijst(
     ] = False,
     peildatum_: PeildatumOption = None,
     data: DataOption = None,
-) -> None:
+) -> int:
     """Maak een contactlijst om af te drukken, te delen of in een telefoon te laden.
 
     Voorbeeld: partnerbeeld contactlijst --incident overstroming --formaat pdf -o .
@@ -123,7 +123,8 @@ def contactlijst(
     reference = peildatum(peildatum_)
     # every text format shows control and bidi characters escaped; JSON, HTML and PDF escape by their own rules
     text_format = chosen in (Formaat.MD, Formaat.CSV, Formaat.CSV_EXCEL, Formaat.VCF)
-    dataset = load_for_reading(data, roles_only=True, for_people=text_format)
+    reading = load_for_reading(data, roles_only=True, for_people=text_format)
+    dataset = reading.dataset
     chosen_partners = selection(
         dataset,
         incident,
@@ -136,7 +137,7 @@ def contactlijst(
         vertrouwelijk=vertrouwelijk,
     )
     contact_list = build_contact_list(
-        dataset, chosen_partners, reference, incomplete=skipped_names(dataset.root), short=kort
+        dataset, chosen_partners, reference, incomplete=reading.skipped_names(), short=kort
     )
     target = None
     if uitvoer is not None:
@@ -157,7 +158,7 @@ def contactlijst(
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
-        return
+        return reading.status
     from partnerbeeld.infra.atomic import write_atomic
 
     write_atomic(target, content, overwrite=overschrijf)
@@ -169,6 +170,7 @@ def contactlijst(
 
         if warning := confidential_git_warning(target):
             say(warning)
+    return reading.status
 
 
 def _render(contact_list: ContactList, formaat: Formaat, sjablonen: Path | None) -> bytes:

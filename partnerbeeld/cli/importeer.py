@@ -95,7 +95,7 @@ def _report(plan: ImportPlan) -> None:
     print(_summary(plan))
 
 
-def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str | None) -> None:
+def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str | None) -> int:
     from partnerbeeld.cli.common import load_for_reading
     from partnerbeeld.infra.atomic import write_atomic
     from partnerbeeld.infra.outputs import refuse_inside_dataset
@@ -105,10 +105,12 @@ def _template(path: Path, data: Path | None, overschrijf: bool, peildatum_: str 
         raise UsageError(
             f"Het sjabloon is een .xlsx-bestand, niet {path.name}.", "Bijvoorbeeld --sjabloon partners.xlsx"
         )
-    dataset = load_for_reading(data)
+    reading = load_for_reading(data)
+    dataset = reading.dataset
     refuse_inside_dataset(path, dataset.root)
     write_atomic(path, template_workbook(dataset, peildatum(peildatum_)), overwrite=overschrijf)
     print(f"Sjabloon geschreven: {shown_path(path)} (blad partners, uitleg per kolom in blad uitleg).")
+    return reading.status
 
 
 def importeer(
@@ -143,7 +145,7 @@ def importeer(
     ] = False,
     data: DataOption = None,
     peildatum_: PeildatumOption = None,
-) -> None:
+) -> int:
     """Lees partners en contacten in uit een spreadsheet: alles of niets.
 
     Voorbeeld: partnerbeeld importeer partners.xlsx --droog
@@ -154,8 +156,7 @@ def importeer(
     if sjabloon is not None:
         if bestand is not None:
             raise UsageError("Geef een BESTAND om in te lezen óf --sjabloon, niet allebei.")
-        _template(sjabloon, data, overschrijf, peildatum_)
-        return
+        return _template(sjabloon, data, overschrijf, peildatum_)
     if bestand is None:
         raise UsageError("Welk bestand?", "Bijvoorbeeld: partnerbeeld importeer partners.xlsx --droog")
     root = find_root(data)
@@ -171,13 +172,14 @@ def importeer(
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))
     if droog:
         print("Niets geschreven (--droog).")
-        return
+        return ExitStatus.OK
     written = apply(plan)
     folder = shown_path(root / "partners")
     if not written:
         print("Niets geschreven: de dataset had dit al.")
-        return
+        return ExitStatus.OK
     print(f"Geschreven: {len(written)} {'bestand' if len(written) == 1 else 'bestanden'} in {folder}/.")
+    return ExitStatus.OK
 
 
 class ExportFormaat(StrEnum):
@@ -198,7 +200,7 @@ def exporteer(
     overschrijf: Annotated[bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand.")] = False,
     data: DataOption = None,
     peildatum_: PeildatumOption = None,
-) -> None:
+) -> int:
     """Schrijf de partners en contacten als spreadsheet, in de indeling die importeer leest.
 
     Voorbeeld: partnerbeeld exporteer --formaat xlsx -o partners-export.xlsx
@@ -212,7 +214,8 @@ def exporteer(
         raise UsageError(
             f"--formaat {formaat.value} past niet bij de naam {uitvoer.name}.", "Bijvoorbeeld -o partners.xlsx"
         )
-    dataset = load_for_reading(data)
+    reading = load_for_reading(data)
+    dataset = reading.dataset
     refuse_inside_dataset(uitvoer, dataset.root)
     today = peildatum(peildatum_)
     write_atomic(uitvoer, export_workbook(dataset, today, confidential=vertrouwelijk), overwrite=overschrijf)
@@ -226,3 +229,4 @@ def exporteer(
     elif hidden:
         noun = "vertrouwelijk contact" if hidden == 1 else "vertrouwelijke contacten"
         print(f"{hidden} {noun} weggelaten (--vertrouwelijk neemt ze mee).")
+    return reading.status

@@ -62,7 +62,7 @@ def overzicht(
     overschrijf: OverschrijfOption = False,
     peildatum_: PeildatumOption = None,
     data: DataOption = None,
-) -> None:
+) -> int:
     """Het partnerbeeld: per crisistype hoe sterk elke sector (of elk profiel) betrokken is.
 
     Voorbeeld: partnerbeeld overzicht --formaat html -o overzicht.html
@@ -82,7 +82,8 @@ def overzicht(
     reference = peildatum(peildatum_)
     from partnerbeeld.infra.safetext import guard
 
-    dataset = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.TEKST)
+    reading = load_for_reading(data, roles_only=True, for_people=chosen is Formaat.TEKST)
+    dataset = reading.dataset
     if uitvoer is not None:
         from partnerbeeld.infra.outputs import refuse_inside_dataset
 
@@ -101,8 +102,9 @@ def overzicht(
         content = guard(view.as_text(picture, version, palette, width, toon_grip))
     if uitvoer is None:
         sys.stdout.write(content)
-        return
+        return reading.status
     from partnerbeeld.infra.atomic import write_atomic
 
     write_atomic(uitvoer, content, overwrite=overschrijf)
     print(f"Geschreven: {uitvoer} ({len(picture.partners)} partners).", file=sys.stderr)
+    return reading.status

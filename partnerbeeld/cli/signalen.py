@@ -42,7 +42,7 @@ def signalen(
         typer.Option("--strikt", help="Exitcode 1 als er een niet-geaccepteerd signaal met ernst 'fout' is (voor CI)."),
     ] = False,
     peildatum_: PeildatumOption = None,
-) -> None:
+) -> int:
     """Toon wat aandacht vraagt: convenanten, oefeningen, plannen, contactgegevens, dekking.
 
     Voorbeeld: partnerbeeld signalen --accounthouder jansen --soort convenant
@@ -55,7 +55,8 @@ def signalen(
     from partnerbeeld.views import signals as view
 
     today = peildatum(peildatum_)
-    dataset = load_for_reading(data, for_people=formaat is not Formaat.JSON)
+    reading = load_for_reading(data, for_people=formaat is not Formaat.JSON)
+    dataset = reading.dataset
     holder = resolve_account_holder(dataset, accounthouder) if accounthouder is not None else None
     checked = accept_signals(dataset, signals_for(dataset, today, holder, soort or ()), today)
     found, accepted = checked.open, checked.accepted
@@ -85,3 +86,4 @@ def signalen(
         write_for_people(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))
+    return reading.status

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum, skipped_names
+from partnerbeeld.cli.common import DataOption, PeildatumOption, load_for_reading, peildatum
 from partnerbeeld.infra.errors import UsageError
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def site(
     ] = False,
     peildatum_: PeildatumOption = None,
     data: DataOption = None,
-) -> None:
+) -> int:
     """Maak een website om offline te doorzoeken: incidenttypen, partners, signalen, agenda.
 
     Open daarna index.html in de map met een browser; zie docs/site.md.
@@ -55,8 +55,9 @@ def site(
     reference = peildatum(peildatum_)
     # every text value with control and bidi characters shown escaped, as in every output for
     # people: HTML escaping alone leaves them to reorder a name, and the agenda files are plain text
-    dataset = load_for_reading(data, for_people=True)
-    options = SiteOptions(reference, data_version(dataset.root), vertrouwelijk, skipped_names(dataset.root))
+    reading = load_for_reading(data, for_people=True)
+    dataset = reading.dataset
+    options = SiteOptions(reference, data_version(dataset.root), vertrouwelijk, reading.skipped_names())
     with _progress() as progress:
         built = build_site(dataset, uitvoer, options, overwrite=overschrijf, progress=progress)
     mark = ", VERTROUWELIJK" if vertrouwelijk else ""
@@ -65,6 +66,7 @@ def site(
         f"{built.incident_types} incidenttypen{mark}).",
         file=sys.stderr,
     )
+    return reading.status
 
 
 class _progress:

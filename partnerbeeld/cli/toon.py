@@ -12,7 +12,6 @@ from partnerbeeld.cli import completion
 from partnerbeeld.cli.common import (
     load_for_reading,
     peildatum,
-    skipped_names,
     validate_command,
     write_for_people,
     write_json,
@@ -43,7 +42,7 @@ def toon(
     formaat: FormaatOption = Formaat.TEKST,
     data: DataOption = None,
     peildatum_: PeildatumOption = None,
-) -> None:
+) -> int:
     """Toon alles over één partner: contacten, profielen, rollen, convenanten, oefeningen en plannen.
 
     Voorbeeld: partnerbeeld toon "Hoogheemraadschap van Rijnland"
@@ -52,11 +51,12 @@ def toon(
     from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.views import partner as view
 
-    dataset = load_for_reading(data, for_people=formaat is Formaat.TEKST)
+    reading = load_for_reading(data, for_people=formaat is Formaat.TEKST)
+    dataset = reading.dataset
     try:
         found = find_partner(dataset, partner)
     except NotFound:
-        _refuse_if_broken(partner, skipped_names(dataset.root), validate_command(dataset.root))
+        _refuse_if_broken(partner, reading.skipped_names(), validate_command(dataset.root))
         raise
     info = partner_info(dataset, found, peildatum(peildatum_), vertrouwelijk)
     version = data_version(dataset.root)
@@ -67,6 +67,7 @@ def toon(
 
         width = terminal_width()
         write_for_people(view.as_text(info, version, palette_for(sys.stdout), width))
+    return reading.status
 
 
 def _refuse_if_broken(partner: str, skipped: tuple[str, ...], validate: str) -> None:
@@ -85,7 +86,7 @@ def _refuse_if_broken(partner: str, skipped: tuple[str, ...], validate: str) -> 
 def incidenttypen(
     formaat: FormaatOption = Formaat.TEKST,
     data: DataOption = None,
-) -> None:
+) -> int:
     """Toon de boom van incidenttypen met codes, aliassen en het aantal betrokken partners.
 
     Voorbeeld: partnerbeeld incidenttypen --formaat json
@@ -94,7 +95,8 @@ def incidenttypen(
     from partnerbeeld.infra.gitinfo import data_version
     from partnerbeeld.views import tree as view
 
-    dataset = load_for_reading(data, roles_only=True, for_people=formaat is Formaat.TEKST)
+    reading = load_for_reading(data, roles_only=True, for_people=formaat is Formaat.TEKST)
+    dataset = reading.dataset
     nodes = incident_tree(dataset)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
@@ -103,3 +105,4 @@ def incidenttypen(
         from partnerbeeld.views.colour import palette_for
 
         write_for_people(view.as_text(nodes, len(dataset.partners), version, palette_for(sys.stdout)))
+    return reading.status

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from partnerbeeld.cli.common import load_for_reading, peildatum, skipped_names, write_for_people, write_json
+from partnerbeeld.cli.common import load_for_reading, peildatum, write_for_people, write_json
 from partnerbeeld.cli.options import (
     AccounthouderOption,
     DataOption,
@@ -56,7 +56,7 @@ def zoek(
     vertrouwelijk: VertrouwelijkOption = False,
     data: DataOption = None,
     peildatum_: PeildatumOption = None,
-) -> None:
+) -> int:
     """Zoek met wie je samenwerkt bij een incident, hoe, vanaf welk GRIP-niveau en wie je als eerste belt.
 
     Voorbeeld: partnerbeeld zoek --incident overstroming --gemeente katwijk
@@ -69,7 +69,8 @@ def zoek(
 
     today = peildatum(peildatum_)
     # CSV too: it is read on terminals and in spreadsheets, where such characters mean nothing good
-    dataset = load_for_reading(data, roles_only=True, for_people=formaat is not Formaat.JSON)
+    reading = load_for_reading(data, roles_only=True, for_people=formaat is not Formaat.JSON)
+    dataset = reading.dataset
     chosen = selection(
         dataset,
         incident,
@@ -85,7 +86,7 @@ def zoek(
     result = answer(dataset, chosen)
     version = data_version(dataset.root)
     if formaat is Formaat.JSON:
-        write_json(view.as_json(dataset, result, today, version, skipped_names(dataset.root)))
+        write_json(view.as_json(dataset, result, today, version, reading.skipped_names()))
     elif formaat is Formaat.CSV:
         sys.stdout.write(view.as_csv(result))
     elif formaat is Formaat.MD:
@@ -95,3 +96,4 @@ def zoek(
 
         width = terminal_width()
         write_for_people(view.as_table(dataset, result, today, version, palette_for(sys.stdout), width))
+    return reading.status
