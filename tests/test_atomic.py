@@ -9,7 +9,7 @@ import pytest
 
 from partnerbeeld.infra import atomic
 from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
-from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.infra.errors import Remedy, UsageError
 
 
 def test_writes_text_and_bytes(tmp_path: Path) -> None:
@@ -25,7 +25,8 @@ def test_refuses_to_overwrite(tmp_path: Path) -> None:
     target.write_text("oud")
     with pytest.raises(AlreadyExists) as caught:
         write_atomic(target, "nieuw")
-    assert "bestaat al" in caught.value.message and "--overschrijf" in caught.value.hint
+    # the library states the fact; the CLI words the remedy as --overschrijf (tests/test_remedies.py)
+    assert "bestaat al" in caught.value.message and caught.value.remedy is Remedy.OVERWRITE
     assert target.read_text() == "oud"
     assert [p.name for p in tmp_path.iterdir()] == ["lijst.md"]
 

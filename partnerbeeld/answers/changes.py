@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from partnerbeeld.answers.fielddiff import MASK, FieldChange, diff_record, diff_values
 from partnerbeeld.infra import gitinfo
-from partnerbeeld.infra.errors import DatasetUnreadable, UsageError
+from partnerbeeld.infra.errors import DatasetUnreadable, Remedy, UsageError
 from partnerbeeld.model.models import model_of
 from partnerbeeld.model.records import RECORD_FOLDERS, SINGLE_FILES
 from partnerbeeld.reading import yamlsource
@@ -300,7 +300,8 @@ def _base(root: Path, since: str | None) -> gitinfo.Revision:
     except gitinfo.UnknownRevision:
         raise UsageError(
             f"'{since}' is geen bekende commit, branch of tag in deze repository.",
-            "Bijvoorbeeld --sinds main, --sinds HEAD~1 of --sinds v1.0; in CI eerst 'git fetch' van de doelbranch.",
+            "In CI eerst 'git fetch' van de doelbranch.",
+            remedy=Remedy.REVISION,
         ) from None
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from partnerbeeld.answers.query import Hit, Selection, resolve_incidenttypes, resolve_municipality, select
 from partnerbeeld.answers.roles import ResolvedRole
 from partnerbeeld.infra import limits
-from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.infra.errors import Remedy, UsageError
 from partnerbeeld.infra.gitinfo import DataVersion, data_version
 from partnerbeeld.infra.suggest import normalise
 from partnerbeeld.model.records import Contact
@@ -183,8 +183,8 @@ class ContactList:
             raise UsageError(
                 f"Deze contactlijst telt {self.contact_count} contacten; een PDF maakt partnerbeeld "
                 f"tot {limits.PDF_CONTACTS} contacten.",
-                "Kies een smallere selectie (--incident, --grip, --gemeente, --team, --profiel, --accounthouder),\n"
-                "of een formaat zonder opmaak per pagina: html, csv of vcf.",
+                "Kies een smallere selectie, of een formaat zonder opmaak per pagina: html, csv of vcf.",
+                remedy=Remedy.NARROWER_SELECTION,
             )
 
     def file_name(self, extension: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
-from partnerbeeld.infra.errors import NotFound, UsageError, os_reason
+from partnerbeeld.infra.errors import NotFound, Remedy, UsageError, os_reason
 from partnerbeeld.infra.suggest import closest
 from partnerbeeld.model.models import model_of
 from partnerbeeld.model.records import RECORD_FOLDERS
@@ -266,7 +266,7 @@ def _self_check(text: str, draft: Draft) -> None:
         # the loader's Dutch wording, so `nieuw` says what `valideer` would say
         finding = translate(exc.errors(include_url=False)[0], Source(Path(), parsed), model)
         raise UsageError(
-            finding.message, finding.hint or "Pas de optie aan; zie 'partnerbeeld nieuw --help'."
+            finding.message, finding.hint, remedy=None if finding.hint else Remedy.NEW_RECORD_OPTION
         ) from None
 
 
@@ -278,7 +278,8 @@ def create(root: Path, draft: Draft, today: dt.date) -> Path:
     shown = (existing or [path])[0].relative_to(root.parent).as_posix()
     refusal = UsageError(
         f"{shown} bestaat al; partnerbeeld overschrijft geen bestaand record.",
-        "Kies een ander id met --id, of pas het bestaande bestand aan.",
+        "Kies een ander id, of pas het bestaande bestand aan.",
+        remedy=Remedy.RECORD_ID,
     )
     if existing:
         raise refusal

@@ -325,7 +325,7 @@ def create_dataset(
     """Make the dataset in ``folder`` (new or empty); refuse anything else with a UsageError."""
     region = " ".join(region.split())
     if not region:
-        raise UsageError("--regio is leeg.", 'Geef de naam van de regio, bijv. --regio "Veiligheidsregio Utrecht".')
+        raise UsageError("De naam van de regio is leeg.", 'Geef de naam, bijv. "Veiligheidsregio Utrecht".')
     short = short_name.strip() if short_name else short_name_of(region)
     for m in municipalities:
         check_slug(m.id, "id voor een gemeente")

@@ -10,7 +10,7 @@ from pathlib import Path
 from partnerbeeld.answers import acceptance
 from partnerbeeld.answers.acceptance import Acceptance
 from partnerbeeld.checks import run_checks
-from partnerbeeld.infra.errors import ExitStatus
+from partnerbeeld.infra.errors import ExitStatus, Remedy
 from partnerbeeld.infra.paths import located
 from partnerbeeld.model.findings import Finding, Severity, count
 from partnerbeeld.model.records import SINGLE_FILES
@@ -100,7 +100,8 @@ def named_files(root: Path, paths: Collection[Path]) -> list[Path]:
         if not located(path).is_relative_to(base):
             raise UsageError(
                 f"{path} hoort niet bij de dataset in {root}.",
-                "Geef bestanden in de datamap, of wijs met --data de dataset aan waar ze in staan.",
+                "Geef bestanden in de datamap.",
+                remedy=Remedy.FILES_OUTSIDE_DATASET,
             )
         if path.is_dir():
             raise UsageError(f"{path} is een map; geef bestanden.", "Zonder PAD controleert valideer de hele dataset.")

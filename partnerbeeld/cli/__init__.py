@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer._click import exceptions as click_exceptions
 
-from partnerbeeld.cli import dutch, rawargs, streams
+from partnerbeeld.cli import dutch, rawargs, remedies, streams
 from partnerbeeld.cli.common import fail
 from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError
 
@@ -168,7 +168,7 @@ def _main(args: list[str]) -> int:
         rawargs.check_repeats(typed, options, rawargs.single_options(asked or command), shown)
         result = command.main(args=args, prog_name="partnerbeeld", standalone_mode=False)
     except PartnerbeeldError as error:
-        fail(error.message, error.hint)
+        fail(error.message, remedies.hint(error))
         return int(error.exit_status)
     except click_exceptions.NoArgsIsHelpError as error:
         print(error.ctx.get_help() if error.ctx else "", file=sys.stderr)

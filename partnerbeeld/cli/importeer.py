@@ -160,6 +160,8 @@ def importeer(
     if bestand is None:
         raise UsageError("Welk bestand?", "Bijvoorbeeld: partnerbeeld importeer partners.xlsx --droog")
     root = find_root(data)
+    if blad is not None and bestand.suffix.lower() in (".csv", ".txt"):  # read_table refuses it too, without options
+        raise UsageError("--blad past alleen bij een .xlsx-bestand.")
     plan = plan_import(root, bestand, blad, update=bijwerken, today=peildatum(peildatum_))
     _report(plan)
     if plan.errors:

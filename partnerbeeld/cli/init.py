@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from partnerbeeld.cli.common import shown_path
+from partnerbeeld.infra.errors import UsageError
 
 
 def init(
@@ -46,6 +47,8 @@ def init(
     from partnerbeeld.answers.starter import create_dataset, read_municipalities
 
     municipalities = read_municipalities(gemeenten) if gemeenten is not None else []
+    if not regio.strip():  # said here with the option's name; create_dataset refuses it too
+        raise UsageError("--regio is leeg.", 'Geef de naam van de regio, bijv. --regio "Veiligheidsregio Utrecht".')
     made = create_dataset(map_, regio, municipalities, short_name=korte_naam, git=git)
     data = shlex.quote(shown_path(made.folder / "data"))
     print(f"Nieuwe dataset voor {made.region} ({made.short_name}) in {shown_path(made.folder)}/:")

@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from partnerbeeld.infra.errors import UsageError, os_reason
+from partnerbeeld.infra.errors import Remedy, UsageError, os_reason
 
 
 class AlreadyExists(UsageError):
@@ -56,7 +56,7 @@ def write_atomic(path: Path, content: bytes | str, *, overwrite: bool = False) -
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = Path(path)
     if path.is_dir():
-        raise UsageError(f"{path} is een map, geen bestand.", "Geef een bestandsnaam met -o.")
+        raise UsageError(f"{path} is een map, geen bestand.", "Geef een bestandsnaam.", remedy=Remedy.FILE_NOT_FOLDER)
     in_place = _special_target(path)
     if in_place:
         _write_in_place(path, data)
@@ -152,7 +152,8 @@ def _special_target(path: Path) -> bool:
         where = f"{path} is {kind}" if status else f"{path} ligt in {kind}"
         raise UsageError(
             f"{where}; partnerbeeld schrijft alleen gewone bestanden.",
-            "Kies een gewone bestandsnaam, of -o - voor de standaarduitvoer.",
+            "Kies een gewone bestandsnaam.",
+            remedy=Remedy.REGULAR_FILE,
         )
     return False
 
@@ -276,7 +277,8 @@ def _sync_folder(folder: Path) -> None:
 def _exists(path: Path) -> AlreadyExists:
     return AlreadyExists(
         f"Het bestand {path} bestaat al; het wordt niet overschreven.",
-        "Gebruik --overschrijf om het te vervangen, of kies een andere naam.",
+        "Kies een andere naam.",
+        remedy=Remedy.OVERWRITE,
     )
 
 

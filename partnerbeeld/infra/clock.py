@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 
-from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.infra.errors import Remedy, UsageError
 
 
 def reference_date(explicit: dt.date | None = None, environ: Mapping[str, str] | None = None) -> dt.date:
@@ -25,7 +25,8 @@ def reference_date(explicit: dt.date | None = None, environ: Mapping[str, str] |
         except (ValueError, OverflowError):
             raise UsageError(
                 f"SOURCE_DATE_EPOCH is geen geldig tijdstip: {epoch!r}.",
-                "Geef een aantal seconden sinds 1970-01-01, of gebruik --peildatum JJJJ-MM-DD.",
+                "Geef een aantal seconden sinds 1970-01-01.",
+                remedy=Remedy.REFERENCE_DATE,
             ) from None
     return dt.date.today()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 # The operating system's reasons in Dutch, for the few a user meets when reading or writing files.
 _OS_REASONS = {
@@ -36,15 +36,49 @@ class ExitStatus(IntEnum):
     UNREADABLE = 3  # the dataset cannot be read at all
 
 
+class Remedy(StrEnum):
+    """What would get a user past an error, as a fact: the CLI words it with its own options.
+
+    The library knows no command-line flags: ``write_atomic`` knows that a file exists,
+    not that ``--overschrijf`` replaces it. An error with a ``remedy`` leaves its hint to
+    whoever shows it (``cli/remedies.py`` for the command line).
+    """
+
+    FILE_NOT_FOLDER = "file-not-folder"  # a file name was needed, a folder was given
+    REGULAR_FILE = "regular-file"  # a device, FIFO or system folder was given as output
+    OVERWRITE = "overwrite"  # the file exists; replacing it must be asked for
+    OVERWRITE_FOLDER = "overwrite-folder"  # the folder holds other files; replacing them must be asked for
+    TEMPLATE_FOLDER = "template-folder"  # the template folder given does not exist
+    REFERENCE_DATE = "reference-date"  # SOURCE_DATE_EPOCH is unusable; a reference date can be given
+    DATA_FOLDER = "data-folder"  # the dataset given is not a folder
+    DATA_FOLDER_MISSING = "data-folder-missing"  # the dataset folder given does not exist
+    DATA_NOT_FOUND = "data-not-found"  # no dataset here or above
+    FILES_OUTSIDE_DATASET = "files-outside-dataset"  # files named that belong to another dataset
+    REVISION = "revision"  # an unknown git revision to compare with
+    RECORD_ID = "record-id"  # a new record's id is taken
+    HIDDEN_SHEET = "hidden-sheet"  # the sheet asked for is hidden
+    PDF_WITHOUT_WEASYPRINT = "pdf-without-weasyprint"  # WeasyPrint is not installed
+    PDF_WITHOUT_PANGO = "pdf-without-pango"  # a system library of WeasyPrint is missing
+    NARROWER_SELECTION = "narrower-selection"  # the list is too long to print
+    NEW_RECORD_OPTION = "new-record-option"  # a value given for a new record is invalid
+    OUTSIDE_DATASET = "outside-dataset"  # an output would land in the dataset folder
+    SITE_FOLDER = "site-folder"  # the site needs a folder, a file was given
+
+
 class PartnerbeeldError(Exception):
-    """A failure a user can cause; carries a Dutch message and a hint how to fix it."""
+    """A failure a user can cause; carries a Dutch message and a hint how to fix it.
+
+    ``remedy``: the fix depends on how partnerbeeld is called; ``hint`` is then what
+    holds without naming an option (often nothing), and the CLI words the remedy.
+    """
 
     exit_status = ExitStatus.USAGE
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", *, remedy: Remedy | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.remedy = remedy
 
 
 class UsageError(PartnerbeeldError):

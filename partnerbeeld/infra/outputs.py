@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.infra.errors import Remedy, UsageError
 from partnerbeeld.infra.paths import located
 
 
@@ -22,7 +22,8 @@ def refuse_inside_dataset(target: Path, root: Path) -> None:
     if where == dataset or where.is_relative_to(dataset):
         raise UsageError(
             f"{target} ligt in de datamap {root}; daar schrijft partnerbeeld alleen records (met 'nieuw').",
-            "Kies een plek buiten de datamap, bijv. -o . vanuit de map erboven, of -o - voor de uitvoer.",
+            "Kies een plek buiten de datamap.",
+            remedy=Remedy.OUTSIDE_DATASET,
         )
 
 

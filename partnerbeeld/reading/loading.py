@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld.infra import limits
-from partnerbeeld.infra.errors import DatasetUnreadable, os_reason
+from partnerbeeld.infra.errors import DatasetUnreadable, Remedy, os_reason
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.model.records import RECORD_FOLDERS, SINGLE_FILES, Record
 from partnerbeeld.reading import quickbuild, yamlsource
@@ -62,11 +62,14 @@ def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = 
         if explicit.exists() and not explicit.is_dir():
             raise DatasetUnreadable(
                 f"{explicit} is een bestand, geen map.",
-                "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml (meestal data/).",
+                "Geef met PARTNERBEELD_DATA de map met partnerbeeld.yaml (meestal data/).",
+                remedy=Remedy.DATA_FOLDER,
             )
         if not explicit.is_dir():
             raise DatasetUnreadable(
-                f"De map {explicit} bestaat niet.", "Geef met --data of PARTNERBEELD_DATA de map met partnerbeeld.yaml."
+                f"De map {explicit} bestaat niet.",
+                "Geef met PARTNERBEELD_DATA de map met partnerbeeld.yaml.",
+                remedy=Remedy.DATA_FOLDER_MISSING,
             )
         if not (explicit / SETTINGS_FILE).is_file():
             raise DatasetUnreadable(
@@ -81,7 +84,8 @@ def find_root(explicit: Path | None = None, environ: Mapping[str, str] | None = 
                 return candidate
     raise DatasetUnreadable(
         "Geen dataset gevonden in deze map of een map erboven.",
-        "Geef de map met --data, zet PARTNERBEELD_DATA, of ga naar een map met data/.",
+        "Zet PARTNERBEELD_DATA, of ga naar een map met data/.",
+        remedy=Remedy.DATA_NOT_FOUND,
     )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError, UsageError, os_reason
+from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError, Remedy, UsageError, os_reason
 from partnerbeeld.sheets.columns import MAX_ROWS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -80,7 +80,7 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         )
     if suffix in (".csv", ".txt"):
         if sheet is not None:
-            raise UsageError("--blad past alleen bij een .xlsx-bestand.")
+            raise UsageError(f"{path.name} is een CSV-bestand; alleen een .xlsx-bestand heeft bladen.")
         return _read_csv(path)
     return _read_xlsx(path, sheet)
 
@@ -184,7 +184,8 @@ def _choose_sheet(book: Any, sheet: str | None, name: str, notes: list[str]) -> 
         if found.sheet_state != "visible":
             raise SheetRefused(
                 f"{name}, blad {found.title} is verborgen.",
-                "Maak het blad zichtbaar in Excel als je het echt wilt inlezen, of kies een ander blad met --blad.",
+                "Maak het blad zichtbaar in Excel als je het echt wilt inlezen, of kies een ander blad.",
+                remedy=Remedy.HIDDEN_SHEET,
             )
         return found
     if not visible:

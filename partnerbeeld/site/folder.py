@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from partnerbeeld.infra.errors import UsageError, os_reason
+from partnerbeeld.infra.errors import Remedy, UsageError, os_reason
 
 MARKER = ".partnerbeeld-site"
 MARKER_TEXT = "Deze map is gemaakt door 'partnerbeeld site' en wordt bij de volgende bouw vervangen.\n"
@@ -24,14 +24,15 @@ MARKER_TEXT = "Deze map is gemaakt door 'partnerbeeld site' en wordt bij de volg
 def check_target(target: Path, overwrite: bool) -> None:
     """UsageError when ``target`` may not become the site (a file, someone else's folder, no parent)."""
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} is een bestand, geen map.", "Geef met -o een map voor de site.")
+        raise UsageError(f"{target} is een bestand, geen map.", "Geef een map voor de site.", remedy=Remedy.SITE_FOLDER)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"De map {parent} bestaat niet.", "Maak haar eerst aan, of kies een andere plek.")
     if target.is_dir() and not overwrite and not (target / MARKER).is_file() and any(target.iterdir()):
         raise UsageError(
             f"De map {target} bestaat al en is niet door partnerbeeld gemaakt; ze wordt niet vervangen.",
-            "Kies een nieuwe of lege map, of gebruik --overschrijf om haar hele inhoud te vervangen.",
+            "Kies een nieuwe of lege map.",
+            remedy=Remedy.OVERWRITE_FOLDER,
         )
 
 

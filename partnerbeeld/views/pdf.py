@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerbeeld.infra.errors import UsageError
+from partnerbeeld.infra.errors import Remedy, UsageError
 
 
 class PdfUnavailable(UsageError):
@@ -24,13 +24,14 @@ def html_to_pdf(html: str, base_dir: Path) -> bytes:
     except ImportError:
         raise PdfUnavailable(
             "PDF maken kan niet: WeasyPrint is niet geïnstalleerd.",
-            "Installeer het met 'pip install weasyprint', of kies --formaat html en druk af vanuit de browser.",
+            "Installeer het met 'pip install weasyprint'.",
+            remedy=Remedy.PDF_WITHOUT_WEASYPRINT,
         ) from None
     except OSError as exc:  # cffi could not load Pango or another system library
         raise PdfUnavailable(
             f"PDF maken kan niet: een systeembibliotheek van WeasyPrint ontbreekt ({_first_line(exc)}).",
-            "Installeer Pango: 'apt-get install libpango-1.0-0 libpangoft2-1.0-0' (Debian/Ubuntu), "
-            "of kies --formaat html en druk af vanuit de browser.",
+            "Installeer Pango: 'apt-get install libpango-1.0-0 libpangoft2-1.0-0' (Debian/Ubuntu).",
+            remedy=Remedy.PDF_WITHOUT_PANGO,
         ) from None
     document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/")
     result = document.write_pdf()

@@ -22,7 +22,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from partnerbeeld.infra.errors import TemplateBroken, UsageError
+from partnerbeeld.infra.errors import Remedy, TemplateBroken, UsageError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ def search_path(override_dir: Path | None = None) -> tuple[str, ...]:
     search = [str(default_template_dir())]
     if override_dir is not None:
         if not override_dir.is_dir():
-            raise UsageError(f"De sjablonenmap {override_dir} bestaat niet.", "Geef een bestaande map met --sjablonen.")
+            raise UsageError(f"De sjablonenmap {override_dir} bestaat niet.", remedy=Remedy.TEMPLATE_FOLDER)
         _refuse_non_utf8(override_dir)
         search.insert(0, str(override_dir))
     return tuple(search)
