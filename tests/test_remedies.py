@@ -60,3 +60,26 @@ def test_the_scan_sees_an_option_in_an_error():
     assert named == ["Gebruik --overschrijf voor "]
     assert _named_options('raise UsageError("x", "Geef een naam met -o.")') == ["Geef een naam met -o."]
     assert _named_options('raise UsageError("x", "Kies een niet-openbare map.")') == []
+
+
+def test_the_user_reads_the_options_as_before(run_cli, builder, tmp_path):
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    builder.partner("dunea", name="Dunea", profiles=["water"])
+    data = ["--data", str(builder.root)]
+    existing = tmp_path / "lijst.md"
+    existing.write_text("oud")
+    (tmp_path / "map.xlsx").mkdir()
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text("id;naam\n")
+    cases = [
+        (["contactlijst", "-i", "drinkwater", "-o", existing, *data], WORDS[Remedy.OVERWRITE]),
+        (["exporteer", "-o", tmp_path / "map.xlsx", *data], "Geef een bestandsnaam met -o."),
+        (["contactlijst", "-i", "drinkwater", "-o", builder.root / "x.md", *data], "-o - voor de uitvoer."),
+        (["zoek", "-i", "drinkwater", "--data", tmp_path / "geen"], "Geef met --data of PARTNERBEELD_DATA"),
+        (["init", tmp_path / "nieuw", "--regio", " "], "fout: --regio is leeg."),
+        (["importeer", sheet, "--blad", "partners", *data], "fout: --blad past alleen bij een .xlsx-bestand."),
+    ]
+    for args, words in cases:
+        result = run_cli(*args)
+        assert result.exit_code != 0 and words in result.stderr, (args, result.stderr)
+    assert existing.read_text() == "oud"
