@@ -261,13 +261,13 @@ def codes_text(width: int = 80) -> str:
 
 def codes_json() -> str:
     """The finding codes as JSON for scripts: code, ernst, waar and betekenis, in the order of the docs."""
-    import json
+    from partnerbeeld.views.jsondoc import dump  # lazily, as json was: the other docs do not need it
 
     codes = [
         {"code": spec.code, "ernst": spec.severity.value, "waar": spec.applies_to, "betekenis": spec.meaning}
         for spec in SPECS
     ]
-    return json.dumps({"codes": codes}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump({"codes": codes})
 
 
 if __name__ == "__main__":
