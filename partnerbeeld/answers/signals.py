@@ -337,7 +337,7 @@ def _partners(dataset: Dataset, today: dt.date) -> Iterator[Signal]:
                 "partners",
                 pid,
                 p.name,
-                f"Wordt gealarmeerd (bij {', '.join(dataset.type_names.get(c, c) for c in alerted[:3])}) "
+                f"Wordt gealarmeerd (bij {', '.join(dataset.type_name_in_text(c) for c in alerted[:3])}) "
                 "maar heeft geen primair 24/7-nummer.",
                 "Vraag het piketnummer op; markeer het met primary: true en available: 24/7.",
                 holder=p.account_holder,

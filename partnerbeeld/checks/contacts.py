@@ -84,7 +84,7 @@ def _kept_in_touch(dataset: Dataset, source: Source, partner: Partner) -> Iterat
             ("contacts",),
             Severity.WAARSCHUWING,
             "primair-contact-ontbreekt",
-            f"{partner.name} wordt gealarmeerd (bij {dataset.type_names.get(alerted[0], alerted[0])}) "
+            f"{partner.name} wordt gealarmeerd (bij {dataset.type_name_in_text(alerted[0])}) "
             "maar heeft geen primair 24/7-nummer" + (" dat niet vertrouwelijk is." if only_confidential else "."),
             "Lijsten zonder --vertrouwelijk tonen dan geen nummer om te bellen; geef een niet-vertrouwelijk "
             "piketnummer 'primary: true' en 'available: 24/7'."

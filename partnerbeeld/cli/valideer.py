@@ -103,4 +103,6 @@ def _show_codes(formaat: Formaat) -> None:
     elif formaat is Formaat.TEKST:
         write_for_people(codes_text(terminal_width()))
     else:
-        raise UsageError(f"--codes toont de codes als tekst of json, niet als {formaat.value}.", "Laat --formaat weg.")
+        raise UsageError(
+            f"--codes toont de codes als tekst of json, niet als {formaat.value}.", "Laat --formaat weg, of kies json."
+        )

@@ -119,6 +119,11 @@ class Dataset:
         """Incident-type code -> name, to say where a role comes from."""
         return {code: item.name for code, item in self.incident_types.items()}
 
+    def type_name_in_text(self, code: str) -> str:
+        """The type's name inside a sentence: 'gealarmeerd bij incident op het water'."""
+        name = self.type_names.get(code, code)
+        return name[:1].lower() + name[1:]
+
     @property
     def municipalities(self) -> dict[str, str]:
         """id -> name."""

@@ -164,7 +164,14 @@ def _yes_no(value: Any, row: int, column: str, problems: list[RowProblem]) -> bo
     # data would not read as public must not make a contact public here either
     word = boolean_word(text)
     if word is None:
-        problems.append(RowProblem(row, column, f"'{text}' is geen ja of nee", "Vul ja of nee in, of laat leeg."))
+        problems.append(
+            RowProblem(
+                row,
+                column,
+                f"'{text}' is geen ja of nee",
+                "Vul ja of nee in, of laat de cel leeg (x, 1 en yes leest partnerbeeld niet).",
+            )
+        )
     return word
 
 

@@ -114,8 +114,10 @@ def as_table(
     if result.incident is not None and len(result.incident.codes) > 1:
         # a word like 'brand' stands for several types whose partners mix (a tunnel fire's rail
         # partners next to a building fire's): say how to ask for one of them
-        narrower = " of ".join(", ".join(f"-i {c}" for c in result.incident.codes).rsplit(", ", 1))
-        lines += [palette.dim(line) for line in textwrap.wrap(f"Eén type: {narrower}.", width, subsequent_indent="  ")]
+        # each '-i code' stays on one line (a NUL stands in for its space while wrapping): it is copied as a whole
+        narrower = " of ".join(", ".join(f"-i\0{c}" for c in result.incident.codes).rsplit(", ", 1))
+        wrapped = textwrap.wrap(f"Eén type: {narrower}.", width, subsequent_indent="  ")
+        lines += [palette.dim(line.replace("\0", " ")) for line in wrapped]
     if not result.hits:
         lines.append("Geen partners gevonden. Laat een filter weg of kies een ruimer incidenttype.")
         return "\n".join(lines) + "\n"
