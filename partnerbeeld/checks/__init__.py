@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the read-only commands import single checks; phone numbers 
 
 def run_checks(loaded: Loaded, dataset: Dataset | None, today: dt.date) -> list[Finding]:
     """Every cross-record finding. Without a dataset only the per-file identity checks run."""
-    from partnerbeeld.checks import characters, contacts, dates, identity, lists
+    from partnerbeeld.checks import characters, contacts, dates, identity, lists, sectors
 
     if dataset is None:
         return [*identity.check(loaded), *lists.check(loaded), *characters.check(loaded)]
@@ -27,6 +27,7 @@ def run_checks(loaded: Loaded, dataset: Dataset | None, today: dt.date) -> list[
         *contacts.check(dataset),
         *dates.check(dataset, today),
         *lists.check(loaded),
+        *sectors.check(dataset),
     ]
 
 

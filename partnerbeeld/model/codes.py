@@ -105,6 +105,10 @@ _ALERTED = _partner(
 _COVENANT = "id: convenant-a\ntitle: Convenant A\npartners: [partner-a]\nstatus: actief\nsigned_on: 2024-03-01\n"
 _CYCLE = "incident_types:\n  - code: thema\n    name: Thema\n    parent: crisis\n  - code: crisis\n    name: Crisis\n"
 _ALIASES = "incident_types:\n  - code: drinkwater\n    name: Drinkwater\naliases:\n  water: [drinkwater]\n"
+_TWO_WATER = tuple(
+    (f"partners/{pid}.yaml", PARTNER.replace("partner-a", pid).replace("Partner A", pid.title()))
+    for pid in ("partner-b", "partner-c")
+)
 _ACCEPT = "# partnerbeeld: accepteer accounthouder-ontbreekt tot {until} -- {reason}\n"
 
 SPECS: tuple[Spec, ...] = (
@@ -342,6 +346,14 @@ SPECS: tuple[Spec, ...] = (
         PARTNERS,
         _bad(NO_HOLDER, 1),
         _good(),
+    ),
+    Spec(
+        "sector-lijkt-op",
+        WAARSCHUWING,
+        "Een sector die alleen deze partner heeft en op een sector van andere partners lijkt (een tikfout).",
+        PARTNERS,
+        _bad(PARTNER.replace("sector: waterbeheer", "sector: waterbeher"), 3, beside=_TWO_WATER),
+        _good(beside=_TWO_WATER),
     ),
     Spec(
         "primair-contact-ontbreekt",
