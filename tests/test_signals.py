@@ -324,3 +324,15 @@ def test_shipped_dataset_text_at_80_columns(run_cli):
     assert lines[-1].endswith("info.") and lines[-1].split()[0].isdigit()
     text = "\n".join(lines)
     assert "(data/partners/ipse-de-bruggen.yaml:9) [contact-verificatie-verouderd]" in text  # where and which
+
+
+def test_a_filtered_list_says_whose_it_is(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """'Only Marieke Jansen's convenants' must not read as the whole region's list."""
+    for formaat in ("tekst", "md"):
+        out = run_cli(
+            "signalen", "--data", SHIPPED_DATA, "--accounthouder", "jansen", "--soort", "convenant", "-f", formaat
+        )
+        heading = " ".join(out.stdout.split("\n\n")[0].split())
+        assert "accounthouder Marieke Jansen" in heading and "soort convenant" in heading, formaat
+    whole = run_cli("signalen", "--data", SHIPPED_DATA).stdout.split("\n\n")[0]
+    assert "accounthouder" not in whole and "soort" not in whole

@@ -61,6 +61,13 @@ def signalen(
     checked = accept_signals(dataset, signals_for(dataset, today, holder, soort or ()), today)
     found, accepted = checked.open, checked.accepted
     region, version = dataset.settings.region, data_version(dataset.root)
+    # a filtered list says so in its heading: 'only Marieke Jansen's' must not read as 'all'
+    about = " · ".join(
+        [
+            *([f"accounthouder {dataset.account_holders[holder].name}"] if holder else []),
+            *(f"soort {s}" for s in soort or ()),
+        ]
+    )
     if formaat is Formaat.ICS:
         if soort:
             raise UsageError(
@@ -77,13 +84,13 @@ def signalen(
     elif formaat is Formaat.JSON:
         write_json(view.as_json(found, region, today, version, dataset.root, accepted))
     elif formaat is Formaat.MD:
-        write_for_people(view.as_markdown(found, region, today, version, dataset.root, accepted))
+        write_for_people(view.as_markdown(found, region, today, version, dataset.root, accepted, about))
     else:
         from partnerbeeld.views.colour import palette_for
 
         width = terminal_width(100) if sys.stdout.isatty() else 80
         palette = palette_for(sys.stdout)
-        write_for_people(view.as_text(found, region, today, version, palette, width, dataset.root, accepted))
+        write_for_people(view.as_text(found, region, today, version, palette, width, dataset.root, accepted, about))
     if strikt and any(s.level is SignalLevel.FOUT for s in found):
         raise typer.Exit(int(ExitStatus.DATA_ERRORS))
     return reading.status

@@ -45,8 +45,10 @@ def summary(found: list[Signal]) -> str:
     )
 
 
-def head(region: str, today: dt.date, version: DataVersion) -> str:
-    return f"Signalen {region} · peildatum {today.isoformat()} · data {version.label}"
+def head(region: str, today: dt.date, version: DataVersion, about: str = "") -> str:
+    """'Signalen REGION · peildatum … · data …'; ``about`` names a filter ('accounthouder Marieke Jansen')."""
+    scope = f" · {about}" if about else ""
+    return f"Signalen {region}{scope} · peildatum {today.isoformat()} · data {version.label}"
 
 
 def as_text(
@@ -58,9 +60,10 @@ def as_text(
     width: int = 80,
     root: Path | None = None,
     accepted: Sequence[tuple[Signal, Acceptance]] = (),
+    about: str = "",
 ) -> str:
     """Grouped by kind, most urgent first; each signal a line, the action indented beneath."""
-    lines = [*_wrapped_head(head(region, today, version), palette, width), ""]
+    lines = [*_wrapped_head(head(region, today, version, about), palette, width), ""]
     if not found:
         lines.append(palette.green("Geen signalen: alles is bij."))
         return "\n".join(lines + _accepted_text(accepted, width)) + "\n"
@@ -184,8 +187,9 @@ def as_markdown(
     version: DataVersion,
     root: Path,
     accepted: Sequence[tuple[Signal, Acceptance]] = (),
+    about: str = "",
 ) -> str:
-    lines = [f"## {text(head(region, today, version))}", "", summary(found), ""]
+    lines = [f"## {text(head(region, today, version, about))}", "", summary(found), ""]
     for kind, group in groupby(found, key=lambda s: s.kind):
         lines += [
             f"### {KIND_TITLES[kind]}",
