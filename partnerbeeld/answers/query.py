@@ -95,10 +95,14 @@ def _several(value: T | tuple[T, ...] | list[T] | None) -> tuple[T, ...]:
 
 class Hit(NamedTuple):
     partner: Partner
-    role: ResolvedRole | None  # the headline of ``involvement``; None when no incident type was asked
     call_first: Contact | None  # the number to call first, respecting confidentiality
     account_holder: AccountHolder | None
-    involvement: Involvement | None = None  # every role that applies (and passes the filters), headline first
+    involvement: Involvement | None  # every role that applies (and passes the filters); None without a type
+
+    @property
+    def role(self) -> ResolvedRole | None:
+        """The headline: the role by which the partner joins earliest; None when no incident type was asked."""
+        return self.involvement.headline if self.involvement else None
 
     @property
     def roles(self) -> tuple[ResolvedRole, ...]:
@@ -299,8 +303,7 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
         ):
             continue
         held_by = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
-        headline = involved.headline if involved else None
-        hits.append(Hit(partner, headline, call_first(partner, selection.vertrouwelijk), held_by, involved))
+        hits.append(Hit(partner, call_first(partner, selection.vertrouwelijk), held_by, involved))
     # GRIP, then strength (whoever must act before whoever is only informed), then name
     hits.sort(key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
     return Answer(selection, incident, gemeente, hits)

@@ -129,10 +129,7 @@ def _shown(
 ) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     """Modes and teams as shown, and the name of the type the role is on when it is not ``code``."""
     modes, teams = cache.role_text(resolved.role)
-    via = None
-    if resolved.code != code:
-        item = dataset.incident_types.get(resolved.code)
-        via = item.name if item else resolved.code
+    via = dataset.type_names.get(resolved.code, resolved.code) if resolved.code != code else None
     return modes, teams, via
 
 
