@@ -16,7 +16,7 @@ from partnerbeeld.answers.query import (
     resolve_incidenttype,
     select,
 )
-from partnerbeeld.answers.roles import involved_codes, involvement_of, roles_of
+from partnerbeeld.answers.roles import involved_codes, involvement, roles_of, scope_of
 from partnerbeeld.answers.tree import incident_tree
 from partnerbeeld.infra.errors import NotFound, UsageError
 from partnerbeeld.model.vocabulary import Mode, Team
@@ -68,7 +68,7 @@ def test_nonsense_incident_type_has_no_suggestions_but_a_hint(dataset):
 
 def role_for(dataset, partner, code):
     """The headline role of ``partner`` for ``code`` alone, or None."""
-    found = involvement_of(dataset, partner, [code])
+    found = involvement(roles_of(dataset, partner), scope_of(dataset, [code]))
     return found.headline if found else None
 
 

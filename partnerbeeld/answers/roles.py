@@ -122,11 +122,6 @@ def roles_of(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
     return result
 
 
-def involvement_of(dataset: Dataset, partner: Partner, codes: Sequence[str]) -> Involvement | None:
-    """``involvement`` for one partner, walking the tree itself: for `toon` and single look-ups."""
-    return involvement(roles_of(dataset, partner), scope_of(dataset, codes))
-
-
 def shadowed_profile(dataset: Dataset, partner: Partner, code: str) -> str | None:
     """The profile whose role on ``code`` the partner's own deviation replaces, if any."""
     if code not in partner.roles:
