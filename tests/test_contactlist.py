@@ -30,7 +30,7 @@ def dataset(builder):
 
 
 def overstroming(dataset, confidential: bool = False, **filters: object) -> ContactList:
-    selection = Selection(incident="overstroming", vertrouwelijk=confidential, **filters)
+    selection = Selection(incident_types="overstroming", confidential=confidential, **filters)
     return build_contact_list(dataset, selection, TODAY, version=DataVersion("abc1234", False))
 
 
@@ -97,20 +97,20 @@ def test_without_filters_every_partner(dataset) -> None:
 def test_file_name_suggestion(dataset) -> None:
     assert overstroming(dataset).file_name("pdf") == "contactlijst-overstroming-2026-11-28.pdf"
     assert overstroming(dataset, True).file_name("pdf") == "contactlijst-overstroming-2026-11-28-VERTROUWELIJK.pdf"
-    cl = overstroming(dataset, grip=2, gemeente="Leiden")
+    cl = overstroming(dataset, grip=2, municipalities="Leiden")
     assert cl.selection == "incidenttype Overstroming, tot en met GRIP 2, gemeente Leiden"
     assert cl.file_name("csv") == "contactlijst-overstroming-grip-2-leiden-2026-11-28.csv"
 
 
 def test_an_alias_names_every_type_it_stands_for(dataset) -> None:
-    cl = build_contact_list(dataset, Selection(incident="water"), TODAY, version=DataVersion("v", False))
+    cl = build_contact_list(dataset, Selection(incident_types="water"), TODAY, version=DataVersion("v", False))
     assert cl.title == "Contactlijst Overstroming en Drinkwater"
     assert cl.slug == "water"
 
 
 def test_an_unknown_incident_type_suggests(dataset) -> None:
     with pytest.raises(NotFound) as caught:
-        build_contact_list(dataset, Selection(incident="overstromming"), TODAY, version=DataVersion("v", False))
+        build_contact_list(dataset, Selection(incident_types="overstromming"), TODAY, version=DataVersion("v", False))
     assert "overstroming" in caught.value.hint
 
 

@@ -114,7 +114,7 @@ def test_every_crisis_type_has_a_case(dataset: Dataset) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.incident for c in CASES])
 def test_who_leads_the_answer(dataset: Dataset, case: Case) -> None:
-    hits = select(dataset, Selection(incident=case.incident))
+    hits = select(dataset, Selection(incident_types=case.incident))
     shown = [f"{h.partner.id} (GRIP {h.role.role.from_grip if h.role else '-'})" for h in hits[:8]]
     assert any(matches(hits[0], kind) for kind in case.first), shown
     top = hits[:TOP]
@@ -127,7 +127,7 @@ def test_who_leads_the_answer(dataset: Dataset, case: Case) -> None:
 def test_who_is_only_informed_never_heads_an_answer(dataset: Dataset) -> None:
     """Within one GRIP whoever must act comes first; museums and media never lead (DOMAIN.md)."""
     for code in dataset.incident_types:
-        hits = select(dataset, Selection(incident=code))
+        hits = select(dataset, Selection(incident_types=code))
         if not hits:
             continue
         head = hits[0]

@@ -38,7 +38,7 @@ def dataset() -> Dataset:
 
 @pytest.fixture(scope="module")
 def answers(dataset: Dataset) -> dict[str, list[Hit]]:
-    return {code: select(dataset, Selection(incident=code)) for code in dataset.incident_types}
+    return {code: select(dataset, Selection(incident_types=code)) for code in dataset.incident_types}
 
 
 def headline(hit: Hit) -> tuple[str, int, tuple[str, ...]]:
@@ -56,7 +56,8 @@ def test_the_grip_shown_is_the_lowest_grip_filter_that_finds_the_partner(
 ) -> None:
     for code, hits in answers.items():
         found_at = {
-            level: {h.partner.id for h in select(dataset, Selection(incident=code, grip=level))} for level in range(6)
+            level: {h.partner.id for h in select(dataset, Selection(incident_types=code, grip=level))}
+            for level in range(6)
         }
         for hit in hits:
             assert hit.role is not None
@@ -64,7 +65,9 @@ def test_the_grip_shown_is_the_lowest_grip_filter_that_finds_the_partner(
             assert hit.role.role.from_grip == lowest, (code, hit.partner.id)
             # and --grip N shows the same role as the headline, not another one
             [same] = [
-                h for h in select(dataset, Selection(incident=code, grip=lowest)) if h.partner.id == hit.partner.id
+                h
+                for h in select(dataset, Selection(incident_types=code, grip=lowest))
+                if h.partner.id == hit.partner.id
             ]
             assert headline(same) == headline(hit), (code, hit.partner.id)
 
@@ -105,7 +108,7 @@ def test_toon_gives_each_crisis_type_the_zoek_headline(dataset: Dataset, answers
 
 def test_the_contact_list_follows_zoek(dataset: Dataset, answers: dict[str, list[Hit]]) -> None:
     for code in dataset.crisis_types:
-        listed = build_contact_list(dataset, Selection(incident=code), TODAY, VERSION)
+        listed = build_contact_list(dataset, Selection(incident_types=code), TODAY, VERSION)
         hits = answers[code]
         assert [p.id for p in listed.partners] == [h.partner.id for h in hits], code
         for entry, hit in zip(listed.partners, hits, strict=True):

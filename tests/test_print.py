@@ -71,7 +71,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     pdfs: dict[tuple[str, bool], Path] = {}
     htmls: dict[bool, str] = {}
     for confidential in (False, True):
-        selection = Selection(incident="overstroming", vertrouwelijk=confidential)
+        selection = Selection(incident_types="overstroming", confidential=confidential)
         htmls[confidential] = contact_list_html(build_contact_list(dataset, selection, TODAY, version=VERSION))
         name = "vertrouwelijk" if confidential else "gewoon"
         (folder / f"{name}.html").write_text(htmls[confidential], encoding="utf-8")
@@ -80,7 +80,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     overview = build_overview(shipped, TODAY)
     (folder / "overzicht.html").write_text(as_html(overview, VERSION), encoding="utf-8")
     html_files[folder / "overzicht.html"] = folder / "overzicht.pdf"
-    shipped_list = build_contact_list(shipped, Selection(incident="overstroming"), TODAY, version=VERSION)
+    shipped_list = build_contact_list(shipped, Selection(incident_types="overstroming"), TODAY, version=VERSION)
     (folder / "overstroming.html").write_text(contact_list_html(shipped_list), encoding="utf-8")
     html_files[folder / "overstroming.html"] = folder / "overstroming.pdf"
     finish = start_printing(html_files)
@@ -88,7 +88,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         pdfs["weasyprint", confidential] = folder / f"{'vertrouwelijk' if confidential else 'gewoon'}-weasyprint.pdf"
         pdfs["weasyprint", confidential].write_bytes(html_to_pdf(html, default_template_dir()))
     finish()
-    order = [hit.partner.name for hit in select(dataset, Selection(incident="overstroming"))]
+    order = [hit.partner.name for hit in select(dataset, Selection(incident_types="overstroming"))]
     return {
         "pdfs": pdfs,
         "overview": overview,

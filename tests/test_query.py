@@ -53,7 +53,7 @@ def test_name_resolves_when_it_differs_from_the_code(builder):
 
 def test_unknown_incident_type_suggests_alias_before_lookalike_and_never_guesses(dataset):
     with pytest.raises(NotFound) as caught:
-        select(dataset, Selection(incident="stroomstorig"))
+        select(dataset, Selection(incident_types="stroomstorig"))
     assert caught.value.suggestions[0] == "stroomstoring"
     assert len(caught.value.suggestions) <= 3
     assert caught.value.exit_status == 2
@@ -78,7 +78,7 @@ def role_for(dataset, partner, code):
 def test_role_on_an_ancestor_holds_for_its_descendants(dataset):
     grid = dataset.partners["netbeheer-zuid"]
     assert role_for(dataset, grid, "uitval-gas") is None  # not in this tree at all
-    hits = select(dataset, Selection(incident="energie"))
+    hits = select(dataset, Selection(incident_types="energie"))
     assert ids(hits) == ["netbeheer-zuid"]
     # the own role on stroomuitval (below energie) joins at GRIP 0, before the profile role
     # on energie itself: the earliest role is the headline, the other follows it
@@ -86,7 +86,7 @@ def test_role_on_an_ancestor_holds_for_its_descendants(dataset):
 
 
 def test_asking_a_parent_shows_who_joins_at_a_descendant(dataset):
-    hits = select(dataset, Selection(incident="overstroming"))
+    hits = select(dataset, Selection(incident_types="overstroming"))
     assert "gemaal-oost" in ids(hits)
     gemaal = next(h for h in hits if h.partner.id == "gemaal-oost")
     assert gemaal.role.code == "dijkdoorbraak"
@@ -110,7 +110,7 @@ def test_alias_over_several_codes_takes_the_earliest_role(builder):
     small_region(builder)
     builder.partner("dubbel", profiles=["waterbeheerder", "drinkwaterbedrijf"])
     dataset, _ = open_dataset(builder.root)
-    hit = next(h for h in select(dataset, Selection(incident="water")) if h.partner.id == "dubbel")
+    hit = next(h for h in select(dataset, Selection(incident_types="water")) if h.partner.id == "dubbel")
     assert (hit.role.code, hit.role.role.from_grip) == ("drinkwater", 1)  # not overstroming at GRIP 2
 
 
@@ -120,18 +120,18 @@ def test_involvement_for_counts_is_the_same_rule_as_zoek(dataset):
         assert involved_codes(dataset, partner) & set(dataset.incident_types) == by_role_for
     counts = {node.code: node.partners for node in incident_tree(dataset)}
     for code, count in counts.items():
-        assert count == len(select(dataset, Selection(incident=code))), code
+        assert count == len(select(dataset, Selection(incident_types=code))), code
 
 
 # --- ordering and filters --------------------------------------------------------------------
 
 
 def test_who_joins_earliest_comes_first(dataset):
-    hits = select(dataset, Selection(incident="overstroming"))
+    hits = select(dataset, Selection(incident_types="overstroming"))
     grips = [h.role.role.from_grip for h in hits]
     assert grips == sorted(grips)
     assert ids(hits)[0] in {"waterschap-west", "gemaal-oost"}  # GRIP 1 (wateroverlast, dijkdoorbraak)
-    assert ids(select(dataset, Selection(incident="stroomstoring"))) == ["netbeheer-zuid"]
+    assert ids(select(dataset, Selection(incident_types="stroomstoring"))) == ["netbeheer-zuid"]
 
 
 def test_grip_filter_drops_partners_that_join_later(builder):
@@ -141,11 +141,12 @@ def test_grip_filter_drops_partners_that_join_later(builder):
     dataset, findings = open_dataset(builder.root)
     assert not findings
     # who joins earliest leads: through stroomuitval (GRIP 0) before the GRIP 2 role on energie
-    assert ids(select(dataset, Selection(incident="energie"))) == ["vroeg-eronder", "laat"]
+    assert ids(select(dataset, Selection(incident_types="energie"))) == ["vroeg-eronder", "laat"]
     # at GRIP 1 only who is already involved then: through a type below, if that is where it starts
-    [early] = select(dataset, Selection(incident="energie", grip=1))
+    [early] = select(dataset, Selection(incident_types="energie", grip=1))
     assert (early.partner.id, early.role.code, early.role.role.from_grip) == ("vroeg-eronder", "stroomuitval", 0)
-    assert ids(select(dataset, Selection(incident="stroomuitval", grip=1))) == ["vroeg-eronder"]  # inherits GRIP 2
+    # on stroomuitval, laat inherits its GRIP 2 role from energie: not there yet at GRIP 1
+    assert ids(select(dataset, Selection(incident_types="stroomuitval", grip=1))) == ["vroeg-eronder"]
 
 
 def test_a_filter_chooses_among_the_roles_that_can_apply(builder):
@@ -153,36 +154,36 @@ def test_a_filter_chooses_among_the_roles_that_can_apply(builder):
     builder.profile("net", roles={"vitale-infrastructuur": {"modes": ["informeren"], "from_grip": 0}})
     builder.partner("eigen", profiles=["net"], roles={"energie": {"modes": ["liaison"], "from_grip": 3}})
     dataset, _ = open_dataset(builder.root)
-    assert ids(select(dataset, Selection(incident="energie", grip=1))) == []
-    assert ids(select(dataset, Selection(incident="drinkwater", grip=1))) == ["eigen"]  # inherited there
+    assert ids(select(dataset, Selection(incident_types="energie", grip=1))) == []
+    assert ids(select(dataset, Selection(incident_types="drinkwater", grip=1))) == ["eigen"]  # inherited there
 
 
 def test_municipality_filter_keeps_whole_region_partners(dataset):
-    katwijk = ids(select(dataset, Selection(incident="drinkwater", gemeente="Katwijk")))
+    katwijk = ids(select(dataset, Selection(incident_types="drinkwater", municipalities="Katwijk")))
     assert katwijk == ["drinkwater-kust"]
-    assert "omroep" in ids(select(dataset, Selection(gemeente="gouda")))  # no area = the whole region
+    assert "omroep" in ids(select(dataset, Selection(municipalities="gouda")))  # no area = the whole region
     with pytest.raises(NotFound, match="gemeente"):
-        select(dataset, Selection(gemeente="Katwyk-aan-zee-x"))
+        select(dataset, Selection(municipalities="Katwyk-aan-zee-x"))
 
 
 def test_team_mode_and_profile_filters_combine(dataset):
-    assert ids(select(dataset, Selection(incident="overstroming", team=Team.ROT))) == ["waterschap-west"]
-    assert ids(select(dataset, Selection(team=Team.COPI))) == ["netbeheer-zuid"]
-    assert ids(select(dataset, Selection(modus=Mode.UITVOERING, profiel="drinkwaterbedrijf"))) == [
+    assert ids(select(dataset, Selection(incident_types="overstroming", teams=Team.ROT))) == ["waterschap-west"]
+    assert ids(select(dataset, Selection(teams=Team.COPI))) == ["netbeheer-zuid"]
+    assert ids(select(dataset, Selection(modes=Mode.UITVOERING, profiles="drinkwaterbedrijf"))) == [
         "drinkwater-hart",
         "drinkwater-kust",
     ]
     with pytest.raises(NotFound) as caught:
-        select(dataset, Selection(profiel="waterbeheer"))
+        select(dataset, Selection(profiles="waterbeheer"))
     assert caught.value.suggestions[0] == "waterbeheerder"
 
 
 def test_free_text_matches_names_and_sectors_and_forgives_typos(dataset):
-    assert ids(select(dataset, Selection(tekst="westland"))) == ["waterschap-west"]
-    assert ids(select(dataset, Selection(tekst="drinkwater"))) == ["drinkwater-hart", "drinkwater-kust"]
-    assert ids(select(dataset, Selection(tekst="westlnd"))) == ["waterschap-west"]  # fuzzy
-    assert ids(select(dataset, Selection(tekst="testland"))) == ["omroep"]  # exact part beats fuzzy westland
-    assert ids(select(dataset, Selection(tekst="zzzzzz"))) == []
+    assert ids(select(dataset, Selection(text="westland"))) == ["waterschap-west"]
+    assert ids(select(dataset, Selection(text="drinkwater"))) == ["drinkwater-hart", "drinkwater-kust"]
+    assert ids(select(dataset, Selection(text="westlnd"))) == ["waterschap-west"]  # fuzzy
+    assert ids(select(dataset, Selection(text="testland"))) == ["omroep"]  # exact part beats fuzzy westland
+    assert ids(select(dataset, Selection(text="zzzzzz"))) == []
 
 
 def test_bad_filter_values_are_usage_errors_with_suggestions(dataset):
@@ -222,8 +223,8 @@ def test_call_first_prefers_primary_24_7_and_hides_confidential(dataset):
 
 
 def test_answer_reports_what_was_asked(dataset):
-    result = answer(dataset, Selection(incident="water", gemeente="Leiden"))
-    assert result.incident.via == "alias" and result.gemeente == ("leiden",)
+    result = answer(dataset, Selection(incident_types="water", municipalities="Leiden"))
+    assert result.incident.via == "alias" and result.municipalities == ("leiden",)
 
 
 # --- finding one partner ----------------------------------------------------------------------
@@ -243,6 +244,6 @@ def test_ambiguous_partner_lists_candidates_instead_of_guessing(dataset):
 
 
 def test_an_empty_filter_is_an_error_for_library_callers_too(dataset):
-    for selection in (Selection(incident=" "), Selection(tekst=""), Selection(accounthouder="")):
+    for selection in (Selection(incident_types=" "), Selection(text=""), Selection(account_holder="")):
         with pytest.raises(UsageError, match="leeg"):
             select(dataset, selection)

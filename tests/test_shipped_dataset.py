@@ -45,7 +45,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 def involved(dataset: Dataset, code: str) -> dict[str, ResolvedRole]:
     """Partner id -> its headline role for ``code`` (or the codes an alias stands for), as `zoek` answers."""
-    return {hit.partner.id: hit.role for hit in select(dataset, Selection(incident=code)) if hit.role}
+    return {hit.partner.id: hit.role for hit in select(dataset, Selection(incident_types=code)) if hit.role}
 
 
 # --- size and completeness ---------------------------------------------------------------

@@ -222,7 +222,7 @@ def test_every_team_filter_shows_what_zoek_shows(shipped_site: tuple[Dataset, Pa
         rows = page_rows(out / "incident" / f"{code}.html")
         assert [pid for pid, _, _ in rows] == [h.partner.id for h in select(dataset, Selection(code))]
         for team in [None, *Team]:
-            expected = shown_by_zoek(dataset, code, Selection(code, team=team))
+            expected = shown_by_zoek(dataset, code, Selection(code, teams=team))
             shown = shown_by_page(rows, str(team) if team else ANY_TEAM, 5, "*")
             assert shown == expected, (code, team)
             unfiltered = {row[0]: row for row in shown_by_page(rows, ANY_TEAM, 5, "*")}

@@ -129,12 +129,12 @@ def test_the_filters_hide_and_show_rows(visit: Visit) -> None:
     total = rows.count()
     assert total == len(select(dataset, Selection("overstroming"))) and shown.count() == total
     page.select_option("select[name=team]", "rot")
-    expected = select(dataset, Selection("overstroming", team=Team.ROT))
+    expected = select(dataset, Selection("overstroming", teams=Team.ROT))
     assert 0 < shown.count() == len(expected) < total
     assert page.inner_text("[data-telling]") == f"{len(expected)} van {total} partners"
     page.select_option("select[name=grip]", "1")
     page.select_option("select[name=gemeente]", "gouda")
-    narrow = select(dataset, Selection("overstroming", grip=1, team=Team.ROT, gemeente="gouda"))
+    narrow = select(dataset, Selection("overstroming", grip=1, teams=Team.ROT, municipalities="gouda"))
     names = {n.strip() for n in shown.locator("th a").all_inner_texts()}
     assert names == {hit.partner.name for hit in narrow}
     page.select_option("select[name=team]", "")
@@ -161,7 +161,7 @@ def shown_rows(page: Any) -> list[list[Any]]:
 def zoek_rows(selection: Selection) -> list[list[Any]]:
     """The same for what `zoek` shows: its hits in order, each with its headline role."""
     dataset, _ = open_dataset(SHIPPED_DATA)
-    (code,) = selection.incident
+    (code,) = selection.incident_types
     rows = []
     for hit in select(dataset, selection):
         assert hit.role is not None
@@ -193,13 +193,13 @@ def test_a_team_filter_shows_the_role_and_order_of_zoek(
     assert unfiltered == zoek_rows(Selection(code))
     page.select_option("select[name=team]", str(team))
     shown = shown_rows(page)
-    assert shown == zoek_rows(Selection(code, team=team))
+    assert shown == zoek_rows(Selection(code, teams=team))
     assert [row[1:] for row in shown if row[0] == partner] == [headline]
     assert shown != [row for row in unfiltered if row[0] in {r[0] for r in shown}]  # the filter changed something
     page.select_option("select[name=grip]", "1")
-    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, team=team))
+    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, teams=team))
     page.select_option("select[name=gemeente]", "leiden")
-    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, team=team, gemeente="leiden"))
+    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, teams=team, municipalities="leiden"))
     for name in ("team", "grip", "gemeente"):
         page.select_option(f"select[name={name}]", "")
     assert shown_rows(page) == unfiltered  # back as it was, cells and order
@@ -299,7 +299,7 @@ def test_a_confidential_site_says_so_on_every_printed_page(browser: Any, tmp_pat
 
     dataset, _ = open_dataset(SHIPPED_DATA)
     out = tmp_path / "site"
-    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), vertrouwelijk=True))
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), confidential=True))
     page = browser.new_page()
     try:
         # a page of the site itself, long enough to test more than the first sheet; a contact list

@@ -221,7 +221,7 @@ def build_contact_list(
     short: bool = False,
     hits: list[Hit] | None = None,
 ) -> ContactList:
-    """The contact list for ``selection``; ``selection.vertrouwelijk`` lets confidential contacts in.
+    """The contact list for ``selection``; ``selection.confidential`` lets confidential contacts in.
 
     ``version``: the data version; by default asked from git for the dataset's folder.
     ``incomplete``: the files with errors that loading left out; the list then says so.
@@ -231,9 +231,9 @@ def build_contact_list(
     hits = select(dataset, selection) if hits is None else hits
     described, slug, title = describe(dataset, selection)
     # the title names the incident type; the running title adds the other filters
-    rest = describe(dataset, selection._replace(incident=()))[0] if selection.incident else described
+    rest = describe(dataset, selection._replace(incident_types=()))[0] if selection.incident_types else described
     running = title if rest == "alle partners" else f"{title} · {rest}"
-    codes = resolve_incidenttypes(dataset, selection.incident).codes if selection.incident else ()
+    codes = resolve_incidenttypes(dataset, selection.incident_types).codes if selection.incident_types else ()
     settings = dataset.settings
     return ContactList(
         region=settings.region,
@@ -245,8 +245,8 @@ def build_contact_list(
         data_version=version if version is not None else data_version(dataset.root),
         classification=settings.classification,
         notice=settings.notice,
-        confidential=selection.vertrouwelijk,
-        partners=tuple(_entry(dataset, hit, selection.vertrouwelijk, short) for hit in hits),
+        confidential=selection.confidential,
+        partners=tuple(_entry(dataset, hit, selection.confidential, short) for hit in hits),
         incomplete=incomplete,
         running_title=running,
         short=short,
@@ -258,38 +258,38 @@ def describe(dataset: Dataset, selection: Selection) -> tuple[str, str, str]:
     words: list[str] = []
     slugs: list[str] = []
     title = "Contactlijst"
-    if selection.incident:
-        asked = resolve_incidenttypes(dataset, selection.incident)
+    if selection.incident_types:
+        asked = resolve_incidenttypes(dataset, selection.incident_types)
         names = [dataset.incident_types[c].name for c in asked.codes]
         words.append(("incidenttype " if len(names) == 1 else "incidenttypen ") + ", ".join(names))
-        slugs.append(asked.codes[0] if len(asked.codes) == 1 else "-".join(selection.incident))
+        slugs.append(asked.codes[0] if len(asked.codes) == 1 else "-".join(selection.incident_types))
         title = "Contactlijst " + " en ".join(", ".join(names).rsplit(", ", 1))
     # a filter given several times means "one of these"
-    if selection.team:
-        words.append("team " + " of ".join(TEAM_NAMES.get(str(t), str(t)) for t in selection.team))
-        slugs.extend(str(t) for t in selection.team)
+    if selection.teams:
+        words.append("team " + " of ".join(TEAM_NAMES.get(str(t), str(t)) for t in selection.teams))
+        slugs.extend(str(t) for t in selection.teams)
     if selection.grip is not None:
         words.append(f"tot en met GRIP {selection.grip}")
         slugs.append(f"grip-{selection.grip}")
-    if selection.gemeente:
-        municipalities = [resolve_municipality(dataset, text) for text in selection.gemeente]
+    if selection.municipalities:
+        municipalities = [resolve_municipality(dataset, text) for text in selection.municipalities]
         words.append("gemeente " + " of ".join(dataset.municipalities[m] for m in municipalities))
         slugs.extend(municipalities)
-    if selection.profiel:
-        profiles = [dataset.profiles.get(p) for p in selection.profiel]
-        names = [found.name if found else p for found, p in zip(profiles, selection.profiel, strict=True)]
+    if selection.profiles:
+        profiles = [dataset.profiles.get(p) for p in selection.profiles]
+        names = [found.name if found else p for found, p in zip(profiles, selection.profiles, strict=True)]
         words.append("profiel " + " of ".join(names))
-        slugs.extend(selection.profiel)
-    if selection.modus:
-        words.append("modus " + " of ".join(str(m) for m in selection.modus))
-        slugs.extend(str(m) for m in selection.modus)
-    if selection.accounthouder:
-        holder = dataset.account_holders.get(selection.accounthouder)
-        words.append(f"accounthouder {holder.name if holder else selection.accounthouder}")
-        slugs.append(selection.accounthouder)
-    if selection.tekst:
-        words.append(f"tekst '{selection.tekst}'")
-        slugs.append(selection.tekst)
+        slugs.extend(selection.profiles)
+    if selection.modes:
+        words.append("modus " + " of ".join(str(m) for m in selection.modes))
+        slugs.extend(str(m) for m in selection.modes)
+    if selection.account_holder:
+        holder = dataset.account_holders.get(selection.account_holder)
+        words.append(f"accounthouder {holder.name if holder else selection.account_holder}")
+        slugs.append(selection.account_holder)
+    if selection.text:
+        words.append(f"tekst '{selection.text}'")
+        slugs.append(selection.text)
     if not words:
         return "alle partners", "alle-partners", "Contactlijst alle partners"
     return ", ".join(words), _slug("-".join(slugs)), title

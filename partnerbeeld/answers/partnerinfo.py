@@ -116,7 +116,7 @@ def partner_info(
     dataset: Dataset,
     partner: Partner,
     today: dt.date,
-    vertrouwelijk: bool = False,
+    confidential: bool = False,
     records: Mapping[str, Iterable[Any]] | None = None,
 ) -> PartnerInfo:
     """Everything about ``partner``. ``records``: its covenants, exercises and plans (keys as those
@@ -127,7 +127,7 @@ def partner_info(
             "exercises": (e for e in dataset.exercises.values() if partner.id in e.partners),
             "plans": (p for p in dataset.plans.values() if partner.id in p.partners),
         }
-    visible = [c for c in partner.contacts if vertrouwelijk or not c.confidential]
+    visible = [c for c in partner.contacts if confidential or not c.confidential]
     days = (today - partner.verified_on).days if partner.verified_on else None
     limit_days = dataset.settings.thresholds.verification_months * 365 // 12
     return PartnerInfo(

@@ -33,51 +33,51 @@ class IncidentQuery(NamedTuple):
 
 
 class _Filters(NamedTuple):
-    incident: tuple[str, ...] = ()  # the union of these incident types
+    incident_types: tuple[str, ...] = ()  # the union of these incident types
     grip: int | None = None
-    team: tuple[Team, ...] = ()  # one of these teams
-    gemeente: tuple[str, ...] = ()  # one of these municipalities
-    profiel: tuple[str, ...] = ()  # one of these profiles
-    modus: tuple[Mode, ...] = ()  # one of these modes
-    accounthouder: str | None = None
-    tekst: str | None = None
-    vertrouwelijk: bool = False  # may confidential contacts be chosen as the number to call
+    teams: tuple[Team, ...] = ()  # one of these teams
+    municipalities: tuple[str, ...] = ()  # one of these municipalities (id or name, as typed)
+    profiles: tuple[str, ...] = ()  # one of these profiles
+    modes: tuple[Mode, ...] = ()  # one of these modes
+    account_holder: str | None = None
+    text: str | None = None
+    confidential: bool = False  # may confidential contacts be chosen as the number to call
 
 
 class Selection(_Filters):
     """The filters of `zoek` and `contactlijst`; they combine (AND). Empty or None = no filter.
 
-    The repeatable filters (incident, team, gemeente, profiel, modus) are tuples:
-    several incident types mean their union ("brand + gaslek"), several values of
+    The repeatable filters (incident types, teams, municipalities, profiles, modes) are
+    tuples: several incident types mean their union ("brand + gaslek"), several values of
     the others mean "one of these". One value may be given as itself:
-    ``Selection(incident="brand")`` is ``Selection(incident=("brand",))``.
+    ``Selection(incident_types="brand")`` is ``Selection(incident_types=("brand",))``.
     """
 
     __slots__ = ()
 
     def __new__(
         cls,
-        incident: str | tuple[str, ...] | None = (),
+        incident_types: str | tuple[str, ...] | None = (),
         grip: int | None = None,
-        team: Team | tuple[Team, ...] | None = (),
-        gemeente: str | tuple[str, ...] | None = (),
-        profiel: str | tuple[str, ...] | None = (),
-        modus: Mode | tuple[Mode, ...] | None = (),
-        accounthouder: str | None = None,
-        tekst: str | None = None,
-        vertrouwelijk: bool = False,
+        teams: Team | tuple[Team, ...] | None = (),
+        municipalities: str | tuple[str, ...] | None = (),
+        profiles: str | tuple[str, ...] | None = (),
+        modes: Mode | tuple[Mode, ...] | None = (),
+        account_holder: str | None = None,
+        text: str | None = None,
+        confidential: bool = False,
     ) -> Selection:
         return super().__new__(
             cls,
-            _several(incident),
+            _several(incident_types),
             grip,
-            _several(team),
-            _several(gemeente),
-            _several(profiel),
-            _several(modus),
-            accounthouder,
-            tekst,
-            vertrouwelijk,
+            _several(teams),
+            _several(municipalities),
+            _several(profiles),
+            _several(modes),
+            account_holder,
+            text,
+            confidential,
         )
 
 
@@ -114,7 +114,7 @@ class Answer(NamedTuple):
 
     selection: Selection
     incident: IncidentQuery | None
-    gemeente: tuple[str, ...]  # municipality ids after resolving names; empty: no filter
+    municipalities: tuple[str, ...]  # municipality ids after resolving names; empty: no filter
     hits: list[Hit]
 
 
@@ -262,30 +262,31 @@ def text_matches(partners: list[Partner], text: str) -> set[str]:
 
 def answer(dataset: Dataset, selection: Selection) -> Answer:
     """Partners matching every filter, earliest to join first, then by name; plus what was asked."""
-    # an empty filter is a mistake to report, never "no filter" (the command line says which option)
+    # an empty filter is a mistake to report, never "no filter" (the command line says which option);
+    # the message names the filter by its Dutch option word, the only name a user knows
     for name, values in (
-        ("incident", selection.incident),
-        ("gemeente", selection.gemeente),
-        ("profiel", selection.profiel),
-        ("accounthouder", (selection.accounthouder,)),
-        ("tekst", (selection.tekst,)),
+        ("incident", selection.incident_types),
+        ("gemeente", selection.municipalities),
+        ("profiel", selection.profiles),
+        ("accounthouder", (selection.account_holder,)),
+        ("tekst", (selection.text,)),
     ):
         if any(value is not None and not value.strip() for value in values):
             raise UsageError(f"Het filter '{name}' is leeg.", "Laat het weg of geef een waarde.")
-    incident = resolve_incidenttypes(dataset, selection.incident) if selection.incident else None
-    gemeente = tuple(dict.fromkeys(resolve_municipality(dataset, text) for text in selection.gemeente))
+    incident = resolve_incidenttypes(dataset, selection.incident_types) if selection.incident_types else None
+    municipalities = tuple(dict.fromkeys(resolve_municipality(dataset, text) for text in selection.municipalities))
     check_grip(selection.grip)
-    for profile in selection.profiel:
+    for profile in selection.profiles:
         known_or_suggest(profile, dataset.profiles, "Onbekend profiel")
-    holder = resolve_account_holder(dataset, selection.accounthouder) if selection.accounthouder is not None else None
-    matching = text_matches(list(dataset.partners.values()), selection.tekst) if selection.tekst is not None else None
+    holder = resolve_account_holder(dataset, selection.account_holder) if selection.account_holder is not None else None
+    matching = text_matches(list(dataset.partners.values()), selection.text) if selection.text is not None else None
     # walk the tree once per asked code, not once per partner
     scope = scope_of(dataset, incident.codes) if incident else []
     hits: list[Hit] = []
     for partner in dataset.partners.values():
-        if gemeente and partner.area is not None and not any(m in partner.area for m in gemeente):
+        if municipalities and partner.area is not None and not any(m in partner.area for m in municipalities):
             continue
-        if selection.profiel and not any(p in partner.profiles for p in selection.profiel):
+        if selection.profiles and not any(p in partner.profiles for p in selection.profiles):
             continue
         if holder is not None and partner.account_holder != holder:
             continue
@@ -303,10 +304,10 @@ def answer(dataset: Dataset, selection: Selection) -> Answer:
         ):
             continue
         held_by = dataset.account_holders.get(partner.account_holder) if partner.account_holder else None
-        hits.append(Hit(partner, call_first(partner, selection.vertrouwelijk), held_by, involved))
+        hits.append(Hit(partner, call_first(partner, selection.confidential), held_by, involved))
     # GRIP, then strength (whoever must act before whoever is only informed), then name
     hits.sort(key=lambda h: ((h.role.urgency if h.role else (0, 0)), normalise(h.partner.name)))
-    return Answer(selection, incident, gemeente, hits)
+    return Answer(selection, incident, municipalities, hits)
 
 
 def select(dataset: Dataset, selection: Selection) -> list[Hit]:
@@ -318,10 +319,10 @@ def _role_passes(role: ResolvedRole, selection: Selection) -> bool:
     """--grip, --team and --modus filter on one role; several teams or modes: one of them."""
     if selection.grip is not None and role.role.from_grip > selection.grip:
         return False
-    if selection.team and not any(team in role.role.teams for team in selection.team):
+    if selection.teams and not any(team in role.role.teams for team in selection.teams):
         return False
-    return not (selection.modus and not any(mode in role.role.modes for mode in selection.modus))
+    return not (selection.modes and not any(mode in role.role.modes for mode in selection.modes))
 
 
 def _has_role_filter(selection: Selection) -> bool:
-    return selection.grip is not None or bool(selection.team) or bool(selection.modus)
+    return selection.grip is not None or bool(selection.teams) or bool(selection.modes)

@@ -188,18 +188,18 @@ def selection(
     accounthouder: str | None = None,
     vertrouwelijk: bool = False,
 ) -> Selection:
-    """The library's Selection from the options as typed; team, mode and account holder checked
-    with Dutch suggestions. Repeated values count once."""
+    """The library's Selection from the options as typed (named as the options are); team, mode
+    and account holder checked with Dutch suggestions. Repeated values count once."""
     from partnerbeeld.answers.query import Selection, parse_mode, parse_team, resolve_account_holder
 
     return Selection(
-        incident=tuple(dict.fromkeys(incident or ())),
+        incident_types=tuple(dict.fromkeys(incident or ())),
         grip=grip,
-        team=tuple(dict.fromkeys(parse_team(t) for t in team or ())),
-        gemeente=tuple(dict.fromkeys(gemeente or ())),
-        profiel=tuple(dict.fromkeys(profiel or ())),
-        modus=tuple(dict.fromkeys(parse_mode(m) for m in modus or ())),
-        accounthouder=resolve_account_holder(dataset, accounthouder) if accounthouder else accounthouder,
-        tekst=tekst,
-        vertrouwelijk=vertrouwelijk,
+        teams=tuple(dict.fromkeys(parse_team(t) for t in team or ())),
+        municipalities=tuple(dict.fromkeys(gemeente or ())),
+        profiles=tuple(dict.fromkeys(profiel or ())),
+        modes=tuple(dict.fromkeys(parse_mode(m) for m in modus or ())),
+        account_holder=resolve_account_holder(dataset, accounthouder) if accounthouder else accounthouder,
+        text=tekst,
+        confidential=vertrouwelijk,
     )

@@ -37,7 +37,7 @@ PARTNER_CHUNK = 250  # partner pages per task
 class SiteOptions(NamedTuple):
     today: dt.date
     version: DataVersion
-    vertrouwelijk: bool = False
+    confidential: bool = False
     incomplete: tuple[str, ...] = ()  # files with errors that loading left out
 
 
@@ -123,7 +123,7 @@ class _Writer:
             classification=settings.classification,
             date_text=dutch_date(self.options.today),
             version=self.options.version.label,
-            confidential=self.options.vertrouwelijk,
+            confidential=self.options.confidential,
             warning="ONVOLLEDIG" if self.options.incomplete else "",
         )
 
@@ -139,7 +139,7 @@ class _Writer:
             "today": self.options.today,
             "today_text": dutch_date(self.options.today),
             "version": self.options.version,
-            "confidential": self.options.vertrouwelijk,
+            "confidential": self.options.confidential,
             "incomplete": embed.incomplete_text(self.options.incomplete),
             "csp": embed.CSP,  # a page of the site adds the hash of its print styles
         }
@@ -190,7 +190,7 @@ class _Writer:
         from partnerbeeld.views.html import contact_list_html
 
         for code in codes:
-            selection = Selection(incident=code, vertrouwelijk=self.options.vertrouwelijk)
+            selection = Selection(incident_types=code, confidential=self.options.confidential)
             found = answer(self.dataset, selection)
             item = self.dataset.incident_types[code]
             chain = [self.dataset.incident_types[c] for c in reversed(self.dataset.ancestors(code))]
@@ -227,7 +227,7 @@ class _Writer:
         self.progress("partners", len(self.dataset.partners))
         self.everyone = build_contact_list(
             self.dataset,
-            Selection(vertrouwelijk=self.options.vertrouwelijk),
+            Selection(confidential=self.options.confidential),
             self.options.today,
             self.options.version,
             self.options.incomplete,
@@ -250,7 +250,7 @@ class _Writer:
 
         for pid in ids:
             partner = self.dataset.partners[pid]
-            info = partner_info(self.dataset, partner, self.options.today, self.options.vertrouwelijk, self.covers(pid))
+            info = partner_info(self.dataset, partner, self.options.today, self.options.confidential, self.covers(pid))
             one = dataclasses.replace(self.everyone, title=f"Contacten {partner.name}", partners=(self.entries[pid],))
             self.write(f"partner/{pid}.vcf", contact_list_vcf(one))
             self.page(

@@ -96,7 +96,7 @@ def team_answers(dataset: Dataset, selection: Selection) -> TeamAnswers:
     """``select`` for ``selection`` with each team as its filter, indexed by partner id."""
     answers: TeamAnswers = {}
     for team in Team:
-        hits = select(dataset, selection._replace(team=(team,)))
+        hits = select(dataset, selection._replace(teams=(team,)))
         answers[str(team)] = {hit.partner.id: (place, hit) for place, hit in enumerate(hits)}
     return answers
 

@@ -38,7 +38,7 @@ def asked(dataset: Dataset, result: Answer) -> str:
         names = [dataset.incident_types[c].name if c in dataset.incident_types else c for c in result.incident.codes]
         if result.incident.via == "alias":
             parts.append(f"{result.incident.text} (alias) → {', '.join(names)}")
-        elif len(result.selection.incident) > 1:  # several types asked: their union, each named
+        elif len(result.selection.incident_types) > 1:  # several types asked: their union, each named
             parts.append(f"{result.incident.text} → {', '.join(names)}")
         else:
             parts.append(f"{names[0]} ({result.incident.codes[0]})")
@@ -47,18 +47,18 @@ def asked(dataset: Dataset, result: Answer) -> str:
     s = result.selection
     if s.grip is not None:
         parts.append(f"tot en met GRIP {s.grip}")
-    if s.team:
-        parts.append("team " + " of ".join(team.label for team in s.team))
-    if result.gemeente:
-        parts.append("gemeente " + " of ".join(dataset.municipalities.get(m, m) for m in result.gemeente))
-    if s.profiel:
-        parts.append("profiel " + " of ".join(s.profiel))
-    if s.modus:
-        parts.append("modus " + " of ".join(mode.value for mode in s.modus))
-    if s.accounthouder:
-        parts.append(f"accounthouder {s.accounthouder}")
-    if s.tekst:
-        parts.append(f"tekst '{s.tekst}'")
+    if s.teams:
+        parts.append("team " + " of ".join(team.label for team in s.teams))
+    if result.municipalities:
+        parts.append("gemeente " + " of ".join(dataset.municipalities.get(m, m) for m in result.municipalities))
+    if s.profiles:
+        parts.append("profiel " + " of ".join(s.profiles))
+    if s.modes:
+        parts.append("modus " + " of ".join(mode.value for mode in s.modes))
+    if s.account_holder:
+        parts.append(f"accounthouder {s.account_holder}")
+    if s.text:
+        parts.append(f"tekst '{s.text}'")
     return visible(" · ".join(parts))  # one line, also when what was typed holds a line break
 
 
@@ -109,7 +109,7 @@ def as_table(
 
     lines = [palette.bold(line) for line in textwrap.wrap(asked(dataset, result), width, subsequent_indent="  ")]
     lines.append(palette.dim(stamp(len(result.hits), today, version)))
-    if result.selection.vertrouwelijk:
+    if result.selection.confidential:
         lines.append(palette.yellow("VERTROUWELIJK: bevat contacten die niet verder verspreid mogen worden."))
     if result.incident is not None and len(result.incident.codes) > 1:
         # a word like 'brand' stands for several types whose partners mix (a tunnel fire's rail
@@ -209,14 +209,14 @@ def as_json(
         "filters": {
             "grip": s.grip,
             # the repeatable filters are lists ("one of these"); null when not given
-            "team": [team.value for team in s.team] or None,
-            "gemeente": list(result.gemeente) or None,
-            "profiel": list(s.profiel) or None,
-            "modus": [mode.value for mode in s.modus] or None,
-            "accounthouder": s.accounthouder,
-            "tekst": s.tekst,
+            "team": [team.value for team in s.teams] or None,
+            "gemeente": list(result.municipalities) or None,
+            "profiel": list(s.profiles) or None,
+            "modus": [mode.value for mode in s.modes] or None,
+            "accounthouder": s.account_holder,
+            "tekst": s.text,
         },
-        "vertrouwelijk": s.vertrouwelijk,
+        "vertrouwelijk": s.confidential,
         "peildatum": today.isoformat(),
         "dataversie": version.as_json(),
         "regio": dataset.settings.region,
@@ -289,7 +289,7 @@ def _md(cell: str) -> str:
 
 def as_markdown(dataset: Dataset, result: Answer, today: dt.date, version: DataVersion) -> str:
     lines = [f"**{_md(asked(dataset, result))}**", "", stamp(len(result.hits), today, version), ""]
-    if result.selection.vertrouwelijk:
+    if result.selection.confidential:
         lines += ["**VERTROUWELIJK**: bevat contacten die niet verder verspreid mogen worden.", ""]
     if not result.hits:
         return "\n".join([*lines, "Geen partners gevonden."]) + "\n"

@@ -169,7 +169,7 @@ def _contact_json(contact: Contact) -> dict[str, Any]:
     }
 
 
-def as_json(info: PartnerInfo, version: DataVersion, vertrouwelijk: bool) -> str:
+def as_json(info: PartnerInfo, version: DataVersion, confidential: bool) -> str:
     p, holder = info.partner, info.account_holder
     document = {
         "id": p.id,
@@ -180,7 +180,7 @@ def as_json(info: PartnerInfo, version: DataVersion, vertrouwelijk: bool) -> str
         "gebied": list(p.area) if p.area is not None else None,
         "peildatum": info.today.isoformat(),
         "dataversie": version.as_json(),
-        "vertrouwelijk": vertrouwelijk,
+        "vertrouwelijk": confidential,
         "accounthouder": None if holder is None else {"id": holder.id, "naam": holder.name, "email": holder.email},
         "gecontroleerd_op": p.verified_on.isoformat() if p.verified_on else None,
         "dagen_sinds_controle": info.verified_days_ago,
