@@ -18,8 +18,6 @@ from partnerbeeld.cli import dutch, rawargs, remedies, streams
 from partnerbeeld.cli.common import fail
 from partnerbeeld.infra.errors import ExitStatus, PartnerbeeldError
 
-dutch.install()
-
 # name -> (module in partnerbeeld.cli, function), in the order `--help` lists them. Command
 # modules import only typer and the core at module level; heavy libraries (rich, jinja2,
 # weasyprint, phonenumbers) load inside the commands.
@@ -58,13 +56,14 @@ def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
         options_metavar="[OPTIES]",
         subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+        cls=dutch.DutchGroup,  # help pages in Dutch
     )
     # a callback keeps a one-command app a group, so `partnerbeeld zoek ...` parses the same
     app.callback()(_group)
     for name in names:
         module, function = COMMANDS[name]
         callback = getattr(importlib.import_module(f"partnerbeeld.cli.{module}"), function)
-        app.command(name, options_metavar="[OPTIES]")(_ours_to_handle(callback))
+        app.command(name, cls=dutch.DutchCommand, options_metavar="[OPTIES]")(_ours_to_handle(callback))
     return app
 
 
@@ -159,7 +158,6 @@ def _main(args: list[str]) -> int:
     else:
         wanted = () if args and args[0] in VERSION_OPTIONS else COMMANDS
     command = typer.main.get_command(build_app(wanted))
-    dutch.translate_params(command)
     try:
         asked = command.commands.get(args[0]) if args and isinstance(command, typer.core.TyperGroup) else None
         typed, options = args[1:] if asked else args, rawargs.value_options(asked or command)

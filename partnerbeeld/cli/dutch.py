@@ -1,74 +1,121 @@
 """Typer and its bundled click speak English; every word a user sees here is Dutch.
 
-This module owns that translation: the help-page headings, the --help option,
-the completion options, and usage errors (unknown option, bad value, missing
-argument), which ``render_usage_error`` turns into one Dutch line plus a hint.
+This module owns that translation: ``DutchGroup`` and ``DutchCommand`` (given to
+typer as ``cls=``) write the help pages in Dutch (usage line, headings, the
+``[verplicht]`` notes, the --help and completion options), and
+``render_usage_error`` turns a usage error (unknown option, bad value, missing
+argument) into one Dutch line plus a hint. Nothing of typer or click is patched:
+both offer these hooks (``Context.formatter_class``, ``get_params``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import typer
 import typer.core
+from typer._click import Context, Parameter, formatting
 from typer._click import exceptions as click_exceptions
-from typer._click import formatting
 
 from partnerbeeld.infra.suggest import closest
 
-_HEADINGS = {
-    "Options": "Opties",
-    "Commands": "Opdrachten",
-    "Arguments": "Argumenten",
-    "required": "verplicht",
-    "(dynamic)": "(dynamisch)",
-    "Aborted!": "Afgebroken.",
-    "Missing command.": "Geef een opdracht; zie --help.",
-}
-_TEMPLATES = {"default: {default}": "standaard: {default}", "env var: {var}": "omgevingsvariabele: {var}"}
-_HELP_TEXT = "Toon deze hulp en stop."
-_COMPLETION_HELP = {
+# what typer writes through gettext (typer.core's ``_``), in Dutch. Its 'Aborted!' never shows:
+# cli._main runs click with standalone_mode=False and says 'Afgebroken.' itself.
+_HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
+_MESSAGES = {"Missing command.": "Geef een opdracht; zie --help."}  # `partnerbeeld --`: a usage error
+# the notes at the end of an option's help: '[default: x; required]'
+_NOTES = {"required": "verplicht"}
+_NOTE_PREFIXES = {"default: ": "standaard: ", "env var: ": "omgevingsvariabele: "}
+_DEFAULTS = {"(dynamic)": "(dynamisch)"}
+# the options click and typer add themselves (help text set on the command's own option objects)
+_OPTION_HELP = {
+    "--help": "Toon deze hulp en stop.",
     "--install-completion": "Installeer tab-aanvulling voor deze shell.",
     "--show-completion": "Toon het tab-aanvullingsscript voor deze shell.",
 }
 
 
 def _translate(message: str) -> str:
-    return _HEADINGS.get(message) or _TEMPLATES.get(message) or message
+    return _MESSAGES.get(message, message)
 
 
-def install() -> None:
-    """Patch the few English strings Typer prints on help pages. Idempotent."""
-    typer.core._ = _translate  # type: ignore[attr-defined]
-    original_usage = formatting.HelpFormatter.write_usage
-    if getattr(original_usage, "_dutch", False):
-        return
-
-    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
-
-    write_usage._dutch = True  # type: ignore[attr-defined]
-    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
-
-    for cls in (typer.core.TyperCommand, typer.core.TyperGroup):
-        original = cls.get_help_option
-
-        def get_help_option(self: Any, ctx: Any, _original: Any = original) -> Any:
-            option = _original(self, ctx)
-            if option is not None:
-                option.help = _HELP_TEXT
-            return option
-
-        cls.get_help_option = get_help_option  # type: ignore[method-assign]
+def _dutch_note(note: str) -> str:
+    """'default: x' -> 'standaard: x', 'required' -> 'verplicht'; others (a range) stay."""
+    for english, dutch in _NOTE_PREFIXES.items():
+        if note.startswith(english):
+            value = note.removeprefix(english)
+            return dutch + _DEFAULTS.get(value, value)
+    return _NOTES.get(note, note)
 
 
-def translate_params(command: Any) -> None:
-    """Dutch help for the completion options Typer adds to the top-level command."""
-    for param in getattr(command, "params", []):
-        for name in getattr(param, "opts", []):
-            if name in _COMPLETION_HELP:
-                param.help = _COMPLETION_HELP[name]
+def _dutch_record(text: str) -> str:
+    """An option's help with its notes (typer appends '  [a; b]', or '[a; b]' without help) in Dutch."""
+    if not text.endswith("]"):
+        return text
+    head, bracket, notes = text.rpartition("  [")
+    if not bracket:
+        if not text.startswith("["):
+            return text
+        bracket, notes = "[", text[1:]
+    return head + bracket + "; ".join(_dutch_note(note) for note in notes[:-1].split("; ")) + "]"
+
+
+class _DutchFormatter(formatting.HelpFormatter):
+    """click's help formatter with Dutch words: the usage prefix, the headings, the notes.
+
+    typer writes the notes inside ``TyperOption.get_help_record`` (built by typer.main,
+    with no way to choose another option class); the formatter is the first place of
+    ours that sees them, so they are translated here, as text.
+    """
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(_HEADINGS.get(name, name)):
+            yield
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _dutch_record(text)) for term, text in rows], col_max, col_spacing)
+
+
+class _DutchContext(typer.Context):
+    formatter_class = _DutchFormatter
+
+
+def _dutch_help(params: list[Parameter]) -> list[Parameter]:
+    """Dutch help for the options click (--help) and typer (completion) add to a command.
+
+    Those options are built inside typer and click with English help and no way to
+    pass another; the objects belong to this command, so their text is set here.
+    """
+    for param in params:
+        for name in param.opts:
+            if name in _OPTION_HELP and isinstance(param, typer.core.TyperOption):
+                param.help = _OPTION_HELP[name]
+    return params
+
+
+class DutchCommand(typer.core.TyperCommand):
+    """A typer command whose help page is Dutch."""
+
+    context_class = _DutchContext
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return _dutch_help(super().get_params(ctx))
+
+
+class DutchGroup(typer.core.TyperGroup):
+    """The typer group (``partnerbeeld``) whose help page is Dutch."""
+
+    context_class = _DutchContext
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return _dutch_help(super().get_params(ctx))
 
 
 # click's value messages (typer 0.28 bundles click), in Dutch

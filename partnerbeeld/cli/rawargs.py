@@ -6,6 +6,12 @@ with an empty X writes a file named ``--vertrouwelijk``). An empty shell
 variable must never quietly change what a command does, so these are usage
 errors here, with the option's name. So is an option given twice that holds
 one value (``--grip 1 --grip 2``): click would silently keep the last one.
+
+These checks stay here rather than in click parameter types on the options:
+a type sees one value after click has parsed the line, so it cannot tell which
+name was typed (``-o is leeg.``, not ``--uitvoer``), never sees a flag given twice
+or an empty value on a line that also asks for --help (eager, it runs first), and
+every option of every command would need its type wrapped.
 """
 
 from __future__ import annotations
