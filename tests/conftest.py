@@ -17,7 +17,7 @@ from partnerbeeld.cli import main
 TODAY = dt.date(2026, 11, 28)  # the frozen reference date of every test
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = REPO / "data"
-_try_repo: list[tryrepo.Running] = []
+_try_repo: list[tryrepo.Run] = []  # the run this process started, if any
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -25,23 +25,35 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.name == tryrepo.TEST_NAME)  # stable: the rest keeps its order
 
 
+def _try_repo_folder(config: pytest.Config) -> Path:
+    """The try-repo run's folder, the same in every xdist worker: below the run's shared base folder."""
+    # the object behind the tmp_path_factory fixture: a collection hook cannot ask for fixtures
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    return (base.parent if hasattr(config, "workerinput") else base) / "try-repo"
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start `pre-commit try-repo` now when its test will run: its install overlaps the other tests."""
-    if any(item.name == tryrepo.TEST_NAME for item in session.items):
-        _try_repo.append(tryrepo.start(REPO))
+    """Start `pre-commit try-repo` now when its test will run: its install overlaps the other tests.
+
+    Every xdist worker collects every test; the first worker (or the only process) starts the run.
+    """
+    worker = getattr(session.config, "workerinput", {}).get("workerid", "gw0")
+    if worker == "gw0" and any(item.name == tryrepo.TEST_NAME for item in session.items):
+        _try_repo.append(tryrepo.start(REPO, _try_repo_folder(session.config)))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    for running in _try_repo:
-        running.stop()
+    for run in _try_repo:
+        run.finish()
 
 
 @pytest.fixture
-def try_repo() -> tryrepo.Running:
+def try_repo(request: pytest.FixtureRequest) -> tryrepo.Run:
     """The background `pre-commit try-repo` run started after collection."""
-    if not _try_repo:  # collected some other way: start it here and wait
-        _try_repo.append(tryrepo.start(REPO))
-    return _try_repo[0]
+    folder = _try_repo_folder(request.config)
+    if not folder.exists():  # collected some other way: start it here and wait
+        _try_repo.append(tryrepo.start(REPO, folder))
+    return tryrepo.Run(folder)
 
 
 @pytest.fixture

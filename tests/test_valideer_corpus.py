@@ -1,31 +1,31 @@
 """The validation corpus (tests/corpus_cases.py), each case run through the real command line.
 
-Every case runs `python -m partnerbeeld valideer --data ... --formaat json` in a
-subprocess and must give the exit code, exactly the expected findings (code, file,
+Every case runs `partnerbeeld valideer --data ... --formaat json` through the same
+``main`` the installed script calls, and must give the exit code, exactly the expected findings (code, file,
 line) with the severity their code has, no traceback, nothing raw from the data,
 and leave every file of the dataset as it was. A few cases also run as text, for
-the terminal view itself. The subprocesses run in parallel (a module fixture) so
-the whole corpus takes a few seconds.
+the terminal view itself. All cases run once, in a module fixture, in this process:
+a new interpreter per case cost five seconds of the suite (tests/test_environment.py
+runs the installed program as its own process).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import re
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from builders import DatasetBuilder
-from conftest import REPO
 from corpus_cases import CASES, CORPUS, Case
 
+from partnerbeeld.cli import main
 from partnerbeeld.model.codes import WARNING_CODES
 from partnerbeeld.reading.loading import load
 
@@ -73,34 +73,25 @@ def _run(case: Case, base: Path, *formaat: str) -> Run:
     builder = DatasetBuilder(work)
     case.build(builder)
     before = _tree_hash(builder.root)
-    env = {
-        **os.environ,
-        "NO_COLOR": "1",
-        "COLUMNS": "80",
-        "PYTHONPATH": str(REPO),
-        "SOURCE_DATE_EPOCH": "1796126400",  # 2026-11-28, the tests' reference date
-    }
-    env.pop("PARTNERBEELD_DATA", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "partnerbeeld", "valideer", "--data", str(builder.root), *formaat],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    return Run(builder.root, proc.returncode, proc.stdout, proc.stderr, before, _tree_hash(builder.root))
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in {"NO_COLOR": "1", "COLUMNS": "80", "SOURCE_DATE_EPOCH": "1796126400"}.items():
+            patch.setenv(name, value)  # 1796126400: 2026-11-28, the tests' reference date
+        patch.delenv("PARTNERBEELD_DATA", raising=False)
+        patch.chdir(work)
+        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # with .buffer, as a real standard output
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()) as err:
+            status = main(["valideer", "--data", str(builder.root), *formaat])
+        out.flush()
+        stdout = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    return Run(builder.root, status, stdout, err.getvalue(), before, _tree_hash(builder.root))
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Run]:
-    """(case name, "json" or "tekst") -> the run; all at once, in parallel."""
+    """(case name, "json" or "tekst") -> the run."""
     base = tmp_path_factory.mktemp("corpus")
     jobs = [(c, "json") for c in CASES] + [(c, "tekst") for c in CASES if c.name in TERMINAL]
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        done = pool.map(lambda job: _run(job[0], base, "--formaat", job[1]), jobs)
-        return {(case.name, formaat): run for (case, formaat), run in zip(jobs, done, strict=True)}
+    return {(case.name, formaat): _run(case, base, "--formaat", formaat) for case, formaat in jobs}
 
 
 def _strings(node: Any) -> list[str]:

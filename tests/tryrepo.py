@@ -5,6 +5,11 @@ dependencies from PyPI) takes 20-60 s, mostly waiting on the package index.
 ``conftest`` starts it as soon as collection has finished, when a test that
 needs it is selected; the test waits for it at its turn, so the wait overlaps
 the rest of the suite instead of adding to it.
+
+With pytest-xdist the suite runs in several worker processes, and the test may
+run in another worker than the one that started the run. So the run leaves its
+output and exit status as files in a folder every worker knows (below pytest's
+shared base folder), and the test reads them from there.
 """
 
 from __future__ import annotations
@@ -13,8 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass
+import time
 from pathlib import Path
 
 from builders import DatasetBuilder
@@ -24,30 +28,40 @@ TIMEOUT = 600  # a cold pip cache on a slow line; normally well under a minute
 
 BROKEN = "id: partner-b\nname: Partner B\nsector: [\n"
 HOOK_ID = "partnerbeeld-valideer"
+# the shell writes the exit status only when pre-commit has ended; the rename makes it appear whole
+_WRAPPER = (
+    'repo=$1 out=$2; shift 2; cd "$repo" && "$@" > "$out/output.txt" 2>&1; '
+    'echo $? > "$out/status.part"; mv "$out/status.part" "$out/status.txt"'
+)
 
 
-@dataclass
-class Running:
-    folder: Path  # holds the scratch data repository and pre-commit's cache
-    process: subprocess.Popen[str]
+class Run:
+    """One `pre-commit try-repo` run, seen through its folder: by the worker that started it or another."""
 
-    @property
-    def repo(self) -> Path:
-        return self.folder / "regio-data"
+    def __init__(self, folder: Path, process: subprocess.Popen[bytes] | None = None) -> None:
+        self.folder = folder
+        self.process = process  # only in the worker that started it
 
     def result(self) -> tuple[int, str]:
-        try:
-            out, _ = self.process.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            out, _ = self.process.communicate()
-        return self.process.returncode, out
+        """(exit status, output), waiting for the run to end; exit -1 when it did not end in time."""
+        status = self.folder / "status.txt"
+        deadline = time.monotonic() + TIMEOUT
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        output = (self.folder / "output.txt").read_text(encoding="utf-8", errors="replace")
+        return (int(status.read_text()), output) if status.exists() else (-1, output + "\n(geen einde)")
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.communicate()
-        shutil.rmtree(self.folder, ignore_errors=True)
+    def finish(self) -> None:
+        """In the starting worker at its end: let the run end (another worker may still read it), then tidy up."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                self.process.wait(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        # the hook's virtualenv and the scratch repository are large; output and status stay for a reader
+        shutil.rmtree(self.folder / "pre-commit-home", ignore_errors=True)
+        shutil.rmtree(self.folder / "regio-data", ignore_errors=True)
 
 
 def scratch_repository(folder: Path) -> Path:
@@ -68,20 +82,18 @@ def scratch_repository(folder: Path) -> Path:
     return repo
 
 
-def start(tool_repo: Path) -> Running:
-    folder = Path(tempfile.mkdtemp(prefix="partnerbeeld-try-repo-"))
+def start(tool_repo: Path, folder: Path) -> Run:
+    """Start the run in ``folder`` (made here), in the background."""
+    folder.mkdir(parents=True)
     repo = scratch_repository(folder)
     env = {**os.environ, "PRE_COMMIT_HOME": str(folder / "pre-commit-home"), "NO_COLOR": "1"}
     env["PIP_NO_COMPILE"] = "1"  # the hook runs once: no .pyc files for ~40 installed packages (a few seconds)
     env.pop("PARTNERBEELD_DATA", None)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(tool_repo), HOOK_ID, "--all-files", "--color=never"]
     process = subprocess.Popen(
-        command,
-        cwd=repo,
+        ["sh", "-c", _WRAPPER, "sh", str(repo), str(folder), *command],
+        cwd=folder,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
         stdin=subprocess.DEVNULL,
     )
-    return Running(folder, process)
+    return Run(folder, process)
