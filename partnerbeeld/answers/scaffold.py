@@ -22,7 +22,7 @@ from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
 from partnerbeeld.infra.errors import NotFound, Remedy, UsageError, os_reason
 from partnerbeeld.infra.suggest import closest
 from partnerbeeld.model.models import model_of
-from partnerbeeld.model.records import RECORD_FOLDERS
+from partnerbeeld.model.records import RECORD_FOLDERS, SLUG_RULE
 from partnerbeeld.model.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
 from partnerbeeld.reading import yamlsource
 from partnerbeeld.reading.fielderrors import translate
@@ -35,15 +35,12 @@ KINDS = {
     "convenant": ("covenants", "covenant.schema.json"),
     "oefening": ("exercises", "exercise.schema.json"),
 }
-# Which Draft fields each kind needs before a file can be written (besides id).
-REQUIRED = {
-    "partner": ("name", "sector"),
-    "profiel": ("name",),
-    "convenant": ("name", "partners"),
-    "oefening": ("name", "date", "exercise_kind", "partners"),
-}
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_ID = 80
+# Draft's name for a record field where the two differ: `--naam` gives a partner's name and a
+# covenant's title alike, and an exercise's kind is not the kind of record the command makes.
+DRAFT_FIELD = {"title": "name", "kind": "exercise_kind"}
+assert SLUG_RULE.pattern is not None and SLUG_RULE.max_length is not None
+_SLUG = re.compile(SLUG_RULE.pattern)
+MAX_ID: int = SLUG_RULE.max_length
 _PLAIN = re.compile(r"^[\w(][\w .,()/'’+&-]*$")  # safe as a plain YAML scalar, for people and editors
 _LOOKS_TYPED = re.compile(r"^([-+0-9.: ]+|true|false|yes|no|on|off|null|y|n)$", re.IGNORECASE)
 
@@ -67,7 +64,21 @@ class Draft:
 
     def missing(self) -> list[str]:
         """The required fields still empty."""
-        return [name for name in REQUIRED[self.kind] if not getattr(self, name)]
+        return [name for name in required_fields(self.kind) if not getattr(self, name)]
+
+
+def required_fields(kind: str) -> tuple[str, ...]:
+    """The Draft fields ``kind`` needs before a file can be written: its record's required fields but the id.
+
+    A required field with a default here (a covenant's status: concept) is never missing.
+    """
+    record = RECORD_FOLDERS[KINDS[kind][0]]
+    return tuple(DRAFT_FIELD.get(name, name) for name, spec in record.fields.items() if spec.required and name != "id")
+
+
+def is_slug(value: str) -> bool:
+    """Whether ``value`` is a valid id or code (``records.SLUG_RULE``), as a whole: "abc\\n" is not."""
+    return _SLUG.fullmatch(value) is not None and len(value) <= MAX_ID
 
 
 def propose_id(name: str) -> str:
@@ -99,7 +110,7 @@ def check_sector(sector: str, known: Iterable[str]) -> str:
 
 
 def check_slug(value: str, what: str) -> str:
-    if not SLUG.fullmatch(value) or len(value) > MAX_ID:  # fullmatch: "$" alone lets "abc\n" through
+    if not is_slug(value):
         raise UsageError(
             f"'{value}' is geen geldig {what}.",
             "Gebruik kleine letters, cijfers en koppeltekens, bijv. 'hoogheemraadschap-van-rijnland'.",

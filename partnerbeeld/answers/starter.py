@@ -26,7 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerbeeld.answers.scaffold import SLUG, check_slug, propose_id, scalar
+from partnerbeeld.answers.scaffold import check_slug, is_slug, propose_id, scalar
 from partnerbeeld.infra.errors import UsageError, os_reason
 from partnerbeeld.reading import yamlsource
 
@@ -109,7 +109,7 @@ def parse_municipalities(text: str, shown: str) -> list[Municipality]:
                 raise UsageError(f"{shown}, regel {number}: verwacht 'id{delimiter}naam', gelezen '{line}'.")
             given_id, name = cells[0], cells[1]
         municipality_id = given_id or propose_id(name)
-        if not SLUG.match(municipality_id):
+        if not is_slug(municipality_id):
             raise UsageError(
                 f"{shown}, regel {number}: '{municipality_id}' is geen geldig id voor een gemeente.",
                 "Gebruik kleine letters, cijfers en koppeltekens, bijv. 'alphen-aan-den-rijn'.",

@@ -25,14 +25,13 @@ from typing import Annotated, Any
 from partnerbeeld.model.recordbase import Record, Rule, info
 from partnerbeeld.model.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, PlanKind, Team
 
-Slug = Annotated[
-    str,
-    Rule(
-        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-        max_length=80,
-        description="Kleine letters, cijfers en koppeltekens, bijv. 'hoogheemraadschap-van-rijnland'.",
-    ),
-]
+# The rule of every id and code; `nieuw`, `init` and `importeer` check ids they are given against it.
+SLUG_RULE = Rule(
+    pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    max_length=80,
+    description="Kleine letters, cijfers en koppeltekens, bijv. 'hoogheemraadschap-van-rijnland'.",
+)
+Slug = Annotated[str, SLUG_RULE]
 Text = Annotated[str, Rule(min_length=1, max_length=2000)]
 Grip = Annotated[int, Rule(ge=0, le=5, description="GRIP-niveau 0 tot en met 5.")]
 Months = Annotated[int, Rule(ge=1, le=240, description="Aantal maanden.")]
@@ -249,6 +248,7 @@ RECORD_FOLDERS: dict[str, type[Record]] = {
 
 __all__ = [
     "MULTILINE_FIELDS",
+    "SLUG_RULE",
     "Acceptance",
     "AccountHolder",
     "AccountHolders",
