@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 from builders import DatasetBuilder
 
-from partnerbeeld.answers.scaffold import KINDS, Draft, is_slug, propose_id, required_fields, scalar
+from partnerbeeld.answers.scaffold import KINDS, Draft, is_slug, propose_id, render, required_fields, scalar
 from partnerbeeld.cli import nieuw as nieuw_cli
 from partnerbeeld.model import records
 from partnerbeeld.model.models import model_of
@@ -221,3 +223,24 @@ def test_a_field_made_required_in_records_is_asked_for(
     result = run_cli("nieuw", "partner", "--naam", "X", "--data", builder.root)
     assert result.exit_code == 2
     assert "Ontbrekende opties voor 'nieuw partner': --accounthouder." in result.stderr
+
+
+FIELD_LINE = re.compile(r"^(?:# )?(?P<key>[a-z_]+):(?: |$)")  # 'key: value' or '# key: example', not nested
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_is_explained_in_the_words_of_records(kind: str) -> None:
+    # a description is written once, in records.py; the file shows it above the field
+    day = dt.date(2026, 11, 28)
+    draft = Draft(kind=kind, id="x", name="X", sector="water", partners=("p",), date=day, exercise_kind="table-top")
+    explained: dict[str, str] = {}
+    comment: list[str] = []
+    for line in render(draft, day).split("\n\n", 1)[1].splitlines():
+        found = FIELD_LINE.match(line)
+        if found:
+            explained[found["key"]], comment = " ".join(comment), []
+        elif line[:2] == "# " and line[2:3] != " ":  # an explanation; nested examples are indented
+            comment.append(line[2:])
+    fields = records.RECORD_FOLDERS[KINDS[kind].folder].fields
+    assert len(explained) >= 3
+    assert explained == {key: fields[key].description for key in explained}

@@ -20,6 +20,7 @@ Cross-record rules (references, uniqueness, phone numbers) live in
 # as objects (``Record.fields``), without evaluating strings.
 
 import datetime as dt
+from enum import Enum
 from typing import Annotated, Any
 
 from partnerbeeld.model.recordbase import Record, Rule, info
@@ -35,6 +36,11 @@ Slug = Annotated[str, SLUG_RULE]
 Text = Annotated[str, Rule(min_length=1, max_length=2000)]
 Grip = Annotated[int, Rule(ge=0, le=5, description="GRIP-niveau 0 tot en met 5.")]
 Months = Annotated[int, Rule(ge=1, le=240, description="Aantal maanden.")]
+
+
+def _listed(vocabulary: type[Enum]) -> str:
+    """The words of a vocabulary, for a description that names them: they cannot drift apart."""
+    return ", ".join(member.value for member in vocabulary)
 
 
 # --- settings -----------------------------------------------------------------
@@ -150,10 +156,8 @@ class Contact(Record):
 class Role(Record):
     """How the region works with a partner for one incident type."""
 
-    modes: Annotated[list[Mode], Rule(min_length=1)] = info(
-        "alarmeren, informeren, advies, liaison, uitvoering, bijstand."
-    )
-    teams: list[Team] = info("meldkamer, copi, rot, bt, rbt.", default_factory=list)
+    modes: Annotated[list[Mode], Rule(min_length=1)] = info(f"{_listed(Mode)}.")
+    teams: list[Team] = info(f"{_listed(Team)}.", default_factory=list)
     from_grip: Grip = info("Vanaf welk GRIP-niveau (0 tot en met 5) deze rol geldt.", default=0)
     task: Text | None = info("Korte taakomschrijving.", default=None)
 
@@ -162,17 +166,28 @@ class Partner(Record):
     id: Slug = info("Code van de partner, gelijk aan de bestandsnaam zonder .yaml.")
     name: Text = info("Naam van de organisatie.")
     sector: Slug = info("Sector als code, bijv. 'waterbeheer' of 'drinkwater'.")
-    profiles: list[Slug] = info("Partnerprofielen (ids uit profiles/).", default_factory=list)
-    area: list[Slug] | None = info("Gemeenten; leeg = de hele regio.", default=None)
-    account_holder: Slug | None = info("Accounthouder (id uit accountholders.yaml).", default=None)
+    profiles: list[Slug] = info(
+        "Partnerprofielen (ids uit profiles/): hoe de regio standaard met deze partner samenwerkt.",
+        default_factory=list,
+    )
+    area: list[Slug] | None = info(
+        "Gemeenten (ids uit partnerbeeld.yaml) waar de partner actief is; weglaten = de hele regio.", default=None
+    )
+    account_holder: Slug | None = info(
+        "Accounthouder (id uit accountholders.yaml) die het contact met deze partner onderhoudt.", default=None
+    )
     verified_on: dt.date | None = info(
-        "Wanneer de contactgegevens voor het laatst zijn gecontroleerd (JJJJ-MM-DD).", default=None
+        "Datum (JJJJ-MM-DD) waarop de contactgegevens voor het laatst met de partner zijn gecontroleerd.",
+        default=None,
     )
     website: Text | None = info("Website van de organisatie.", default=None)
     contacts: list[Contact] = info(
-        "Telefoonnummers en adressen; het eerste nummer om te bellen heeft primary: true.", default_factory=list
+        "Telefoonnummers en adressen. Het nummer dat je als eerste belt krijgt 'primary: ja' en 'available: 24/7'.",
+        default_factory=list,
     )
-    roles: dict[Slug, Role] = info("Afwijkingen van het profiel per incidenttype.", default_factory=dict)
+    roles: dict[Slug, Role] = info(
+        "Afwijkingen van het profiel, per incidenttypecode (zie incidenttypes.yaml).", default_factory=dict
+    )
     note: Text | None = info("Opmerking over deze partner.", default=None)
 
 
@@ -180,7 +195,11 @@ class Profile(Record):
     id: Slug = info("Code van het profiel, gelijk aan de bestandsnaam zonder .yaml.")
     name: Text = info("Naam van het profiel, bijv. 'Waterbeheerder'.")
     description: Text | None = info("Welke partners dit profiel hebben.", default=None)
-    roles: dict[Slug, Role] = info("Rol per incidenttypecode.", default_factory=dict)
+    roles: dict[Slug, Role] = info(
+        "Per incidenttypecode (zie incidenttypes.yaml): hoe de regio met dit soort partner samenwerkt. "
+        "Een rol op een bovenliggend type geldt ook voor de typen eronder; een specifiekere rol wint.",
+        default_factory=dict,
+    )
 
 
 # --- agreements, exercises and plans ----------------------------------------------
@@ -192,14 +211,18 @@ class Covenant(Record):
     partners: Annotated[list[Slug], Rule(min_length=1)] = info(
         "De partners die het convenant sloten (ids uit partners/)."
     )
-    status: CovenantStatus = info("concept, actief, in-herziening of beeindigd.")
+    status: CovenantStatus = info(f"Status: {_listed(CovenantStatus)}.")
     signed_on: dt.date | None = info("Datum van ondertekening (JJJJ-MM-DD).", default=None)
-    valid_until: dt.date | None = info("Leeg = voor onbepaalde tijd.", default=None)
+    valid_until: dt.date | None = info("Geldig tot (JJJJ-MM-DD); weglaten = voor onbepaalde tijd.", default=None)
     last_reviewed_on: dt.date | None = info("Datum van de laatste evaluatie (JJJJ-MM-DD).", default=None)
     review_every_months: Months | None = info("Evalueren om de zoveel maanden.", default=None)
     exercise_every_months: Months | None = info("Samen oefenen om de zoveel maanden.", default=None)
-    account_holder: Slug | None = info("Accounthouder die het convenant bijhoudt.", default=None)
-    covers: list[CovenantTopic] = info("Onderwerpen die het convenant regelt.", default_factory=list)
+    account_holder: Slug | None = info(
+        "Accounthouder (id uit accountholders.yaml) die het convenant bijhoudt.", default=None
+    )
+    covers: list[CovenantTopic] = info(
+        f"Onderwerpen die het convenant regelt: {_listed(CovenantTopic)}.", default_factory=list
+    )
     signatories: list[Text] = info("Ondertekenaars (naam en functie).", default_factory=list)
     arrangements: list[Text] = info("Concrete werkafspraken.", default_factory=list)
     note: Text | None = info("Opmerking over dit convenant.", default=None)
@@ -209,8 +232,8 @@ class Exercise(Record):
     id: Slug = info("Code van de oefening, gelijk aan de bestandsnaam zonder .yaml.")
     title: Text = info("Titel van de oefening.")
     date: dt.date = info("Datum van de oefening (JJJJ-MM-DD).")
-    kind: ExerciseKind = info("Soort oefening.")
-    incident_types: list[Slug] = info("Geoefende incidenttypen (codes).", default_factory=list)
+    kind: ExerciseKind = info(f"Soort oefening: {_listed(ExerciseKind)}.")
+    incident_types: list[Slug] = info("Geoefende incidenttypen (codes uit incidenttypes.yaml).", default_factory=list)
     partners: Annotated[list[Slug], Rule(min_length=1)] = info("Deelnemende partners (ids uit partners/).")
     covenant: Slug | None = info("Convenant waaronder geoefend werd (id uit covenants/).", default=None)
     note: Text | None = info("Opmerking, bijv. de belangrijkste leerpunten.", default=None)
