@@ -35,21 +35,14 @@ from partnerbeeld.reading.source import Source
 class Kind(NamedTuple):
     folder: str
     schema: str  # the JSON Schema file the first line points editors at
-    title: str  # the file's first explanation
 
 
-# Dutch kind (the command's argument) -> where its files go and what they are
+# Dutch kind (the command's argument) -> where its files go; what they are says ``Record.about``
 KINDS = {
-    "partner": Kind(
-        "partners", "partner.schema.json", "Een crisispartner: een organisatie waarmee de regio samenwerkt."
-    ),
-    "profiel": Kind(
-        "profiles", "profile.schema.json", "Een partnerprofiel: hoe de regio samenwerkt met een soort partner."
-    ),
-    "convenant": Kind(
-        "covenants", "covenant.schema.json", "Een convenant: schriftelijke afspraken tussen de regio en partners."
-    ),
-    "oefening": Kind("exercises", "exercise.schema.json", "Een oefening van de regio samen met partners."),
+    "partner": Kind("partners", "partner.schema.json"),
+    "profiel": Kind("profiles", "profile.schema.json"),
+    "convenant": Kind("covenants", "covenant.schema.json"),
+    "oefening": Kind("exercises", "exercise.schema.json"),
 }
 # Draft's name for a record field where the two differ: `--naam` gives a partner's name and a
 # covenant's title alike, and an exercise's kind is not the kind of record the command makes.
@@ -266,7 +259,8 @@ def render(draft: Draft, today: dt.date) -> str:
     record = RECORD_FOLDERS[kind.folder]
     header = [
         f"# yaml-language-server: $schema=../../schemas/{kind.schema}",
-        f"# {kind.title} Gemaakt met 'partnerbeeld nieuw {draft.kind}'.",
+        *_comment(record.about),
+        f"# Gemaakt met 'partnerbeeld nieuw {draft.kind}'.",
         "# Regels met # zijn toelichting (met een hoofdletter) of een voorbeeldveld (kleine letters):",
         "# haal bij een voorbeeldveld het '# ' weg om het te gebruiken. Ja/nee-velden: ja of nee.",
         "",

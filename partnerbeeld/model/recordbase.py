@@ -79,6 +79,8 @@ class Record:
     """
 
     fields: ClassVar[dict[str, FieldSpec]] = {}
+    # what the record is, in Dutch: editors show it (the JSON Schemas) and `nieuw` opens a new file with it
+    about: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -134,7 +136,7 @@ class Record:
         return type(self)(**{name: getattr(self, name) for name in self.fields} | changes)
 
 
-_RESERVED = {"fields", "replace", "_values"}
+_RESERVED = {"fields", "about", "replace", "_values"}
 # where a Rule may stand, and which of its parts the two validators both apply there
 _RULE_PARTS = {
     str: {"pattern", "min_length", "max_length", "description"},

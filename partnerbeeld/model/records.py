@@ -47,12 +47,14 @@ def _listed(vocabulary: type[Enum]) -> str:
 
 
 class Municipality(Record):
+    about = "Een gemeente in de regio."
     id: Slug = info("Code van de gemeente, bijv. 'alphen-aan-den-rijn'; records verwijzen ernaar.")
     name: Text = info("Naam van de gemeente, bijv. 'Alphen aan den Rijn'.")
     cluster: Text | None = info("Deelregio, bijv. 'Duin- en Bollenstreek'.", default=None)
 
 
 class Thresholds(Record):
+    about = "Drempels voor signalen."
     expiring_days: Annotated[int, Rule(ge=1, le=3650)] = info(
         "Convenant verloopt binnen zoveel dagen: signaal.", default=90
     )
@@ -65,6 +67,8 @@ class Thresholds(Record):
 class Acceptance(Record):
     """One accepted finding or signal, kept centrally in partnerbeeld.yaml (see docs/ci.md)."""
 
+    about = "Een geaccepteerde waarschuwing of een geaccepteerd signaal, met een reden en een einddatum."
+
     file: Annotated[str, Rule(min_length=1, max_length=300)] = info(
         "Bestand of patroon relatief aan de datamap, bijv. 'partners/hortus-botanicus-leiden.yaml' of 'partners/*'."
     )
@@ -75,6 +79,8 @@ class Acceptance(Record):
 
 class Settings(Record):
     """data/partnerbeeld.yaml: the region and its thresholds."""
+
+    about = "De instellingen van de dataset: de regio, haar gemeenten en de drempels voor signalen."
 
     region: Text = info("Naam van de veiligheidsregio.")
     short_name: Text | None = info("Korte naam of afkorting, bijv. 'VRHM'.", default=None)
@@ -91,6 +97,7 @@ class Settings(Record):
 
 
 class IncidentType(Record):
+    about = "Een knoop in de boom: thema (geen parent), crisistype of incidenttype."
     code: Slug = info("Code van het incidenttype, bijv. 'wateroverlast'; rollen verwijzen ernaar.")
     name: Text = info("Naam zoals medewerkers die lezen, bijv. 'Wateroverlast'.")
     parent: Slug | None = info("Code van het bovenliggende type; leeg voor een thema.", default=None)
@@ -99,6 +106,8 @@ class IncidentType(Record):
 
 class IncidentTypes(Record):
     """data/incidenttypes.yaml: the tree as a flat list with parents, plus aliases."""
+
+    about = "De incidenttypen uit het regionaal risicoprofiel en de woorden die medewerkers ervoor typen."
 
     incident_types: Annotated[list[IncidentType], Rule(min_length=1)] = info(
         "Alle incidenttypen als platte lijst; de boom volgt uit 'parent'."
@@ -112,6 +121,7 @@ class IncidentTypes(Record):
 
 
 class AccountHolder(Record):
+    about = "Een accounthouder van de regio."
     id: Slug = info("Code van de accounthouder, bijv. 'm-jansen'; partners verwijzen ernaar.")
     name: Text = info("Volledige naam.")
     email: Text | None = info("E-mailadres bij de regio.", default=None)
@@ -120,12 +130,14 @@ class AccountHolder(Record):
 
 
 class AccountHolders(Record):
+    about = "De accounthouders: medewerkers van de regio die het contact met partners onderhouden."
     # may be empty: a region that has just run `partnerbeeld init` has none yet; partners
     # without one get the warning accounthouder-ontbreekt, not an unreadable dataset
     account_holders: list[AccountHolder] = info("De accounthouders van de regio (mag leeg zijn: nog geen).")
 
 
 class Contact(Record):
+    about = "Een telefoonnummer of adres van de partner; minstens één van phone, mobile of email."
     label: Text = info("Wat dit contact is, bijv. 'Piket crisiscoördinatie'.")
     person: Text | None = info("Naam van de persoon, als het contact een persoon is.", default=None)
     phone: Text | None = info("Telefoonnummer, precies zoals geschreven.", default=None)
@@ -156,6 +168,8 @@ class Contact(Record):
 class Role(Record):
     """How the region works with a partner for one incident type."""
 
+    about = "Hoe de regio met de partner samenwerkt bij één incidenttype."
+
     modes: Annotated[list[Mode], Rule(min_length=1)] = info(f"{_listed(Mode)}.")
     teams: list[Team] = info(f"{_listed(Team)}.", default_factory=list)
     from_grip: Grip = info("Vanaf welk GRIP-niveau (0 tot en met 5) deze rol geldt.", default=0)
@@ -163,6 +177,7 @@ class Role(Record):
 
 
 class Partner(Record):
+    about = "Een crisispartner: een organisatie waarmee de regio samenwerkt in risico- en crisisbeheersing."
     id: Slug = info("Code van de partner, gelijk aan de bestandsnaam zonder .yaml.")
     name: Text = info("Naam van de organisatie.")
     sector: Slug = info("Sector als code, bijv. 'waterbeheer' of 'drinkwater'.")
@@ -192,6 +207,7 @@ class Partner(Record):
 
 
 class Profile(Record):
+    about = "Een partnerprofiel: per incidenttype hoe de regio met dit soort partner samenwerkt."
     id: Slug = info("Code van het profiel, gelijk aan de bestandsnaam zonder .yaml.")
     name: Text = info("Naam van het profiel, bijv. 'Waterbeheerder'.")
     description: Text | None = info("Welke partners dit profiel hebben.", default=None)
@@ -206,6 +222,7 @@ class Profile(Record):
 
 
 class Covenant(Record):
+    about = "Een convenant: schriftelijke afspraken tussen de regio en partners."
     id: Slug = info("Code van het convenant, gelijk aan de bestandsnaam zonder .yaml.")
     title: Text = info("Titel van het convenant.")
     partners: Annotated[list[Slug], Rule(min_length=1)] = info(
@@ -229,6 +246,7 @@ class Covenant(Record):
 
 
 class Exercise(Record):
+    about = "Een oefening van de regio samen met partners."
     id: Slug = info("Code van de oefening, gelijk aan de bestandsnaam zonder .yaml.")
     title: Text = info("Titel van de oefening.")
     date: dt.date = info("Datum van de oefening (JJJJ-MM-DD).")
@@ -240,6 +258,7 @@ class Exercise(Record):
 
 
 class Plan(Record):
+    about = "Een plan (crisisplan, rampbestrijdingsplan, ...) dat de regio met partners bijhoudt."
     id: Slug = info("Code van het plan, gelijk aan de bestandsnaam zonder .yaml.")
     title: Text = info("Titel van het plan.")
     kind: PlanKind = info("Soort plan.")
