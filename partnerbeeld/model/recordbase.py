@@ -30,6 +30,8 @@ class Rule(NamedTuple):
 # list. yes/no, on/off, y/n and 1/0 are refused: in a phone list a YAML 1.1 reading of 'no' or
 # 'on' is a known trap, and two Dutch words are enough.
 BOOLEAN_WORDS = {"true": True, "false": False, "ja": True, "nee": False}
+# How to write one, as a finding's hint and an editor's help say it: the Dutch words first.
+BOOLEAN_HINT = "Schrijf ja of nee (of true of false)."
 
 
 def boolean_word(text: str) -> bool | None:

@@ -32,7 +32,7 @@ from partnerbeeld.model.models import (
     Profile,
     Settings,
 )
-from partnerbeeld.model.recordbase import BOOLEAN_WORDS
+from partnerbeeld.model.recordbase import BOOLEAN_HINT, BOOLEAN_WORDS
 
 # Draft 7: the dialect the YAML language server (VS Code, JetBrains, Neovim) fully supports.
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -117,7 +117,7 @@ def _allow_boolean_words(prop: dict[str, Any]) -> None:
     if prop.pop("type", None) != "boolean":
         return
     prop["anyOf"] = [{"type": "boolean"}, {"type": "string", "pattern": _BOOLEAN_TEXT}]
-    prop["description"] = f"{prop.get('description', '')} Schrijf ja of nee (of true of false).".strip()
+    prop["description"] = f"{prop.get('description', '')} {BOOLEAN_HINT}".strip()
 
 
 def _fix_definition(name: str, schema: dict[str, Any]) -> None:
