@@ -231,7 +231,7 @@ _WIDTH = 110  # a comment line: most descriptions fit on one; a longer one is cu
 _SENTENCE_END = re.compile(r"(?<=[.!?]) +(?=[A-Z])")
 
 
-def _comment(text: str) -> list[str]:
+def comment(text: str) -> list[str]:
     """A description as comment lines: whole, else a line per sentence, a long sentence wrapped at spaces."""
     sentences = [text] if len(text) <= _WIDTH - 2 else _SENTENCE_END.split(text)
     return [
@@ -243,7 +243,7 @@ def _comment(text: str) -> list[str]:
 
 def _lines(record: type[Record], field: _Field) -> list[str]:
     """A field under its description: with the draft's value, or as an example to uncomment."""
-    described = _comment(record.fields[field.key].description)
+    described = comment(record.fields[field.key].description)
     if field.value is not None:
         return [*described, f"{field.key}: {field.value}"]
     if isinstance(field.example, str):
@@ -257,7 +257,7 @@ def render(draft: Draft, today: dt.date) -> str:
     record = RECORD_FOLDERS[kind.folder]
     header = [
         f"# yaml-language-server: $schema=../../schemas/{kind.schema}",
-        *_comment(record.about),
+        *comment(record.about),
         f"# Gemaakt met 'partnerbeeld nieuw {draft.kind}'.",
         "# Regels met # zijn toelichting (met een hoofdletter) of een voorbeeldveld (kleine letters):",
         "# haal bij een voorbeeldveld het '# ' weg om het te gebruiken. Ja/nee-velden: ja of nee.",

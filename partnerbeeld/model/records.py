@@ -113,7 +113,8 @@ class IncidentTypes(Record):
         "Alle incidenttypen als platte lijst; de boom volgt uit 'parent'."
     )
     aliases: dict[Slug, list[Slug]] = info(
-        "Woord dat medewerkers typen → een of meer incidenttypecodes.", default_factory=dict
+        "Woorden die medewerkers typen en die geen code zijn: woord → een of meer incidenttypecodes.",
+        default_factory=dict,
     )
 
 
