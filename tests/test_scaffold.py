@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import DatasetBuilder
 
-from partnerbeeld.answers.scaffold import propose_id, scalar
+from partnerbeeld.answers.scaffold import KINDS, Draft, is_slug, propose_id, render, required_fields, scalar
+from partnerbeeld.cli import nieuw as nieuw_cli
+from partnerbeeld.model import records
+from partnerbeeld.model.models import model_of
+from partnerbeeld.model.recordbase import REQUIRED
 
 PARTNER = (
     "nieuw",
@@ -177,3 +184,63 @@ def test_id_option_wins_over_the_proposal(run_cli, builder: DatasetBuilder) -> N
     result = run_cli(*PARTNER, "--id", "rijnland", "--data", builder.root)
     assert result.exit_code == 0
     assert [p.name for p in (builder.root / "partners").iterdir()] == ["rijnland.yaml"]
+
+
+# --- what `nieuw` asks for and accepts is what records.py says ------------------------------------
+
+
+@pytest.mark.parametrize("value", ["a", "abc-def-1", "a" * 80, "a" * 81, "Abc", "abc-", "-abc", "a--b", "a_b", "é"])
+def test_an_id_nieuw_accepts_is_one_the_records_accept(value: str) -> None:
+    # the pydantic model of records.Partner is the independent judge of the id rule
+    from pydantic import ValidationError
+
+    try:
+        model_of(records.Partner).model_validate({"id": value, "name": "X", "sector": "water"})
+        refused = False
+    except ValidationError as exc:
+        refused = [error["loc"] for error in exc.errors()] == [("id",)]
+    assert is_slug(value) is not refused
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_required_field_can_be_given_and_asked_for(kind: str) -> None:
+    # a field records.py makes required needs a Draft field and an option in `nieuw`, and a
+    # question unless the Draft fills it in itself (a covenant's status: concept)
+    for name in required_fields(kind):
+        assert name in Draft.__dataclass_fields__, name
+        assert name in nieuw_cli._OPTION_OF, name
+        assert getattr(Draft(kind=kind), name) or name in nieuw_cli._PROMPTS, name
+
+
+def test_a_field_made_required_in_records_is_asked_for(
+    run_cli: Any, builder: DatasetBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fields = dict(records.Partner.fields)
+    fields["account_holder"] = fields["account_holder"]._replace(default=REQUIRED)
+    fields["sector"] = fields["sector"]._replace(default=None)
+    monkeypatch.setattr(records.Partner, "fields", fields)
+    assert Draft(kind="partner").missing() == ["name", "account_holder"]
+    result = run_cli("nieuw", "partner", "--naam", "X", "--data", builder.root)
+    assert result.exit_code == 2
+    assert "Ontbrekende opties voor 'nieuw partner': --accounthouder." in result.stderr
+
+
+FIELD_LINE = re.compile(r"^(?:# )?(?P<key>[a-z_]+):(?: |$)")  # 'key: value' or '# key: example', not nested
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_is_explained_in_the_words_of_records(kind: str) -> None:
+    # a description is written once, in records.py; the file shows it above the field
+    day = dt.date(2026, 11, 28)
+    draft = Draft(kind=kind, id="x", name="X", sector="water", partners=("p",), date=day, exercise_kind="table-top")
+    explained: dict[str, str] = {}
+    comment: list[str] = []
+    for line in render(draft, day).split("\n\n", 1)[1].splitlines():
+        found = FIELD_LINE.match(line)
+        if found:
+            explained[found["key"]], comment = " ".join(comment), []
+        elif line[:2] == "# " and line[2:3] != " ":  # an explanation; nested examples are indented
+            comment.append(line[2:])
+    fields = records.RECORD_FOLDERS[KINDS[kind].folder].fields
+    assert len(explained) >= 3
+    assert explained == {key: fields[key].description for key in explained}

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import textwrap
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -22,28 +24,33 @@ from partnerbeeld.infra.atomic import AlreadyExists, write_atomic
 from partnerbeeld.infra.errors import NotFound, Remedy, UsageError, os_reason
 from partnerbeeld.infra.suggest import closest
 from partnerbeeld.model.models import model_of
-from partnerbeeld.model.records import RECORD_FOLDERS
-from partnerbeeld.model.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, Team
+from partnerbeeld.model.recordbase import Record
+from partnerbeeld.model.records import RECORD_FOLDERS, SLUG_RULE, Contact, Role
+from partnerbeeld.model.vocabulary import CovenantStatus
 from partnerbeeld.reading import yamlsource
 from partnerbeeld.reading.fielderrors import translate
 from partnerbeeld.reading.source import Source
 
-# Dutch kind (the command's argument) -> (folder, schema file)
+
+class Kind(NamedTuple):
+    folder: str
+    schema: str  # the JSON Schema file the first line points editors at
+
+
+# Dutch kind (the command's argument) -> where its files go; what they are says ``Record.about``
 KINDS = {
-    "partner": ("partners", "partner.schema.json"),
-    "profiel": ("profiles", "profile.schema.json"),
-    "convenant": ("covenants", "covenant.schema.json"),
-    "oefening": ("exercises", "exercise.schema.json"),
+    "partner": Kind("partners", "partner.schema.json"),
+    "profiel": Kind("profiles", "profile.schema.json"),
+    "convenant": Kind("covenants", "covenant.schema.json"),
+    "oefening": Kind("exercises", "exercise.schema.json"),
 }
-# Which Draft fields each kind needs before a file can be written (besides id).
-REQUIRED = {
-    "partner": ("name", "sector"),
-    "profiel": ("name",),
-    "convenant": ("name", "partners"),
-    "oefening": ("name", "date", "exercise_kind", "partners"),
-}
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_ID = 80
+# Draft's name for a record field where the two differ: `--naam` gives a partner's name and a
+# covenant's title alike, and an exercise's kind is not the kind of record the command makes.
+DRAFT_FIELD = {"title": "name", "kind": "exercise_kind"}
+assert SLUG_RULE.pattern and SLUG_RULE.max_length and SLUG_RULE.description  # records states all three
+_SLUG = re.compile(SLUG_RULE.pattern)
+MAX_ID: int = SLUG_RULE.max_length
+_SLUG_HINT: str = SLUG_RULE.description
 _PLAIN = re.compile(r"^[\w(][\w .,()/'’+&-]*$")  # safe as a plain YAML scalar, for people and editors
 _LOOKS_TYPED = re.compile(r"^([-+0-9.: ]+|true|false|yes|no|on|off|null|y|n)$", re.IGNORECASE)
 
@@ -67,7 +74,21 @@ class Draft:
 
     def missing(self) -> list[str]:
         """The required fields still empty."""
-        return [name for name in REQUIRED[self.kind] if not getattr(self, name)]
+        return [name for name in required_fields(self.kind) if not getattr(self, name)]
+
+
+def required_fields(kind: str) -> tuple[str, ...]:
+    """The Draft fields ``kind`` needs before a file can be written: its record's required fields but the id.
+
+    A required field with a default here (a covenant's status: concept) is never missing.
+    """
+    record = RECORD_FOLDERS[KINDS[kind].folder]
+    return tuple(DRAFT_FIELD.get(name, name) for name, spec in record.fields.items() if spec.required and name != "id")
+
+
+def is_slug(value: str) -> bool:
+    """Whether ``value`` is a valid id or code (``records.SLUG_RULE``), as a whole: "abc\\n" is not."""
+    return _SLUG.fullmatch(value) is not None and len(value) <= MAX_ID
 
 
 def propose_id(name: str) -> str:
@@ -99,11 +120,8 @@ def check_sector(sector: str, known: Iterable[str]) -> str:
 
 
 def check_slug(value: str, what: str) -> str:
-    if not SLUG.fullmatch(value) or len(value) > MAX_ID:  # fullmatch: "$" alone lets "abc\n" through
-        raise UsageError(
-            f"'{value}' is geen geldig {what}.",
-            "Gebruik kleine letters, cijfers en koppeltekens, bijv. 'hoogheemraadschap-van-rijnland'.",
-        )
+    if not is_slug(value):
+        raise UsageError(f"'{value}' is geen geldig {what}.", _SLUG_HINT)
     return value
 
 
@@ -118,140 +136,139 @@ def _flow(items: tuple[str, ...]) -> str:
     return "[" + ", ".join(scalar(i) for i in items) + "]"
 
 
-def _optional(key: str, value: str | None, example: str) -> str:
-    return f"{key}: {scalar(value)}" if value else f"# {key}: {example}"
+def _given(value: str | None) -> str | None:
+    return scalar(value) if value else None
 
 
-def _header(draft: Draft, title: str) -> list[str]:
-    schema = KINDS[draft.kind][1]
+class _Field(NamedTuple):
+    """One field of the new file, below its description from ``records``."""
+
+    key: str
+    value: str | None = None  # the YAML text written after 'key: '; None: the example is shown instead
+    example: str | tuple[str, ...] = ""  # after '# key: ', or the lines below '# key:'
+
+
+def _noted(line: str, record: type[Record], key: str) -> str:
+    """An example line inside a nested example, with the nested field's description after it."""
+    return f"{line:<32}# {record.fields[key].description}"
+
+
+def _partner(draft: Draft, today: dt.date) -> list[_Field]:
     return [
-        f"# yaml-language-server: $schema=../../schemas/{schema}",
-        f"# {title} Gemaakt met 'partnerbeeld nieuw {draft.kind}'.",
-        "# Regels met # zijn toelichting (met een hoofdletter) of een voorbeeldveld (kleine letters):",
-        "# haal bij een voorbeeldveld het '# ' weg om het te gebruiken. Ja/nee-velden: ja of nee.",
-        "",
-        "# Unieke code, gelijk aan de bestandsnaam (zonder .yaml). Andere records verwijzen ernaar.",
-        f"id: {draft.id}",
+        _Field("name", scalar(draft.name)),
+        _Field("sector", scalar(draft.sector or "")),
+        _Field("profiles", _flow(draft.profiles)),
+        _Field("account_holder", _given(draft.account_holder), "m-jansen"),
+        _Field("area", example="[leiden, katwijk]"),
+        _Field("verified_on", example=today.isoformat()),
+        _Field(
+            "contacts",
+            example=(
+                "- label: Piket crisiscoördinatie",
+                "  phone: 071 000 00 00",
+                "  available: 24/7",
+                "  primary: ja",
+                "- label: Liaison ROT",
+                "  person: Voornaam Achternaam",
+                "  mobile: 06 12 34 56 78",
+                "  email: naam@organisatie.nl",
+                _noted("  confidential: ja", Contact, "confidential"),
+            ),
+        ),
+        _Field(
+            "roles",
+            example=("wateroverlast: {modes: [liaison], teams: [rot], from_grip: 1, task: Liaison in het ROT}",),
+        ),
     ]
 
 
-def _partner(draft: Draft, today: dt.date) -> list[str]:
+def _profile(draft: Draft, today: dt.date) -> list[_Field]:
+    role = (
+        "overstroming:",
+        _noted("  modes: [alarmeren, liaison]", Role, "modes"),
+        _noted("  teams: [rot]", Role, "teams"),
+        _noted("  from_grip: 2", Role, "from_grip"),
+        "  task: Advies over waterkeringen en peilbeheer",
+    )
     return [
-        *_header(draft, "Een crisispartner: een organisatie waarmee de regio samenwerkt."),
-        "# Naam van de organisatie.",
-        f"name: {scalar(draft.name)}",
-        "# Sector als code, bijv. waterbeheer, drinkwater, energie, zorg.",
-        f"sector: {scalar(draft.sector or '')}",
-        "# Partnerprofielen (ids uit profiles/): hoe de regio standaard met deze partner samenwerkt.",
-        f"profiles: {_flow(draft.profiles)}",
-        "# Accounthouder (id uit accountholders.yaml) die het contact met deze partner onderhoudt.",
-        _optional("account_holder", draft.account_holder, "m-jansen"),
-        "# Gemeenten (ids uit partnerbeeld.yaml) waar de partner actief is; weglaten = de hele regio.",
-        "# area: [leiden, katwijk]",
-        "# Datum (JJJJ-MM-DD) waarop de contactgegevens voor het laatst met de partner zijn gecontroleerd.",
-        f"# verified_on: {today.isoformat()}",
-        "# Contacten. Het nummer dat je als eerste belt krijgt 'primary: ja' en 'available: 24/7'.",
-        "# Met 'confidential: ja' staat een contact alleen in exports met --vertrouwelijk.",
-        "# contacts:",
-        "#   - label: Piket crisiscoördinatie",
-        "#     phone: 071 000 00 00",
-        "#     available: 24/7",
-        "#     primary: ja",
-        "#   - label: Liaison ROT",
-        "#     person: Voornaam Achternaam",
-        "#     mobile: 06 12 34 56 78",
-        "#     email: naam@organisatie.nl",
-        "#     confidential: ja",
-        "# Afwijkingen van het profiel, per incidenttypecode (zie incidenttypes.yaml).",
-        "# roles:",
-        "#   wateroverlast: {modes: [liaison], teams: [rot], from_grip: 1, task: Liaison in het ROT}",
+        _Field("name", scalar(draft.name)),
+        _Field("description", example="Waterschappen en Rijkswaterstaat"),
+        _Field("roles", example=role),
     ]
 
 
-def _roles_example() -> list[str]:
+def _covenant(draft: Draft, today: dt.date) -> list[_Field]:
     return [
-        "# Per incidenttypecode (zie incidenttypes.yaml): hoe de regio met dit soort partner samenwerkt.",
-        "# Een rol op een bovenliggend type geldt ook voor de typen eronder; een specifiekere rol wint.",
-        "# roles:",
-        "#   overstroming:",
-        f"#     modes: [alarmeren, liaison]   # {', '.join(m.value for m in Mode)}",
-        f"#     teams: [rot]                  # {', '.join(t.value for t in Team)}",
-        "#     from_grip: 2                  # vanaf dit GRIP-niveau (0 tot en met 5)",
-        "#     task: Advies over waterkeringen en peilbeheer",
+        _Field("title", scalar(draft.name)),
+        _Field("partners", _flow(draft.partners)),
+        _Field("status", draft.status),
+        _Field("signed_on", example=today.isoformat()),
+        _Field("valid_until", example="2030-12-31"),
+        _Field("last_reviewed_on", example=today.isoformat()),
+        _Field("review_every_months", example="24"),
+        _Field("exercise_every_months", example="24"),
+        _Field("account_holder", _given(draft.account_holder), "m-jansen"),
+        _Field("covers", example="[alarmering, crisisteams, informatiedeling, oefenen]"),
+        _Field("signatories", example=("- Voorzitter veiligheidsregio",)),
+        _Field("arrangements", example=("- De partner levert bij GRIP 2 of hoger een liaison in het ROT",)),
     ]
 
 
-def _profile(draft: Draft, today: dt.date) -> list[str]:
+def _exercise(draft: Draft, today: dt.date) -> list[_Field]:
     return [
-        *_header(draft, "Een partnerprofiel: hoe de regio samenwerkt met een soort partner."),
-        "# Naam van het profiel, bijv. Waterbeheerder.",
-        f"name: {scalar(draft.name)}",
-        "# Welke partners dit profiel hebben.",
-        "# description: Waterschappen en Rijkswaterstaat",
-        *_roles_example(),
+        _Field("title", scalar(draft.name)),
+        _Field("date", draft.date.isoformat() if draft.date else ""),
+        _Field("kind", draft.exercise_kind or ""),
+        _Field("partners", _flow(draft.partners)),
+        _Field("incident_types", _flow(draft.incident_types) if draft.incident_types else None, "[overstroming]"),
+        _Field("covenant", _given(draft.covenant), "convenant-waterbeheer"),
+        _Field("note", example="Alarmering verliep goed; liaison was na 40 minuten in het ROT."),
     ]
 
 
-def _covenant(draft: Draft, today: dt.date) -> list[str]:
+_FIELDS = {"partner": _partner, "profiel": _profile, "convenant": _covenant, "oefening": _exercise}
+_WIDTH = 110  # a comment line: most descriptions fit on one; a longer one is cut at its sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?]) +(?=[A-Z])")
+
+
+def comment(text: str) -> list[str]:
+    """A description as comment lines: whole, else a line per sentence, a long sentence wrapped at spaces."""
+    sentences = [text] if len(text) <= _WIDTH - 2 else _SENTENCE_END.split(text)
     return [
-        *_header(draft, "Een convenant: schriftelijke afspraken tussen de regio en partners."),
-        "# Titel van het convenant.",
-        f"title: {scalar(draft.name)}",
-        "# De partners die het convenant sloten (ids uit partners/).",
-        f"partners: {_flow(draft.partners)}",
-        f"# Status: {', '.join(s.value for s in CovenantStatus)}.",
-        f"status: {draft.status}",
-        "# Data als JJJJ-MM-DD. Geldig tot: weglaten = voor onbepaalde tijd.",
-        f"# signed_on: {today.isoformat()}",
-        "# valid_until: 2030-12-31",
-        f"# last_reviewed_on: {today.isoformat()}",
-        "# Evalueren en samen oefenen: om de zoveel maanden.",
-        "# review_every_months: 24",
-        "# exercise_every_months: 24",
-        "# Accounthouder (id uit accountholders.yaml) die het convenant bijhoudt.",
-        _optional("account_holder", draft.account_holder, "m-jansen"),
-        f"# Onderwerpen: {', '.join(t.value for t in CovenantTopic)}.",
-        "# covers: [alarmering, crisisteams, informatiedeling, oefenen]",
-        "# Ondertekenaars (naam en functie) en concrete werkafspraken.",
-        "# signatories:",
-        "#   - Voorzitter veiligheidsregio",
-        "# arrangements:",
-        "#   - De partner levert bij GRIP 2 of hoger een liaison in het ROT",
+        "# " + line
+        for sentence in sentences
+        for line in textwrap.wrap(sentence, _WIDTH - 2, break_on_hyphens=False, break_long_words=False)
     ]
 
 
-def _exercise(draft: Draft, today: dt.date) -> list[str]:
-    return [
-        *_header(draft, "Een oefening van de regio samen met partners."),
-        "# Titel van de oefening.",
-        f"title: {scalar(draft.name)}",
-        "# Datum van de oefening (JJJJ-MM-DD).",
-        f"date: {draft.date.isoformat() if draft.date else ''}",
-        f"# Soort: {', '.join(k.value for k in ExerciseKind)}.",
-        f"kind: {draft.exercise_kind}",
-        "# Deelnemende partners (ids uit partners/).",
-        f"partners: {_flow(draft.partners)}",
-        "# Geoefende incidenttypen (codes uit incidenttypes.yaml).",
-        f"incident_types: {_flow(draft.incident_types)}"
-        if draft.incident_types
-        else "# incident_types: [overstroming]",
-        "# Convenant waaronder geoefend werd (id uit covenants/).",
-        _optional("covenant", draft.covenant, "convenant-waterbeheer"),
-        "# Opmerking, bijv. de belangrijkste leerpunten.",
-        "# note: Alarmering verliep goed; liaison was na 40 minuten in het ROT.",
-    ]
-
-
-_RENDERERS = {"partner": _partner, "profiel": _profile, "convenant": _covenant, "oefening": _exercise}
+def _lines(record: type[Record], field: _Field) -> list[str]:
+    """A field under its description: with the draft's value, or as an example to uncomment."""
+    described = comment(record.fields[field.key].description)
+    if field.value is not None:
+        return [*described, f"{field.key}: {field.value}"]
+    if isinstance(field.example, str):
+        return [*described, f"# {field.key}: {field.example}"]
+    return [*described, f"# {field.key}:", *(f"#   {line}" for line in field.example)]
 
 
 def render(draft: Draft, today: dt.date) -> str:
-    """The file's text."""
-    return "\n".join(_RENDERERS[draft.kind](draft, today)) + "\n"
+    """The file's text: a header on using it, then every field, each described as ``records`` describes it."""
+    kind = KINDS[draft.kind]
+    record = RECORD_FOLDERS[kind.folder]
+    header = [
+        f"# yaml-language-server: $schema=../../schemas/{kind.schema}",
+        *comment(record.about),
+        f"# Gemaakt met 'partnerbeeld nieuw {draft.kind}'.",
+        "# Regels met # zijn toelichting (met een hoofdletter) of een voorbeeldveld (kleine letters):",
+        "# haal bij een voorbeeldveld het '# ' weg om het te gebruiken. Ja/nee-velden: ja of nee.",
+        "",
+    ]
+    fields = [_Field("id", draft.id), *_FIELDS[draft.kind](draft, today)]
+    return "\n".join(header + [line for field in fields for line in _lines(record, field)]) + "\n"
 
 
 def target(root: Path, draft: Draft) -> Path:
-    return root / KINDS[draft.kind][0] / f"{draft.id}.yaml"
+    return root / KINDS[draft.kind].folder / f"{draft.id}.yaml"
 
 
 def _self_check(text: str, draft: Draft) -> None:
@@ -259,7 +276,7 @@ def _self_check(text: str, draft: Draft) -> None:
     parsed = yamlsource.parse(text.encode("utf-8"))
     if isinstance(parsed, yamlsource.Problem):  # pragma: no cover - scalar() quotes everything risky
         raise UsageError(f"Het nieuwe bestand zou ongeldige YAML zijn: {parsed.message}")
-    model = model_of(RECORD_FOLDERS[KINDS[draft.kind][0]])
+    model = model_of(RECORD_FOLDERS[KINDS[draft.kind].folder])
     try:
         model.model_validate(parsed.data)
     except ValidationError as exc:

@@ -26,8 +26,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerbeeld.answers.scaffold import SLUG, check_slug, propose_id, scalar
+from partnerbeeld.answers.scaffold import check_slug, comment, is_slug, propose_id, scalar
 from partnerbeeld.infra.errors import UsageError, os_reason
+from partnerbeeld.model import records
 from partnerbeeld.reading import yamlsource
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # partnerbeeld/, above answers/
@@ -109,7 +110,7 @@ def parse_municipalities(text: str, shown: str) -> list[Municipality]:
                 raise UsageError(f"{shown}, regel {number}: verwacht 'id{delimiter}naam', gelezen '{line}'.")
             given_id, name = cells[0], cells[1]
         municipality_id = given_id or propose_id(name)
-        if not SLUG.match(municipality_id):
+        if not is_slug(municipality_id):
             raise UsageError(
                 f"{shown}, regel {number}: '{municipality_id}' is geen geldig id voor een gemeente.",
                 "Gebruik kleine letters, cijfers en koppeltekens, bijv. 'alphen-aan-den-rijn'.",
@@ -126,14 +127,16 @@ def parse_municipalities(text: str, shown: str) -> list[Municipality]:
 
 
 def _settings(region: str, short_name: str, municipalities: list[Municipality]) -> str:
+    # the descriptions are records.py's; what a new region must do next is said here
+    fields = records.Settings.fields
     lines = [
         "# yaml-language-server: $schema=../schemas/settings.schema.json",
-        "# Instellingen van de dataset: de regio, haar gemeenten en de drempels voor signalen.",
+        *comment(records.Settings.about),
         f"region: {scalar(region)}",
         f"short_name: {scalar(short_name)}",
-        "# De rubriceringsregel staat op elke pagina en elke export; pas hem aan aan je eigen regio.",
+        *comment(f"{fields['classification'].description} Pas hem aan aan je eigen regio."),
         f"classification: {scalar(CLASSIFICATION)}",
-        "# De gemeenten van de regio. Partners verwijzen ernaar met 'area' (het id).",
+        *comment(f"{fields['municipalities'].description} Partners verwijzen ernaar met 'area' (het id)."),
     ]
     if municipalities:
         lines.append("municipalities:")
@@ -149,13 +152,8 @@ def _settings(region: str, short_name: str, municipalities: list[Municipality]) 
             "#     cluster: Midden  # deelregio, mag weg",
             "municipalities: []",
         ]
-    lines += [
-        "# Drempels voor 'partnerbeeld signalen'.",
-        "thresholds:",
-        "  expiring_days: 90  # convenant verloopt binnen zoveel dagen",
-        "  verification_months: 12  # contactgegevens ouder dan zoveel maanden",
-        "  max_partners_per_account_holder: 25",
-    ]
+    lines += [*comment(fields["thresholds"].description), "thresholds:"]
+    lines += [f"  {name}: {spec.default}  # {spec.description}" for name, spec in records.Thresholds.fields.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -176,15 +174,15 @@ def _incident_types() -> tuple[str, int, int]:
         lines += [f"  - code: {item['code']}", f"    name: {scalar(item['name'])}"]
         if item.get("parent"):
             lines.append(f"    parent: {item['parent']}")
-    lines += ["# Woorden die medewerkers typen en die geen code zijn: woord → een of meer codes.", "aliases:"]
+    lines += [*comment(records.IncidentTypes.fields["aliases"].description), "aliases:"]
     for word, codes in data.get("aliases", {}).items():
         lines.append(f"  {word}: [{', '.join(codes)}]")
     return "\n".join(lines) + "\n", len(data["incident_types"]), len(data.get("aliases", {}))
 
 
-ACCOUNT_HOLDERS = """\
+ACCOUNT_HOLDERS = f"""\
 # yaml-language-server: $schema=../schemas/accountholders.schema.json
-# Accounthouders van de regio: de medewerkers die het contact met de partners onderhouden.
+# {records.AccountHolders.about}
 # Nog leeg. Partners verwijzen ernaar met 'account_holder' (het id); voorbeeld:
 #   - id: m-jansen
 #     name: Marieke Jansen

@@ -30,6 +30,8 @@ class Rule(NamedTuple):
 # list. yes/no, on/off, y/n and 1/0 are refused: in a phone list a YAML 1.1 reading of 'no' or
 # 'on' is a known trap, and two Dutch words are enough.
 BOOLEAN_WORDS = {"true": True, "false": False, "ja": True, "nee": False}
+# How to write one, as a finding's hint and an editor's help say it: the Dutch words first.
+BOOLEAN_HINT = "Schrijf ja of nee (of true of false)."
 
 
 def boolean_word(text: str) -> bool | None:
@@ -79,6 +81,8 @@ class Record:
     """
 
     fields: ClassVar[dict[str, FieldSpec]] = {}
+    # what the record is, in Dutch: editors show it (the JSON Schemas) and `nieuw` opens a new file with it
+    about: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -134,7 +138,7 @@ class Record:
         return type(self)(**{name: getattr(self, name) for name in self.fields} | changes)
 
 
-_RESERVED = {"fields", "replace", "_values"}
+_RESERVED = {"fields", "about", "replace", "_values"}
 # where a Rule may stand, and which of its parts the two validators both apply there
 _RULE_PARTS = {
     str: {"pattern", "min_length", "max_length", "description"},

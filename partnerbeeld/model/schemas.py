@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from partnerbeeld.model.models import (
+    MODEL_OF,
     AccountHolders,
     Covenant,
     Exercise,
@@ -31,7 +32,7 @@ from partnerbeeld.model.models import (
     Profile,
     Settings,
 )
-from partnerbeeld.model.recordbase import BOOLEAN_WORDS
+from partnerbeeld.model.recordbase import BOOLEAN_HINT, BOOLEAN_WORDS
 
 # Draft 7: the dialect the YAML language server (VS Code, JetBrains, Neovim) fully supports.
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -48,23 +49,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "plan.schema.json": (Plan, "Een plan dat de regio met partners bijhoudt (plans/<id>.yaml)"),
 }
 
-# Model and enum docstrings are English (for engineers); editors show these instead.
-_DESCRIPTIONS = {
-    "Settings": "De instellingen van de dataset: de regio, haar gemeenten en de drempels voor signalen.",
-    "Municipality": "Een gemeente in de regio.",
-    "Thresholds": "Drempels voor signalen.",
-    "Acceptance": "Een geaccepteerde waarschuwing of een geaccepteerd signaal, met een reden en een einddatum.",
-    "IncidentTypes": "De incidenttypen uit het regionaal risicoprofiel en de woorden die medewerkers ervoor typen.",
-    "IncidentType": "Een knoop in de boom: thema (geen parent), crisistype of incidenttype.",
-    "AccountHolders": "De accounthouders: medewerkers van de regio die het contact met partners onderhouden.",
-    "AccountHolder": "Een accounthouder van de regio.",
-    "Partner": "Een crisispartner: een organisatie waarmee de regio samenwerkt in risico- en crisisbeheersing.",
-    "Contact": "Een telefoonnummer of adres van de partner; minstens één van phone, mobile of email.",
-    "Role": "Hoe de regio met de partner samenwerkt bij één incidenttype.",
-    "Profile": "Een partnerprofiel: per incidenttype hoe de regio met dit soort partner samenwerkt.",
-    "Covenant": "Een convenant: schriftelijke afspraken tussen de regio en partners.",
-    "Exercise": "Een oefening van de regio samen met partners.",
-    "Plan": "Een plan (crisisplan, rampbestrijdingsplan, ...) dat de regio met partners bijhoudt.",
+# Enum docstrings are English (for engineers); editors show these instead. A record says what it
+# is itself (``Record.about`` in ``records``).
+_VOCABULARY = {
     "Mode": "Hoe de partner meedoet: liaison (plaats in een crisisteam), alarmeren (de meldkamer alarmeert "
     "actief), uitvoering (eigen crisisproces), bijstand (levert capaciteit), advies (deskundig advies), "
     "informeren (wordt op de hoogte gehouden).",
@@ -76,6 +63,7 @@ _DESCRIPTIONS = {
     "bestuurlijke-oefening.",
     "PlanKind": "Soort plan.",
 }
+_ABOUT = {record.__name__: record.about for record in MODEL_OF}  # every record the models were built from
 _NUMBER_AS_TEXT = {"phone", "mobile"}  # editors read 0715123456 as a number; we read text
 
 
@@ -129,12 +117,13 @@ def _allow_boolean_words(prop: dict[str, Any]) -> None:
     if prop.pop("type", None) != "boolean":
         return
     prop["anyOf"] = [{"type": "boolean"}, {"type": "string", "pattern": _BOOLEAN_TEXT}]
-    prop["description"] = f"{prop.get('description', '')} Schrijf ja of nee (of true of false).".strip()
+    prop["description"] = f"{prop.get('description', '')} {BOOLEAN_HINT}".strip()
 
 
 def _fix_definition(name: str, schema: dict[str, Any]) -> None:
-    if name in _DESCRIPTIONS:
-        schema["description"] = _DESCRIPTIONS[name]
+    description = _ABOUT.get(name) or _VOCABULARY.get(name)
+    if description:
+        schema["description"] = description
     for prop_name, prop in schema.get("properties", {}).items():
         if prop_name in _NUMBER_AS_TEXT:
             _allow_number(prop)

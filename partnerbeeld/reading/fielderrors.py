@@ -18,6 +18,7 @@ from partnerbeeld.infra.safetext import lookalikes
 from partnerbeeld.infra.suggest import closest, normalise
 from partnerbeeld.model.confidentiality import looks_like_field_name, secret_at
 from partnerbeeld.model.findings import Finding, Severity
+from partnerbeeld.model.recordbase import BOOLEAN_HINT
 from partnerbeeld.reading.source import Source
 
 _MESSAGES = {
@@ -52,7 +53,7 @@ _HINTS = {
     "int_parsing": "Schrijf een geheel getal, bijv. 2.",
     "date_from_datetime_inexact": "Schrijf alleen de datum als JJJJ-MM-DD, bijv. 2026-05-12.",
     "string_unicode": "Verwijder het teken (een losse \\u-escape zonder zijn tweede helft).",
-    "bool_parsing": "Schrijf ja of nee (of true of false).",
+    "bool_parsing": BOOLEAN_HINT,
     "string_type": "Zet de waarde op dezelfde regel achter de dubbele punt.",
     "list_type": "Schrijf een lijst als [a, b] of met '- ' per regel.",
     "string_pattern_mismatch": "Bijvoorbeeld 'hoogheemraadschap-van-rijnland'.",

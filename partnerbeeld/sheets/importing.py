@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld.answers.changes import RecordChange, compare_files
-from partnerbeeld.answers.scaffold import SLUG, propose_id, scalar
+from partnerbeeld.answers.scaffold import is_slug, propose_id, scalar
 from partnerbeeld.infra.atomic import write_many
 from partnerbeeld.infra.errors import DatasetUnreadable, UsageError
 from partnerbeeld.infra.suggest import normalise
@@ -138,7 +138,7 @@ def _identify(
     given = sheet.given.pop("id", None)
     row = sheet.given_at.pop("id", sheet.first_row)
     if given is not None:
-        if not SLUG.match(given):
+        if not is_slug(given):
             problems.append(RowProblem(row, "id", f"'{given}' is geen geldig id", "Kleine letters, cijfers en -."))
             return None
         return str(given)

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from partnerbeeld.model.codes import SPECS, Example, Spec
 from partnerbeeld.model.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
-from partnerbeeld.model.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES
+from partnerbeeld.model.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES, SLUG_RULE, Text
 from partnerbeeld.model.severity import Severity
 
 INTRO = """\
@@ -36,8 +36,8 @@ dezelfde uitleg tijdens het typen (zie [ci.md](ci.md#hulp-in-je-editor-schema)).
 Wat `valideer` meldt als iets niet klopt, staat in [codes.md](codes.md).
 
 - **code**: kleine letters, cijfers en koppeltekens, bijv. `hoogheemraadschap-van-rijnland`
-  (hoogstens 80 tekens). Het id van een record is gelijk aan de bestandsnaam zonder `.yaml`.
-- **tekst**: niet leeg, hoogstens 2000 tekens; spaties eromheen tellen niet.
+  (hoogstens {code_length} tekens). Het id van een record is gelijk aan de bestandsnaam zonder `.yaml`.
+- **tekst**: niet leeg, hoogstens {text_length} tekens; spaties eromheen tellen niet.
 - **datum**: `JJJJ-MM-DD`.
 - **ja/nee**: {booleans} (hoofdletters tellen niet).
 - Over meer regels (een blok met `|` of `>`) mogen alleen: {multiline}; in elk ander veld
@@ -49,7 +49,14 @@ def data_reference() -> str:
     """The Markdown of docs/data.md: every file kind, then every nested record, field by field."""
     booleans = ", ".join(f"`{word}`" for word in BOOLEAN_WORDS)
     multiline = ", ".join(f"`{name}`" for name in sorted(MULTILINE_FIELDS))
-    parts = [INTRO.format(booleans=booleans, multiline=multiline)]
+    text_rule = typing.get_args(Text)[1]
+    intro = INTRO.format(
+        booleans=booleans,
+        multiline=multiline,
+        code_length=SLUG_RULE.max_length,
+        text_length=text_rule.max_length,
+    )
+    parts = [intro]
     nested: list[type[Record]] = []
     for file_name, record in SINGLE_FILES.items():
         parts.append(_section(f"`{file_name}`", record, nested))
@@ -145,7 +152,7 @@ def _rule_text(base: Any, rules: list[Rule]) -> str:
 
 
 def _is_code(rules: list[Rule]) -> bool:
-    return any(rule.pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$" for rule in rules)
+    return SLUG_RULE in rules
 
 
 def _cell(text: str) -> str:
