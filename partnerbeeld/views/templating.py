@@ -4,9 +4,11 @@ Autoescape is always on (partner names come from data anyone can edit) and
 undefined variables are errors, so a typo in a template fails loudly in the
 tests instead of printing an empty cell in a binder.
 
-Templates run in Jinja2's sandbox: a template folder comes with a data repository,
-and a template must not reach Python's internals
-(``{{ cycler.__init__.__globals__.os.popen("id").read() }}``). Whatever goes wrong
+Templates from a data repository's own folder run in Jinja2's sandbox: such a folder
+comes with the data, and a template must not reach Python's internals
+(``{{ cycler.__init__.__globals__.os.popen("id").read() }}``). The defaults that ship
+with partnerbeeld are code of ours and run without it: the sandbox checks every
+attribute a template reads, a third of the time of building the site. Whatever goes wrong
 in a template (syntax, a division by zero, a file that is not UTF-8) is a Dutch
 message naming the file and the line, never a traceback.
 
@@ -50,7 +52,9 @@ def environment(search: tuple[str, ...]) -> Any:
     import jinja2
     import jinja2.sandbox
 
-    env = jinja2.sandbox.SandboxedEnvironment(
+    ours = search == (str(default_template_dir()),)
+    kind = jinja2.Environment if ours else jinja2.sandbox.SandboxedEnvironment
+    env = kind(
         loader=jinja2.FileSystemLoader(list(search)),
         autoescape=True,  # always, also for .j2 names: every template here is HTML-like or escapes itself
         undefined=jinja2.StrictUndefined,
