@@ -38,13 +38,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     Every xdist worker collects every test; the first worker (or the only process) starts the run.
     """
     worker = getattr(session.config, "workerinput", {}).get("workerid", "gw0")
+    if session.config.option.collectonly:
+        return
     if worker == "gw0" and any(item.name == tryrepo.TEST_NAME for item in session.items):
         _try_repo.append(tryrepo.start(REPO, _try_repo_folder(session.config)))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     for run in _try_repo:
-        run.finish()
+        # another worker may still read the run; when the session stops early (-x), nobody will
+        run.finish(wait=not session.shouldstop)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """`pre-commit try-repo` against this repository, started early and in the background.
 
-Installing the hook's environment (a virtualenv with partnerbeeld and its
-dependencies from PyPI) takes 20-60 s, mostly waiting on the package index.
+Installing the hook's environment (a virtualenv with partnerbeeld built from a
+clone of this repository; its dependencies are found installed, see
+``dependencies_only``) takes a few seconds.
 ``conftest`` starts it as soon as collection has finished, when a test that
 needs it is selected; the test waits for it at its turn, so the wait overlaps
 the rest of the suite instead of adding to it.
@@ -18,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -51,17 +53,18 @@ class Run:
         output = (self.folder / "output.txt").read_text(encoding="utf-8", errors="replace")
         return (int(status.read_text()), output) if status.exists() else (-1, output + "\n(geen einde)")
 
-    def finish(self) -> None:
-        """In the starting worker at its end: let the run end (another worker may still read it), then tidy up."""
+    def finish(self, wait: bool) -> None:
+        """In the starting worker at its end: let the run end when another worker may still read it; tidy up."""
         if self.process is not None and self.process.poll() is None:
             try:
-                self.process.wait(timeout=TIMEOUT)
+                self.process.wait(timeout=TIMEOUT if wait else 0)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
         # the hook's virtualenv and the scratch repository are large; output and status stay for a reader
         shutil.rmtree(self.folder / "pre-commit-home", ignore_errors=True)
         shutil.rmtree(self.folder / "regio-data", ignore_errors=True)
+        shutil.rmtree(self.folder / "dependencies", ignore_errors=True)
 
 
 def scratch_repository(folder: Path) -> Path:
@@ -82,12 +85,35 @@ def scratch_repository(folder: Path) -> Path:
     return repo
 
 
+def dependencies_only(folder: Path) -> Path:
+    """A folder that shows the packages installed here, except partnerbeeld itself, to put on PYTHONPATH.
+
+    pre-commit builds the hook's virtualenv with `pip install .` from a clone of this repository.
+    Resolving and unpacking some forty dependencies from the package index cost about 10 s of CPU,
+    a third of the suite on two cores, and tests nothing of ours: `.ci/run` and the README's first
+    command install them from the index already. With these on PYTHONPATH pip finds them
+    installed; partnerbeeld itself is left out, so it is still built from the clone and installed
+    into the hook's own environment, and the hook runs that copy.
+    """
+    site = Path(sysconfig.get_paths()["purelib"])
+    shown = folder / "dependencies"
+    shown.mkdir()
+    for entry in site.iterdir():
+        name = entry.name.lower()
+        # an editable install of partnerbeeld leaves a finder module and .pth files; .pth files only act in site folders
+        if name.startswith(("partnerbeeld", "__editable__", "_partnerbeeld")) or name.endswith(".pth"):
+            continue
+        (shown / entry.name).symlink_to(entry)
+    return shown
+
+
 def start(tool_repo: Path, folder: Path) -> Run:
     """Start the run in ``folder`` (made here), in the background."""
     folder.mkdir(parents=True)
     repo = scratch_repository(folder)
     env = {**os.environ, "PRE_COMMIT_HOME": str(folder / "pre-commit-home"), "NO_COLOR": "1"}
-    env["PIP_NO_COMPILE"] = "1"  # the hook runs once: no .pyc files for ~40 installed packages (a few seconds)
+    env["PIP_NO_COMPILE"] = "1"  # the hook runs once: no .pyc files
+    env["PYTHONPATH"] = str(dependencies_only(folder))
     env.pop("PARTNERBEELD_DATA", None)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(tool_repo), HOOK_ID, "--all-files", "--color=never"]
     process = subprocess.Popen(
