@@ -148,27 +148,47 @@ def partner_sheet(path: Path) -> None:
 SHELL_WORDS = {"|", "||", "&&", ";", ">", ">>", "<", "&"}
 
 
+def _split_and(words: list[str]) -> list[list[str]]:
+    """The commands of `a && b && c`, each as its words."""
+    commands: list[list[str]] = [[]]
+    for word in words:
+        if word == "&&":
+            commands.append([])
+        else:
+            commands[-1].append(word)
+    return commands
+
+
 def run(line: str, scratch: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     """(exit status, stderr) of one example line, run from the scratch repository.
 
-    A plain command runs in this process, through the same ``main`` the installed
-    script calls (a new interpreter per example would double this file's time); a
-    line with a pipe or redirection runs through bash, with `partnerbeeld` on PATH.
+    A plain command, or plain commands joined by `&&`, run in this process through the
+    same ``main`` the installed script calls (a new interpreter per example would double
+    this file's time); a line with a pipe, a redirection or a variable runs through bash,
+    with `partnerbeeld` on PATH.
     """
     repo, env = scratch
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     words = list(lexer)
     try:
-        if SHELL_WORDS.isdisjoint(words) and "$" not in line:
+        # `a && b`: each in turn, as the shell would, until one fails
+        commands = _split_and(words)
+        plain = all(c[:1] == ["partnerbeeld"] and SHELL_WORDS.isdisjoint(c) for c in commands)
+        if plain and "$" not in line:
             for name, value in env.items():
                 monkeypatch.setenv(name, value)
             monkeypatch.delenv("PARTNERBEELD_DATA", raising=False)
             monkeypatch.chdir(repo)
-            out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # with .buffer, for binary formats
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()) as err:
-                status = main(words[1:])
-            return status, err.getvalue()
+            status, errors = 0, []
+            for command in commands:
+                out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # with .buffer, for binary formats
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()) as err:
+                    status = main(command[1:])
+                errors.append(err.getvalue())
+                if status != 0:
+                    break
+            return status, "".join(errors)
         result = subprocess.run(
             ["bash", "-o", "pipefail", "-c", line], cwd=repo, env=env, capture_output=True, text=True, timeout=120
         )
