@@ -20,9 +20,22 @@ SHIPPED_DATA = REPO / "data"
 _try_repo: list[tryrepo.Run] = []  # the run this process started, if any
 
 
+# The files that take longest (a browser, printing, site builds) start first: xdist hands out whole
+# files (--dist loadfile) in this order, so the small ones fill the gaps at the end instead of
+# one worker finishing a long file while the other has nothing left to do.
+LONGEST_FIRST = ("test_site_browser.py", "test_site.py", "test_print.py", "test_examples.py", "test_properties.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The `pre-commit try-repo` test runs last: its install (started below) overlaps every other test."""
-    items.sort(key=lambda item: item.name == tryrepo.TEST_NAME)  # stable: the rest keeps its order
+    """Longest files first; the `pre-commit try-repo` test last: its install (started below) overlaps the rest."""
+
+    def order(item: pytest.Item) -> tuple[bool, int]:
+        name = item.path.name
+        return item.name == tryrepo.TEST_NAME, LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(
+            LONGEST_FIRST
+        )
+
+    items.sort(key=order)  # stable: the rest keeps its order
 
 
 def _try_repo_folder(config: pytest.Config) -> Path:
