@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from builders import INCIDENT_TYPES, DatasetBuilder, dump
+from readcommands import read_commands
 
 NAME = "Partner\x1b[2J\u202eA"  # clears the screen, then reverses what follows
 LABEL = "Piket\x1b]8;;https://evil.example\x07klik\x1b]8;;\x07\x9b31m"  # an OSC 8 hyperlink and a C1 CSI
@@ -50,33 +51,7 @@ def hostile(builder: DatasetBuilder) -> Path:
     return builder.root
 
 
-READ_COMMANDS = [
-    ("zoek",),
-    ("zoek", "-f", "md"),
-    ("zoek", "-f", "json"),
-    ("zoek", "--incident", "overstroming"),
-    ("toon", "partner-a"),
-    ("toon", "partner-a", "-f", "json"),
-    ("signalen",),
-    ("signalen", "-f", "md"),
-    ("signalen", "-f", "ics"),
-    ("signalen", "-f", "json"),
-    ("accounthouders",),
-    ("accounthouders", "--accounthouder", "a-holder"),
-    ("accounthouders", "-f", "json"),
-    ("incidenttypen",),
-    ("incidenttypen", "-f", "json"),
-    ("overzicht",),
-    ("overzicht", "-f", "json"),
-    ("contactlijst", "-f", "md"),
-    ("contactlijst", "-f", "json"),
-    ("valideer",),
-    ("valideer", "-f", "json"),
-    ("valideer", "-f", "github"),
-    ("valideer", "-f", "gitlab"),
-    ("valideer", "-f", "sarif"),
-    ("valideer", "--alles"),
-]
+READ_COMMANDS = [*read_commands("partner-a"), ("accounthouders", "--accounthouder", "a-holder")]
 
 
 @pytest.mark.parametrize("args", READ_COMMANDS, ids=[" ".join(a) for a in READ_COMMANDS])
