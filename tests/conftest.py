@@ -27,7 +27,8 @@ LONGEST_FIRST = ("test_site_browser.py", "test_site.py", "test_print.py", "test_
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Longest files first; the `pre-commit try-repo` test last: its install (started below) overlaps the rest."""
+    """Longest files first; the `pre-commit try-repo` test last in its file (xdist hands out whole
+    files), so that its install (started below) overlaps as much as it can."""
 
     def order(item: pytest.Item) -> tuple[bool, int]:
         name = item.path.name
@@ -59,8 +60,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     for run in _try_repo:
-        # another worker may still read the run; when the session stops early (-x), nobody will
-        run.finish(wait=not session.shouldstop)
+        # another worker may still read the run; when the session stops early (-x, ^C), nobody will
+        run.finish(wait=not (session.shouldstop or session.shouldfail))
 
 
 @pytest.fixture

@@ -37,3 +37,10 @@ def test_an_import_of_a_test_module_is_found(tmp_path: Path) -> None:
     (tmp_path / "test_b.py").write_text("def f():\n    import test_c.x\n", encoding="utf-8")
     (tmp_path / "helper.py").write_text("from builders import DatasetBuilder\n", encoding="utf-8")
     assert imports_of_test_modules(tmp_path) == ["test_a.py -> test_b", "test_b.py -> test_c.x"]
+
+
+def test_the_files_started_first_exist() -> None:
+    """conftest starts these first (the longest); a renamed file would silently lose its place."""
+    from conftest import LONGEST_FIRST
+
+    assert [name for name in LONGEST_FIRST if not (TESTS / name).is_file()] == []

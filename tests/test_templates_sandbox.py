@@ -62,3 +62,17 @@ def test_a_broken_template_is_a_dutch_message_with_file_and_line(  # type: ignor
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert where in result.stderr and what in result.stderr, result.stderr
     assert result.stderr.startswith("fout: Sjabloon ")
+
+
+def test_only_the_shipped_templates_alone_run_outside_the_sandbox(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Any own folder puts everything in the sandbox: also the default folder given again, or a relative path."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from partnerbeeld.views.templating import default_template_dir, environment, search_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "eigen").mkdir()
+    (tmp_path / "link").symlink_to(default_template_dir())
+    assert not isinstance(environment(search_path()), SandboxedEnvironment)
+    for own in (default_template_dir(), Path("eigen"), Path("link")):
+        assert isinstance(environment(search_path(own)), SandboxedEnvironment), own

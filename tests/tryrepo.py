@@ -15,15 +15,19 @@ shared base folder), and the test reads them from there.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import sysconfig
 import time
+import tomllib
 from pathlib import Path
 
 from builders import DatasetBuilder
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 TEST_NAME = "test_pre_commit_try_repo"
 TIMEOUT = 600  # a cold pip cache on a slow line; normally well under a minute
@@ -43,12 +47,12 @@ class Run:
     def __init__(self, folder: Path, process: subprocess.Popen[bytes] | None = None) -> None:
         self.folder = folder
         self.process = process  # only in the worker that started it
+        self.deadline = time.monotonic() + TIMEOUT  # from now: the starting worker makes it just after
 
     def result(self) -> tuple[int, str]:
         """(exit status, output), waiting for the run to end; exit -1 when it did not end in time."""
         status = self.folder / "status.txt"
-        deadline = time.monotonic() + TIMEOUT
-        while not status.exists() and time.monotonic() < deadline:
+        while not status.exists() and time.monotonic() < self.deadline:
             time.sleep(0.2)
         output = (self.folder / "output.txt").read_text(encoding="utf-8", errors="replace")
         return (int(status.read_text()), output) if status.exists() else (-1, output + "\n(geen einde)")
@@ -57,9 +61,10 @@ class Run:
         """In the starting worker at its end: let the run end when another worker may still read it; tidy up."""
         if self.process is not None and self.process.poll() is None:
             try:
-                self.process.wait(timeout=TIMEOUT if wait else 0)
+                self.process.wait(timeout=max(0.0, self.deadline - time.monotonic()) if wait else 0)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                # the whole group: the shell, pre-commit, pip and the hook (start_new_session made it)
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         # the hook's virtualenv and the scratch repository are large; output and status stay for a reader
         shutil.rmtree(self.folder / "pre-commit-home", ignore_errors=True)
@@ -85,25 +90,41 @@ def scratch_repository(folder: Path) -> Path:
     return repo
 
 
-def dependencies_only(folder: Path) -> Path:
-    """A folder that shows the packages installed here, except partnerbeeld itself, to put on PYTHONPATH.
+def runtime_closure(tool_repo: Path) -> list[importlib.metadata.Distribution]:
+    """The distributions partnerbeeld needs at run time: `[project].dependencies` of ``tool_repo``'s
+    pyproject.toml, and theirs, as installed here (no extras, markers for this interpreter)."""
+    declared = tomllib.loads((tool_repo / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    wanted, found = [Requirement(text) for text in declared], {}
+    while wanted:
+        requirement = wanted.pop()
+        name = canonicalize_name(requirement.name)
+        if name in found or (requirement.marker is not None and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        found[name] = distribution = importlib.metadata.distribution(name)
+        wanted += [Requirement(text) for text in distribution.requires or []]
+    return list(found.values())
+
+
+def dependencies_only(tool_repo: Path, folder: Path) -> Path:
+    """A folder that shows partnerbeeld's run-time dependencies as installed here, to put on PYTHONPATH.
 
     pre-commit builds the hook's virtualenv with `pip install .` from a clone of this repository.
     Resolving and unpacking some forty dependencies from the package index cost about 10 s of CPU,
-    a third of the suite on two cores, and tests nothing of ours: `.ci/run` and the README's first
-    command install them from the index already. With these on PYTHONPATH pip finds them
-    installed; partnerbeeld itself is left out, so it is still built from the clone and installed
-    into the hook's own environment, and the hook runs that copy.
+    a third of the suite on two cores. With exactly the declared run-time dependencies (and
+    theirs) on PYTHONPATH, pip finds them installed; a dependency missing from pyproject.toml is
+    missing here too, so the hook still fails on it. partnerbeeld itself is built from the clone
+    and installed into the hook's own environment, and the hook runs that copy. Test-only
+    packages (pytest, hypothesis, ...) stay out.
     """
-    site = Path(sysconfig.get_paths()["purelib"])
     shown = folder / "dependencies"
     shown.mkdir()
-    for entry in site.iterdir():
-        name = entry.name.lower()
-        # an editable install of partnerbeeld leaves a finder module and .pth files; .pth files only act in site folders
-        if name.startswith(("partnerbeeld", "__editable__", "_partnerbeeld")) or name.endswith(".pth"):
-            continue
-        (shown / entry.name).symlink_to(entry)
+    for distribution in runtime_closure(tool_repo):
+        site = Path(str(distribution.locate_file("")))
+        # each top-level entry the distribution installed: its packages, modules and .dist-info
+        for top in {Path(str(file)).parts[0] for file in distribution.files or []}:
+            entry = site / top
+            if top not in ("..", "__pycache__") and entry.exists() and not (shown / top).exists():
+                (shown / top).symlink_to(entry)
     return shown
 
 
@@ -113,7 +134,7 @@ def start(tool_repo: Path, folder: Path) -> Run:
     repo = scratch_repository(folder)
     env = {**os.environ, "PRE_COMMIT_HOME": str(folder / "pre-commit-home"), "NO_COLOR": "1"}
     env["PIP_NO_COMPILE"] = "1"  # the hook runs once: no .pyc files
-    env["PYTHONPATH"] = str(dependencies_only(folder))
+    env["PYTHONPATH"] = str(dependencies_only(tool_repo, folder))
     env.pop("PARTNERBEELD_DATA", None)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(tool_repo), HOOK_ID, "--all-files", "--color=never"]
     process = subprocess.Popen(
@@ -121,5 +142,6 @@ def start(tool_repo: Path, folder: Path) -> Run:
         cwd=folder,
         env=env,
         stdin=subprocess.DEVNULL,
+        start_new_session=True,  # a process group of its own, so that finish() can stop all of it
     )
     return Run(folder, process)

@@ -47,10 +47,12 @@ KINDS = {
 # Draft's name for a record field where the two differ: `--naam` gives a partner's name and a
 # covenant's title alike, and an exercise's kind is not the kind of record the command makes.
 DRAFT_FIELD = {"title": "name", "kind": "exercise_kind"}
-assert SLUG_RULE.pattern and SLUG_RULE.max_length and SLUG_RULE.description  # records states all three
+if not (SLUG_RULE.pattern and SLUG_RULE.max_length and SLUG_RULE.description):  # records states all three
+    raise RuntimeError("records.SLUG_RULE needs a pattern, a maximum length and a description")
 _SLUG = re.compile(SLUG_RULE.pattern)
 MAX_ID: int = SLUG_RULE.max_length
-_SLUG_HINT: str = SLUG_RULE.description
+# the rule's description, as an instruction: "Gebruik kleine letters, cijfers en koppeltekens, bijv. ..."
+SLUG_HINT = f"Gebruik {SLUG_RULE.description[:1].lower()}{SLUG_RULE.description[1:]}"
 _PLAIN = re.compile(r"^[\w(][\w .,()/'’+&-]*$")  # safe as a plain YAML scalar, for people and editors
 _LOOKS_TYPED = re.compile(r"^([-+0-9.: ]+|true|false|yes|no|on|off|null|y|n)$", re.IGNORECASE)
 
@@ -121,7 +123,7 @@ def check_sector(sector: str, known: Iterable[str]) -> str:
 
 def check_slug(value: str, what: str) -> str:
     if not is_slug(value):
-        raise UsageError(f"'{value}' is geen geldig {what}.", _SLUG_HINT)
+        raise UsageError(f"'{value}' is geen geldig {what}.", SLUG_HINT)
     return value
 
 

@@ -26,7 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerbeeld.answers.scaffold import check_slug, comment, is_slug, propose_id, scalar
+from partnerbeeld.answers.scaffold import SLUG_HINT, check_slug, comment, is_slug, propose_id, scalar
 from partnerbeeld.infra.errors import UsageError, os_reason
 from partnerbeeld.model import records
 from partnerbeeld.reading import yamlsource
@@ -113,7 +113,7 @@ def parse_municipalities(text: str, shown: str) -> list[Municipality]:
         if not is_slug(municipality_id):
             raise UsageError(
                 f"{shown}, regel {number}: '{municipality_id}' is geen geldig id voor een gemeente.",
-                "Gebruik kleine letters, cijfers en koppeltekens, bijv. 'alphen-aan-den-rijn'.",
+                SLUG_HINT,
             )
         if municipality_id in seen:
             first = seen[municipality_id]

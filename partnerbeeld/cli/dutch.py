@@ -22,7 +22,8 @@ from typer._click import exceptions as click_exceptions
 
 from partnerbeeld.infra.suggest import closest
 
-# what typer writes through gettext (typer.core's ``_``), in Dutch. Its 'Aborted!' never shows:
+# the English words typer puts on help pages (its headings), in Dutch; _DutchFormatter swaps them
+# as it writes. typer's 'Aborted!' never shows:
 # cli._main runs click with standalone_mode=False and says 'Afgebroken.' itself.
 _HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
 _MESSAGES = {"Missing command.": "Geef een opdracht; zie --help."}  # `partnerbeeld --`: a usage error

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerbeeld.answers.changes import RecordChange, compare_files
-from partnerbeeld.answers.scaffold import is_slug, propose_id, scalar
+from partnerbeeld.answers.scaffold import SLUG_HINT, is_slug, propose_id, scalar
 from partnerbeeld.infra.atomic import write_many
 from partnerbeeld.infra.errors import DatasetUnreadable, UsageError
 from partnerbeeld.infra.suggest import normalise
@@ -139,7 +139,7 @@ def _identify(
     row = sheet.given_at.pop("id", sheet.first_row)
     if given is not None:
         if not is_slug(given):
-            problems.append(RowProblem(row, "id", f"'{given}' is geen geldig id", "Kleine letters, cijfers en -."))
+            problems.append(RowProblem(row, "id", f"'{given}' is geen geldig id", SLUG_HINT))
             return None
         return str(given)
     found = by_name.get(normalise(sheet.name))

@@ -8,7 +8,7 @@ Templates from a data repository's own folder run in Jinja2's sandbox: such a fo
 comes with the data, and a template must not reach Python's internals
 (``{{ cycler.__init__.__globals__.os.popen("id").read() }}``). The defaults that ship
 with partnerbeeld are code of ours and run without it: the sandbox checks every
-attribute a template reads, a third of the time of building the site. Whatever goes wrong
+attribute a template reads, a fifth of the time of building the site. Whatever goes wrong
 in a template (syntax, a division by zero, a file that is not UTF-8) is a Dutch
 message naming the file and the line, never a traceback.
 
