@@ -60,8 +60,26 @@ def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes] | None
     return result if result.returncode == 0 else None
 
 
+def may_be_in_a_repository(folder: Path) -> bool:
+    """Whether git could find a repository for ``folder``: a `.git` in it or above it, or $GIT_DIR.
+
+    False means git would say "not a git repository" too: then no git is started. Every
+    command asks for the data version, and a dataset outside git (a copy on a laptop or a
+    stick for the meldkamer) would otherwise start two git processes for that answer.
+    """
+    if os.environ.get("GIT_DIR"):
+        return True
+    try:
+        folder = folder.resolve()
+    except OSError:  # a folder that cannot be resolved: let git say what it makes of it
+        return True
+    return any(os.path.lexists(path / ".git") for path in (folder, *folder.parents))
+
+
 def data_version(root: Path) -> DataVersion:
     """The commit that HEAD is at, and whether the files under ``root`` differ from it."""
+    if not may_be_in_a_repository(root):
+        return DataVersion(None, False)
     # both at once: every query pays for this, and the two do not depend on each other
     try:
         head = subprocess.Popen(
