@@ -1,8 +1,10 @@
 """Print HTML in a real browser and read the PDF back page by page, for the print tests.
 
-- ``chromium()`` finds Chromium (or Chrome); ``print_to_pdf`` prints HTML files with
-  ``--headless --no-pdf-header-footer --print-to-pdf``, opened from file:// as a user
-  would, several files at once (one browser start each, in parallel: the suite stays fast).
+- ``chromium()`` finds Chromium (or Chrome); ``headless_chromium()`` starts it once,
+  driven by Playwright, for a whole test module (a start costs about 1 s of CPU, a new
+  page about 0.4 s: the print and site tests share one each); ``print_pages`` prints HTML
+  files opened from file:// through Chromium's own print path, as the page asks (its
+  @page size and margins, no browser header or footer).
 - ``page_count``, ``page_text`` (``pdftotext -f N -l N``) and ``words`` (with their
   boxes) read a PDF through poppler-utils; ``overlapping`` finds words printed over
   each other (a column header running into the next one).
@@ -13,36 +15,27 @@ installs them), and skips it elsewhere, with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
 import shutil
 import subprocess
-import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# root in a container needs --no-sandbox; the rest keeps a headless start quiet and offline
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-)
 
 
 def _missing(what: str) -> None:
-    message = f"{what} is not installed (Debian: apt-get install chromium poppler-utils)"
+    message = (
+        f"{what} is not installed (Debian: apt-get install chromium poppler-utils; playwright: pip install '.[test]')"
+    )
     if os.environ.get("CI"):
-        pytest.fail(message + "; CI must run the print tests")
+        pytest.fail(message + "; CI must run the browser and print tests (.ci/run installs them)")
     pytest.skip(message)
 
 
@@ -62,30 +55,35 @@ def require_poppler() -> None:
             _missing(program)
 
 
-def print_to_pdf(pages: dict[Path, Path], timeout: float = 90) -> None:
-    """Print each HTML file (key) to its PDF (value); one headless Chromium per file, all at once."""
-    start_printing(pages, timeout)()
+@contextlib.contextmanager
+def headless_chromium() -> Iterator[Any]:
+    """The system's Chromium, headless, driven by Playwright (it never downloads a browser of its own)."""
+    path = chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright")
+    with sync_playwright() as playwright:
+        # root in a container needs --no-sandbox
+        browser = playwright.chromium.launch(
+            executable_path=path, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
-def start_printing(pages: dict[Path, Path], timeout: float = 90) -> Callable[[], None]:
-    """Start the prints of ``print_to_pdf``; the returned function waits for them (do other work meanwhile)."""
-    browser = chromium()
-    profiles = tempfile.TemporaryDirectory()
-    running = []
-    for number, (source, target) in enumerate(pages.items()):
-        profile = Path(profiles.name) / str(number)  # a fresh profile each: parallel starts must not share one
-        argv = [browser, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}", source.resolve().as_uri()]
-        running.append((target, subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)))
-
-    def finish() -> None:
-        with profiles:
-            for target, process in running:
-                _, err = process.communicate(timeout=timeout)
-                assert target.is_file() and target.stat().st_size > 0, (
-                    f"Chromium printed no {target.name}: {err[-500:]!r}"
-                )
-
-    return finish
+def print_pages(browser: Any, pages: dict[Path, Path]) -> None:
+    """Print each HTML file (key) to its PDF (value), opened from file://, as Chromium prints it:
+    the page's own @page size and margins, its margin boxes, no browser header or footer."""
+    page = browser.new_page()
+    try:
+        for source, target in pages.items():
+            page.goto(source.resolve().as_uri())
+            target.write_bytes(page.pdf(prefer_css_page_size=True))
+    finally:
+        page.close()
 
 
 def page_count(pdf: Path) -> int:

@@ -1,10 +1,10 @@
 """Print fidelity: both print routes put the same markings on every page (issue 13).
 
 The contact list is printed twice, as a user would: the HTML from Chromium
-(--no-pdf-header-footer, opened from file://) and the PDF from WeasyPrint; each
-with and without --vertrouwelijk. The overview HTML is printed from Chromium.
-Every page is read back with pdftotext and checked on its own. All browser
-prints happen once per module, in parallel (three browser starts).
+(opened from file://, Chromium's own print path, no browser header or footer) and
+the PDF from WeasyPrint; each with and without --vertrouwelijk. The overview HTML
+is printed from Chromium. Every page is read back with pdftotext and checked on its
+own. All browser prints happen once per module, from one browser start.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 from browser import (
+    headless_chromium,
     overlapping,
     page_size,
     pages_text,
+    print_pages,
     require_poppler,
-    start_printing,
     words,
 )
 from builders import DatasetBuilder
@@ -83,11 +84,11 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     shipped_list = build_contact_list(shipped, Selection(incident_types="overstroming"), TODAY, version=VERSION)
     (folder / "overstroming.html").write_text(contact_list_html(shipped_list), encoding="utf-8")
     html_files[folder / "overstroming.html"] = folder / "overstroming.pdf"
-    finish = start_printing(html_files)
-    for confidential, html in htmls.items():  # WeasyPrint while the browsers print
+    with headless_chromium() as browser:
+        print_pages(browser, html_files)
+    for confidential, html in htmls.items():
         pdfs["weasyprint", confidential] = folder / f"{'vertrouwelijk' if confidential else 'gewoon'}-weasyprint.pdf"
         pdfs["weasyprint", confidential].write_bytes(html_to_pdf(html, default_template_dir()))
-    finish()
     order = [hit.partner.name for hit in select(dataset, Selection(incident_types="overstroming"))]
     return {
         "pdfs": pdfs,
@@ -199,7 +200,7 @@ def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.M
     monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no chromium, no pdftotext
     monkeypatch.delenv("PARTNERBEELD_CHROMIUM", raising=False)
     monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match="CI must run the print tests"):
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser and print tests"):
         browser.chromium()
     with pytest.raises(pytest.fail.Exception):
         browser.require_poppler()

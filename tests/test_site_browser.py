@@ -1,21 +1,21 @@
 """The site in a real browser: Debian's chromium driven by Playwright, pages opened from file://.
 
-One browser for the whole module, one build of the shipped data. Without chromium
-(or playwright) these tests skip, except in CI (CI set), where they fail: .ci/run
-installs chromium, so a missing one there is a broken setup, not a reason to pass.
-Playwright never downloads a browser here: it is pointed at the system's.
+One browser and one page for the whole module (each visit opens a new document in
+it), one build of the shipped data. Without chromium (or playwright) these tests skip,
+except in CI (CI set), where they fail: .ci/run installs chromium, so a missing one
+there is a broken setup, not a reason to pass. Playwright never downloads a browser
+here: it is pointed at the system's (tests/browser.py).
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import headless_chromium
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.answers.opening import open_dataset
@@ -24,7 +24,6 @@ from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.model.vocabulary import Mode, Team
 from partnerbeeld.site import SiteOptions, build_site
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = [
     "index.html",
     "zoeken.html?q=water",
@@ -37,12 +36,6 @@ PAGES = [
 ]
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must run the browser tests (.ci/run installs chromium)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dataset, _ = open_dataset(SHIPPED_DATA)
@@ -53,30 +46,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).is_file():
-        _unavailable("chromium is niet geïnstalleerd")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is niet geïnstalleerd (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-        )
+    with headless_chromium() as launched:
         yield launched
-        launched.close()
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Any) -> Iterator[Any]:
+    """One page for every visit: a new page costs a renderer process (±0.4 s of CPU).
+    Each visit opens a new document in it."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    yield page
+    page.close()
 
 
 class Visit:
-    """A page with its console errors, uncaught exceptions and any request leaving the folder."""
+    """The page with its console errors, uncaught exceptions and any request leaving the folder, for one test."""
 
-    def __init__(self, browser: Any, site: Path) -> None:
+    def __init__(self, page: Any, site: Path) -> None:
         self.site = site
-        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        self.page = page
         self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: None if r.url.startswith("file://") else self.errors.append(r.url))
+        self._listeners = {
+            "console": lambda m: self.errors.append(m.text) if m.type == "error" else None,
+            "pageerror": lambda e: self.errors.append(str(e)),
+            "request": lambda r: None if r.url.startswith("file://") else self.errors.append(r.url),
+        }
+        for event, listener in self._listeners.items():
+            page.on(event, listener)
 
     def open(self, relative: str) -> Any:
         self.page.goto(
@@ -84,12 +80,18 @@ class Visit:
         )
         return self.page
 
+    def leave(self) -> None:
+        """The next test starts on an empty page, with listeners of its own."""
+        for event, listener in self._listeners.items():
+            self.page.remove_listener(event, listener)
+        self.page.goto("about:blank")
+
 
 @pytest.fixture
-def visit(browser: Any, site: Path) -> Iterator[Visit]:
-    opened = Visit(browser, site)
+def visit(tab: Any, site: Path) -> Iterator[Visit]:
+    opened = Visit(tab, site)
     yield opened
-    opened.page.close()
+    opened.leave()
 
 
 def results(page: Any) -> list[str]:
@@ -292,7 +294,7 @@ def test_usable_with_the_keyboard_alone(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_a_confidential_site_says_so_on_every_printed_page(browser: Any, tmp_path: Path) -> None:
+def test_a_confidential_site_says_so_on_every_printed_page(tab: Any, tmp_path: Path) -> None:
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -300,14 +302,11 @@ def test_a_confidential_site_says_so_on_every_printed_page(browser: Any, tmp_pat
     dataset, _ = open_dataset(SHIPPED_DATA)
     out = tmp_path / "site"
     build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), confidential=True))
-    page = browser.new_page()
-    try:
-        # a page of the site itself, long enough to test more than the first sheet; a contact list
-        for relative, sheets in (("signalen.html", 2), ("contactlijst/mist.html", 1)):
-            page.goto((out / relative).as_uri())
-            printed = PdfReader(BytesIO(page.pdf(format="A4")))
-            assert len(printed.pages) >= sheets, relative
-            for number, sheet in enumerate(printed.pages, 1):
-                assert "VERTROUWELIJK" in sheet.extract_text(), (relative, number)
-    finally:
-        page.close()
+    # a page of the site itself, long enough to test more than the first sheet; a contact list
+    for relative, sheets in (("signalen.html", 2), ("contactlijst/mist.html", 1)):
+        tab.goto((out / relative).as_uri())
+        printed = PdfReader(BytesIO(tab.pdf(format="A4")))
+        assert len(printed.pages) >= sheets, relative
+        for number, sheet in enumerate(printed.pages, 1):
+            assert "VERTROUWELIJK" in sheet.extract_text(), (relative, number)
+    tab.goto("about:blank")
