@@ -247,3 +247,16 @@ def test_an_empty_filter_is_an_error_for_library_callers_too(dataset):
     for selection in (Selection(incident_types=" "), Selection(text=""), Selection(account_holder="")):
         with pytest.raises(UsageError, match="leeg"):
             select(dataset, selection)
+
+
+def test_resolved_roles_are_shared_read_only_and_follow_a_replaced_dataset(dataset):
+    import dataclasses
+
+    grid = dataset.partners["netbeheer-zuid"]
+    first = roles_of(dataset, grid)
+    assert roles_of(dataset, grid) is first  # resolved once per dataset
+    with pytest.raises(TypeError):
+        first["energie"] = first["stroomuitval"]  # type: ignore[index]
+    # another dataset (displaydata and the site make them with dataclasses.replace) resolves its own
+    other = dataclasses.replace(dataset, profiles={})
+    assert set(roles_of(other, grid)) == set(grid.roles) != set(first)

@@ -15,7 +15,9 @@ Rules (DESIGN.md, query semantics):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from partnerbeeld.model.records import Partner, Role
@@ -64,7 +66,7 @@ Scope = Sequence[tuple[str, Sequence[str], Sequence[str]]]  # (asked code, its d
 
 
 def applicable(
-    defined: dict[str, ResolvedRole], code: str, below: Sequence[str], above: Sequence[str]
+    defined: Mapping[str, ResolvedRole], code: str, below: Sequence[str], above: Sequence[str]
 ) -> list[ResolvedRole]:
     """The roles that can apply to ``code``: its own, those below it, else the nearest inherited one."""
     own = defined.get(code)
@@ -76,7 +78,7 @@ def applicable(
 
 
 def involvement(
-    defined: dict[str, ResolvedRole],
+    defined: Mapping[str, ResolvedRole],
     scope: Scope,
     passes: Callable[[ResolvedRole], bool] = lambda role: True,
 ) -> Involvement | None:
@@ -108,8 +110,26 @@ def scope_of(dataset: Dataset, codes: Sequence[str]) -> list[tuple[str, list[str
     return [(code, dataset.descendants(code), dataset.ancestors(code)) for code in codes]
 
 
-def roles_of(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
-    """The roles a partner has, per code they are defined on."""
+# Each dataset's resolved roles per partner id, kept while the dataset lives. A dataset never
+# changes after loading, and the site asks for every partner's roles once per incident type
+# and team (hundreds of `select` calls): resolving them again each time was a sixth of a build.
+_RESOLVED: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[Partner, Mapping[str, ResolvedRole]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def roles_of(dataset: Dataset, partner: Partner) -> Mapping[str, ResolvedRole]:
+    """The roles a partner has, per code they are defined on (read-only: the answer is shared)."""
+    known = _RESOLVED.setdefault(dataset, {})
+    found = known.get(partner.id)
+    if found is not None and found[0] is partner:  # the same record, not another one with its id
+        return found[1]
+    resolved = MappingProxyType(_resolve(dataset, partner))
+    known[partner.id] = (partner, resolved)
+    return resolved
+
+
+def _resolve(dataset: Dataset, partner: Partner) -> dict[str, ResolvedRole]:
     result: dict[str, ResolvedRole] = {}
     for profile_id in partner.profiles:
         profile = dataset.profiles.get(profile_id)

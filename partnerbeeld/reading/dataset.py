@@ -24,7 +24,7 @@ from partnerbeeld.reading.loading import SETTINGS_FILE, Loaded
 from partnerbeeld.reading.source import Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: compared and hashed by identity, so it can key a cache
 class Dataset:
     """Every valid record, indexed. Built once per command; never mutated."""
 
