@@ -2,10 +2,10 @@
 
 - ``chromium()`` finds Chromium (or Chrome); ``headless_chromium()`` starts it once,
   driven by Playwright, for a whole test module (a start costs about 1 s of CPU, a new
-  page about 0.4 s: the print and site tests share one each); ``print_pages`` prints HTML
+  page about 0.4 s: a module starts one and keeps its pages few); ``print_pages`` prints HTML
   files opened from file:// through Chromium's own print path, as the page asks (its
   @page size and margins, no browser header or footer).
-- ``page_count``, ``page_text`` (``pdftotext -f N -l N``) and ``words`` (with their
+- ``pages_text`` (one ``pdftotext`` run per PDF, cut at the page breaks) and ``words`` (with their
   boxes) read a PDF through poppler-utils; ``overlapping`` finds words printed over
   each other (a column header running into the next one).
 
@@ -16,6 +16,7 @@ installs them), and skips it elsewhere, with the reason.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import os
 import re
@@ -86,21 +87,20 @@ def print_pages(browser: Any, pages: dict[Path, Path]) -> None:
         page.close()
 
 
-def page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-    assert found, info
-    return int(found.group(1))
-
-
-def page_text(pdf: Path, page: int) -> str:
-    """The text of one page as pdftotext reads it (what a search in a PDF viewer finds)."""
-    argv = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
-    return subprocess.run(argv, capture_output=True, text=True, check=True).stdout
-
-
 def pages_text(pdf: Path) -> list[str]:
-    return [page_text(pdf, page) for page in range(1, page_count(pdf) + 1)]
+    """The text of every page: one pdftotext run, cut at its page breaks (a form feed ends each page)."""
+    return list(_pdftotext(*_key(pdf)).split("\f")[:-1])
+
+
+def _key(pdf: Path) -> tuple[str, int, int]:
+    """The file as it is now: several tests read the same PDF, a rewritten one is read again."""
+    status = pdf.stat()
+    return str(pdf), status.st_mtime_ns, status.st_size
+
+
+@functools.cache
+def _pdftotext(path: str, _mtime: int, _size: int, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, path, "-"], capture_output=True, text=True, check=True).stdout
 
 
 class Word(NamedTuple):
@@ -116,9 +116,9 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 
 def words(pdf: Path, page: int) -> list[Word]:
     """Every word on a page with its box in points (origin top left)."""
-    argv = ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
-    return [Word(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in _WORD.findall(out)]
+    pages = _pdftotext(*_key(pdf), "-bbox").split("<page ")[1:]
+    found = _WORD.findall(pages[page - 1])
+    return [Word(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in found]
 
 
 def overlapping(found: list[Word], tolerance: float = 0.3) -> list[tuple[str, str]]:
