@@ -3,8 +3,9 @@
 - ``chromium()`` finds Chromium (or Chrome); ``headless_chromium()`` starts it once,
   driven by Playwright, for a whole test module (a start costs about 1 s of CPU, a new
   page about 0.4 s: a module starts one and keeps its pages few); ``print_pages`` prints HTML
-  files opened from file:// through Chromium's own print path, as the page asks (its
-  @page size and margins, no browser header or footer).
+  files opened from file:// through Chromium's own print path (DevTools Page.printToPDF),
+  with the page's @page size and margins (none where the page sets none), no backgrounds,
+  no browser header or footer.
 - ``pages_text`` (one ``pdftotext`` run per PDF, cut at the page breaks) and ``words`` (with their
   boxes) read a PDF through poppler-utils; ``overlapping`` finds words printed over
   each other (a column header running into the next one).

@@ -12,7 +12,13 @@ from gitrepo import git
 from partnerbeeld.infra import gitinfo
 
 
+def _outside_any_repository(folder: Path) -> None:
+    if any((path / ".git").exists() for path in folder.parents):  # --basetemp inside a checkout
+        pytest.skip("de tijdelijke map ligt in een git-repository")
+
+
 def test_outside_git_no_git_is_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _outside_any_repository(tmp_path)
     monkeypatch.delenv("GIT_DIR", raising=False)
 
     def refuse(*args: object, **kwargs: object) -> None:
@@ -24,6 +30,7 @@ def test_outside_git_no_git_is_started(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_a_repository_above_or_a_worktree_file_is_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _outside_any_repository(tmp_path)
     monkeypatch.delenv("GIT_DIR", raising=False)
     (tmp_path / "repo" / "data" / "partners").mkdir(parents=True)
     (tmp_path / "repo" / ".git").mkdir()

@@ -53,7 +53,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def tab(browser: Any) -> Iterator[Any]:
     """One page for every visit: a new page costs a renderer process (±0.4 s of CPU).
-    Each visit opens a new document in it."""
+    Each visit opens a new document in it. The browser context (localStorage, cookies) is
+    shared: site.js keeps nothing there; a feature that does would need a context per visit."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     yield page
     page.close()
@@ -302,11 +303,13 @@ def test_a_confidential_site_says_so_on_every_printed_page(tab: Any, tmp_path: P
     dataset, _ = open_dataset(SHIPPED_DATA)
     out = tmp_path / "site"
     build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), confidential=True))
-    # a page of the site itself, long enough to test more than the first sheet; a contact list
-    for relative, sheets in (("signalen.html", 2), ("contactlijst/mist.html", 1)):
-        tab.goto((out / relative).as_uri())
-        printed = PdfReader(BytesIO(tab.pdf(format="A4")))
-        assert len(printed.pages) >= sheets, relative
-        for number, sheet in enumerate(printed.pages, 1):
-            assert "VERTROUWELIJK" in sheet.extract_text(), (relative, number)
-    tab.goto("about:blank")
+    try:
+        # a page of the site itself, long enough to test more than the first sheet; a contact list
+        for relative, sheets in (("signalen.html", 2), ("contactlijst/mist.html", 1)):
+            tab.goto((out / relative).as_uri())
+            printed = PdfReader(BytesIO(tab.pdf(format="A4")))
+            assert len(printed.pages) >= sheets, relative
+            for number, sheet in enumerate(printed.pages, 1):
+                assert "VERTROUWELIJK" in sheet.extract_text(), (relative, number)
+    finally:  # the next visit starts from an empty page, also after a failure here
+        tab.goto("about:blank")

@@ -63,7 +63,8 @@ def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes] | None
 def may_be_in_a_repository(folder: Path) -> bool:
     """Whether git could find a repository for ``folder``: a `.git` in it or above it, or $GIT_DIR.
 
-    False means git would say "not a git repository" too: then no git is started. Every
+    False means git would say "not a git repository" too (except inside a bare repository,
+    which holds no work tree and so no dataset): then no git is started. Every
     command asks for the data version, and a dataset outside git (a copy on a laptop or a
     stick for the meldkamer) would otherwise start two git processes for that answer.
     """
@@ -71,7 +72,7 @@ def may_be_in_a_repository(folder: Path) -> bool:
         return True
     try:
         folder = folder.resolve()
-    except OSError:  # a folder that cannot be resolved: let git say what it makes of it
+    except (OSError, RuntimeError):  # cannot be resolved (3.11 raises RuntimeError on a loop): ask git
         return True
     return any(os.path.lexists(path / ".git") for path in (folder, *folder.parents))
 
