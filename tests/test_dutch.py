@@ -87,3 +87,9 @@ def test_a_help_page_built_with_the_dutch_classes_is_dutch_throughout() -> None:
     assert page.startswith("Gebruik: doe") and "Argumenten:" in page and "Opties:" in page
     assert "[omgevingsvariabele: AANTAL; standaard: 3]" in page and "[verplicht]" in page
     assert "Toon deze hulp en stop." in page
+
+
+def test_no_command_is_said_once_with_one_hint(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("--")  # `partnerbeeld --`: click's "Missing command."
+    assert result.exit_code == 2
+    assert "Geef een opdracht." in result.stderr and result.stderr.count("--help") == 1, result.stderr

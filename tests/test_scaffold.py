@@ -235,11 +235,14 @@ FIELD_LINE = re.compile(r"^(?:# )?(?P<key>[a-z_]+):(?: |$)")  # 'key: value' or 
 
 # the fields a new file shows, set or as a commented example, in order
 SHOWN = {
-    "partner": ["id", "name", "sector", "profiles", "account_holder", "area", "verified_on", "contacts", "roles"],
+    "partner": [
+        *["id", "name", "sector", "profiles", "account_holder", "area", "verified_on", "website", "contacts"],
+        *["roles", "note"],
+    ],
     "profiel": ["id", "name", "description", "roles"],
     "convenant": [
         *["id", "title", "partners", "status", "signed_on", "valid_until", "last_reviewed_on", "review_every_months"],
-        *["exercise_every_months", "account_holder", "covers", "signatories", "arrangements"],
+        *["exercise_every_months", "account_holder", "covers", "signatories", "arrangements", "note"],
     ],
     "oefening": ["id", "title", "date", "kind", "partners", "incident_types", "covenant", "note"],
 }

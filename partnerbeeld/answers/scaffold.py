@@ -163,6 +163,7 @@ def _partner(draft: Draft, today: dt.date) -> list[_Field]:
         _Field("account_holder", _given(draft.account_holder), "m-jansen"),
         _Field("area", example="[leiden, katwijk]"),
         _Field("verified_on", example=today.isoformat()),
+        _Field("website", example="https://www.organisatie.nl"),
         _Field(
             "contacts",
             example=(
@@ -181,6 +182,7 @@ def _partner(draft: Draft, today: dt.date) -> list[_Field]:
             "roles",
             example=("wateroverlast: {modes: [liaison], teams: [rot], from_grip: 1, task: Liaison in het ROT}",),
         ),
+        _Field("note", example="Bij hoogwater ook het districtskantoor bellen"),
     ]
 
 
@@ -213,6 +215,7 @@ def _covenant(draft: Draft, today: dt.date) -> list[_Field]:
         _Field("covers", example="[alarmering, crisisteams, informatiedeling, oefenen]"),
         _Field("signatories", example=("- Voorzitter veiligheidsregio",)),
         _Field("arrangements", example=("- De partner levert bij GRIP 2 of hoger een liaison in het ROT",)),
+        _Field("note", example="Evaluatie samen met de jaarlijkse oefening"),
     ]
 
 

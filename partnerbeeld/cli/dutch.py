@@ -26,7 +26,7 @@ from partnerbeeld.infra.suggest import closest
 # as it writes. typer's 'Aborted!' never shows:
 # cli._main runs click with standalone_mode=False and says 'Afgebroken.' itself.
 _HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
-_MESSAGES = {"Missing command.": "Geef een opdracht; zie --help."}  # `partnerbeeld --`: a usage error
+_MESSAGES = {"Missing command.": "Geef een opdracht."}  # `partnerbeeld --`: a usage error; the hint names --help
 # the notes at the end of an option's help: '[default: x; required]'
 _NOTES = {"required": "verplicht"}
 _NOTE_PREFIXES = {"default: ": "standaard: ", "env var: ": "omgevingsvariabele: "}
