@@ -76,3 +76,13 @@ def test_only_the_shipped_templates_alone_run_outside_the_sandbox(tmp_path: Path
     assert not isinstance(environment(search_path()), SandboxedEnvironment)
     for own in (default_template_dir(), Path("eigen"), Path("link")):
         assert isinstance(environment(search_path(own)), SandboxedEnvironment), own
+
+
+@pytest.mark.parametrize(("given", "said"), [("geen-map.txt", "is een bestand, geen map"), ("nergens", "bestaat niet")])
+def test_a_template_folder_that_is_none_is_a_usage_error(
+    run_cli, data: Path, tmp_path: Path, given: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "geen-map.txt").write_text("x", encoding="utf-8")
+    for formaat in ("html", "md"):  # also where no template is used: a typo is a typo
+        result = run_cli(*BASE[:-1], formaat, "--data", data, "--sjablonen", tmp_path / given)
+        assert result.exit_code == 2 and said in result.stderr and "--sjablonen" in result.stderr, result.stderr

@@ -117,9 +117,10 @@ def contactlijst(
 
     uitvoer = dash_is_stdout(uitvoer)
     chosen = output_format(formaat, uitvoer, BY_EXTENSION, EXTENSIONS, Formaat.MD)
-    if sjablonen is not None and not sjablonen.is_dir():  # also for formats without templates: a typo is a typo
-        what = "is een bestand, geen map" if sjablonen.exists() else "bestaat niet"
-        raise UsageError(f"De sjablonenmap {sjablonen} {what}.", "Geef een bestaande map met --sjablonen.")
+    if sjablonen is not None:  # also for formats without templates: a typo is a typo
+        from partnerbeeld.views.templating import search_path
+
+        search_path(sjablonen)
     reference = peildatum(peildatum_)
     # every text format shows control and bidi characters escaped; JSON, HTML and PDF escape by their own rules
     text_format = chosen in (Formaat.MD, Formaat.CSV, Formaat.CSV_EXCEL, Formaat.VCF)

@@ -39,7 +39,8 @@ def search_path(override_dir: Path | None = None) -> tuple[str, ...]:
     search = [str(default_template_dir())]
     if override_dir is not None:
         if not override_dir.is_dir():
-            raise UsageError(f"De sjablonenmap {override_dir} bestaat niet.", remedy=Remedy.TEMPLATE_FOLDER)
+            what = "is een bestand, geen map" if override_dir.exists() else "bestaat niet"
+            raise UsageError(f"De sjablonenmap {override_dir} {what}.", remedy=Remedy.TEMPLATE_FOLDER)
         _refuse_non_utf8(override_dir)
         search.insert(0, str(override_dir))
     return tuple(search)
