@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import compileall
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
@@ -69,7 +70,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return
     if worker == "gw0" and any(item.name == tryrepo.TEST_NAME for item in session.items):
-        _try_repo.append(tryrepo.start(REPO, _try_repo_folder(session.config)))
+        _start_try_repo(_try_repo_folder(session.config))
+
+
+def _start_try_repo(folder: Path) -> None:
+    """Start the run unless another worker already has: making its folder is the claim."""
+    with contextlib.suppress(FileExistsError):
+        _try_repo.append(tryrepo.start(REPO, folder))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -83,7 +90,7 @@ def try_repo(request: pytest.FixtureRequest) -> tryrepo.Run:
     """The background `pre-commit try-repo` run started after collection."""
     folder = _try_repo_folder(request.config)
     if not folder.exists():  # collected some other way: start it here and wait
-        _try_repo.append(tryrepo.start(REPO, folder))
+        _start_try_repo(folder)
     return tryrepo.Run(folder)
 
 

@@ -54,7 +54,8 @@ class Run:
         status = self.folder / "status.txt"
         while not status.exists() and time.monotonic() < self.deadline:
             time.sleep(0.2)
-        output = (self.folder / "output.txt").read_text(encoding="utf-8", errors="replace")
+        written = self.folder / "output.txt"  # made by the shell as it starts pre-commit
+        output = written.read_text(encoding="utf-8", errors="replace") if written.exists() else ""
         return (int(status.read_text()), output) if status.exists() else (-1, output + "\n(geen einde)")
 
     def finish(self, wait: bool) -> None:
