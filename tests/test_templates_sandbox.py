@@ -86,3 +86,27 @@ def test_a_template_folder_that_is_none_is_a_usage_error(
     for formaat in ("html", "md"):  # also where no template is used: a typo is a typo
         result = run_cli(*BASE[:-1], formaat, "--data", data, "--sjablonen", tmp_path / given)
         assert result.exit_code == 2 and said in result.stderr and "--sjablonen" in result.stderr, result.stderr
+
+
+def test_the_shipped_environment_is_kept_and_still_reads_an_edited_template(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One environment for the shipped templates per process (compiling costs more than rendering);
+    Jinja2 still checks each template's modification time, so an edit shows at the next render."""
+    import os
+
+    from partnerbeeld.views import templating
+
+    shipped = tmp_path / "templates"
+    shipped.mkdir()
+    page = shipped / "groet.txt"
+    page.write_text("hallo {{ naam }}", encoding="utf-8")
+    monkeypatch.setattr(templating, "default_template_dir", lambda: shipped)
+    env = templating.environment(templating.search_path())
+    assert templating.environment(templating.search_path()) is env
+    assert templating.render("groet.txt", {"naam": "Dunea"}) == "hallo Dunea"
+    page.write_text("dag {{ naam }}", encoding="utf-8")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))  # a later edit, also on coarse clocks
+    assert templating.render("groet.txt", {"naam": "Dunea"}) == "dag Dunea"
+    own = tmp_path / "eigen"
+    own.mkdir()
+    search = templating.search_path(own)
+    assert templating.environment(search) is not templating.environment(search)  # an own folder: fresh each time

@@ -19,6 +19,7 @@ partnerbeeld/templates), or the top-level templates/ of a source checkout.
 
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from pathlib import Path
@@ -47,14 +48,29 @@ def search_path(override_dir: Path | None = None) -> tuple[str, ...]:
 
 
 def environment(search: tuple[str, ...]) -> Any:
-    """A Jinja2 environment over the folders ``search``. It keeps what it compiled: a caller
-    rendering many pages (the site) holds on to one; ``render`` makes a fresh one per call,
-    so a template edited between two calls is always read again."""
+    """A Jinja2 environment over the folders ``search``; it keeps what it compiled.
+
+    The shipped templates get one environment per process: compiling a template costs
+    more than rendering it, and a process that renders many (the site, the test suite)
+    compiles each once. A data repository's own folder gets a fresh sandboxed one per
+    call. Either way Jinja2 checks a template's modification time before it reuses the
+    compiled form (auto_reload), so an edited template is always read again.
+    """
+    if search == (str(default_template_dir()),):
+        return _shipped_environment(search)
+    return _new_environment(search, sandboxed=True)
+
+
+@functools.cache
+def _shipped_environment(search: tuple[str, ...]) -> Any:
+    return _new_environment(search, sandboxed=False)
+
+
+def _new_environment(search: tuple[str, ...], *, sandboxed: bool) -> Any:
     import jinja2
     import jinja2.sandbox
 
-    ours = search == (str(default_template_dir()),)
-    kind = jinja2.Environment if ours else jinja2.sandbox.SandboxedEnvironment
+    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
     env = kind(
         loader=jinja2.FileSystemLoader(list(search)),
         autoescape=True,  # always, also for .j2 names: every template here is HTML-like or escapes itself
