@@ -1,11 +1,12 @@
 """Print HTML in a real browser and read the PDF back page by page, for the print tests.
 
-- ``chromium()`` finds Chromium (or Chrome); ``headless_chromium()`` starts it once,
-  driven by Playwright, for a whole test module (a start costs about 1 s of CPU, a new
-  page about 0.4 s: a module starts one and keeps its pages few); ``print_pages`` prints HTML
-  files opened from file:// through Chromium's own print path (DevTools Page.printToPDF),
-  with the page's @page size and margins (none where the page sets none), no backgrounds,
-  no browser header or footer.
+- ``chromium()`` finds Chromium (or Chrome); ``headless_chromium()`` starts it, driven by
+  Playwright. A start costs about 1.5 s of CPU and a new page about 0.4 s, so the whole run
+  shares one browser and one page (the ``browser`` and ``tab`` fixtures in conftest.py, and
+  the test files that use them share a worker). ``print_pages`` prints HTML files opened
+  from file:// through Chromium's own print path (DevTools Page.printToPDF), with the page's
+  @page size and margins (none where the page sets none), no backgrounds, no browser header
+  or footer.
 - ``pages_text`` (one ``pdftotext`` run per PDF, cut at the page breaks) and ``words`` (with their
   boxes) read a PDF through poppler-utils; ``overlapping`` finds words printed over
   each other (a column header running into the next one).
@@ -76,16 +77,15 @@ def headless_chromium() -> Iterator[Any]:
             browser.close()
 
 
-def print_pages(browser: Any, pages: dict[Path, Path]) -> None:
-    """Print each HTML file (key) to its PDF (value), opened from file://, as Chromium prints it:
-    the page's own @page size and margins, its margin boxes, no browser header or footer."""
-    page = browser.new_page()
+def print_pages(tab: Any, pages: dict[Path, Path]) -> None:
+    """Print each HTML file (key) to its PDF (value), opened from file:// in ``tab``, as Chromium
+    prints it: the page's own @page size and margins, its margin boxes, no browser header or footer."""
     try:
         for source, target in pages.items():
-            page.goto(source.resolve().as_uri())
-            target.write_bytes(page.pdf(prefer_css_page_size=True))
-    finally:
-        page.close()
+            tab.goto(source.resolve().as_uri())
+            target.write_bytes(tab.pdf(prefer_css_page_size=True))
+    finally:  # the next user of the tab starts from an empty page
+        tab.goto("about:blank")
 
 
 def pages_text(pdf: Path) -> list[str]:

@@ -6,16 +6,21 @@ import compileall
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tryrepo
+from browser import headless_chromium
 from builders import DatasetBuilder
 from gitrepo import committed_dataset, isolate_git
 
+from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.cli import main
+from partnerbeeld.infra.gitinfo import DataVersion
+from partnerbeeld.reading.dataset import Dataset
 
 TODAY = dt.date(2026, 11, 28)  # the frozen reference date of every test
 REPO = Path(__file__).resolve().parent.parent
@@ -39,6 +44,23 @@ def pytest_configure(config: pytest.Config) -> None:
 # files (--dist loadfile) in this order, so the small ones fill the gaps at the end instead of
 # one worker finishing a long file while the other has nothing left to do.
 LONGEST_FIRST = ("test_site_browser.py", "test_site.py", "test_print.py", "test_examples.py", "test_properties.py")
+# These files go to one worker as one unit: they share the run's browser, its page and the
+# built shipped site (the session fixtures below), each made once instead of once per file.
+ONE_WORKER = frozenset({"test_site_browser.py", "test_site.py", "test_print.py"})
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist loadfile, with the files of ONE_WORKER handed out together."""
+    if config.getvalue("dist") != "loadfile":
+        return None  # another --dist asked for on the command line: xdist's own
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharingLoadFileScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return "+".join(sorted(ONE_WORKER)) if Path(file).name in ONE_WORKER else file
+
+    return SharingLoadFileScheduling(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -92,6 +114,34 @@ def try_repo(request: pytest.FixtureRequest) -> tryrepo.Run:
     if not folder.exists():  # collected some other way: start it here and wait
         _start_try_repo(folder)
     return tryrepo.Run(folder)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The run's one headless Chromium (tests/browser.py): fails in CI and skips elsewhere when absent."""
+    with headless_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def tab(browser: Any) -> Iterator[Any]:
+    """The run's one browser page: a new page costs a renderer process (about 0.4 s of CPU). Each
+    visit opens a new document in it. The browser context (localStorage, cookies) is shared:
+    site.js keeps nothing there; a feature that does would need a context per visit."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, Path]:
+    """The shipped data and the site built from it (reference date TODAY, data version abc1234); read only."""
+    from partnerbeeld.site import SiteOptions, build_site
+
+    dataset, _ = open_dataset(SHIPPED_DATA)
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
+    return dataset, out
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ The contact list is printed twice, as a user would: the HTML from Chromium
 (opened from file://, Chromium's own print path, no browser header or footer) and
 the PDF from WeasyPrint; each with and without --vertrouwelijk. The overview HTML
 is printed from Chromium. Every page is read back with pdftotext and checked on its
-own. All browser prints happen once per module, from one browser start.
+own. All browser prints happen once per module, in the run's one browser page (conftest.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from browser import (
-    headless_chromium,
     overlapping,
     page_size,
     pages_text,
@@ -62,7 +61,7 @@ def _dataset(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def printed(tmp_path_factory: pytest.TempPathFactory, tab: Any) -> dict[str, Any]:
     """Every PDF the tests read: contact list by route and confidentiality, and the overview."""
     require_poppler()
     folder = tmp_path_factory.mktemp("print")
@@ -84,8 +83,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     shipped_list = build_contact_list(shipped, Selection(incident_types="overstroming"), TODAY, version=VERSION)
     (folder / "overstroming.html").write_text(contact_list_html(shipped_list), encoding="utf-8")
     html_files[folder / "overstroming.html"] = folder / "overstroming.pdf"
-    with headless_chromium() as browser:
-        print_pages(browser, html_files)
+    print_pages(tab, html_files)
     for confidential, html in htmls.items():
         pdfs["weasyprint", confidential] = folder / f"{'vertrouwelijk' if confidential else 'gewoon'}-weasyprint.pdf"
         pdfs["weasyprint", confidential].write_bytes(html_to_pdf(html, default_template_dir()))

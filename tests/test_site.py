@@ -166,17 +166,6 @@ def test_dataset_errors_give_the_banner_and_exit_1(run_cli, builder: DatasetBuil
     assert "ONVOLLEDIG" in start and "partners/kapot.yaml" in start
 
 
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, Path]:
-    from partnerbeeld.infra.gitinfo import DataVersion
-    from partnerbeeld.site import SiteOptions, build_site
-
-    dataset, _ = open_dataset(SHIPPED_DATA)
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
-    return dataset, out
-
-
 _ROW = re.compile(
     r'<tr data-varianten="([^"]*)" data-gemeenten="([^"]*)">.*?<a href="\.\./partner/([^"]+)\.html">', re.S
 )

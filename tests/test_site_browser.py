@@ -1,7 +1,7 @@
 """The site in a real browser: Debian's chromium driven by Playwright, pages opened from file://.
 
-One browser and one page for the whole module (each visit opens a new document in
-it), one build of the shipped data. Without chromium (or playwright) these tests skip,
+The run's one browser and page (conftest.py; each visit opens a new document in
+it), and its one build of the shipped data. Without chromium (or playwright) these tests skip,
 except in CI (CI set), where they fail: .ci/run installs chromium, so a missing one
 there is a broken setup, not a reason to pass. Playwright never downloads a browser
 here: it is pointed at the system's (tests/browser.py).
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import headless_chromium
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.answers.opening import open_dataset
@@ -36,28 +35,9 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dataset, _ = open_dataset(SHIPPED_DATA)
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with headless_chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
-def tab(browser: Any) -> Iterator[Any]:
-    """One page for every visit: a new page costs a renderer process (±0.4 s of CPU).
-    Each visit opens a new document in it. The browser context (localStorage, cookies) is
-    shared: site.js keeps nothing there; a feature that does would need a context per visit."""
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    yield page
-    page.close()
+@pytest.fixture
+def site(shipped_site: tuple[Any, Path]) -> Path:
+    return shipped_site[1]
 
 
 class Visit:
