@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 def normalise(text: str) -> str:
     """Lowercase, accents stripped, runs of spaces/underscores as one hyphen-free space."""
+    if text.isascii():  # most names: nothing to decompose, and casefold() is lower() (every query sorts by this)
+        return " ".join(text.lower().replace("_", " ").split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().replace("_", " ").split())
