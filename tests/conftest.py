@@ -19,7 +19,7 @@ from gitrepo import committed_dataset, isolate_git
 
 from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.cli import main
-from partnerbeeld.infra.gitinfo import DataVersion
+from partnerbeeld.infra.gitinfo import data_version
 from partnerbeeld.reading.dataset import Dataset
 
 TODAY = dt.date(2026, 11, 28)  # the frozen reference date of every test
@@ -135,12 +135,13 @@ def tab(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, Path]:
-    """The shipped data and the site built from it (reference date TODAY, data version abc1234); read only."""
+    """The shipped data and the site built from it, read only: dated TODAY and stamped with the
+    data's git version, as `partnerbeeld site` stamps it (test_site compares the two builds)."""
     from partnerbeeld.site import SiteOptions, build_site
 
     dataset, _ = open_dataset(SHIPPED_DATA)
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False)))
+    build_site(dataset, out, SiteOptions(TODAY, data_version(SHIPPED_DATA)))
     return dataset, out
 
 
