@@ -145,3 +145,29 @@ def test_toon_of_a_partner_whose_file_is_broken_says_so(run_cli, builder):
     assert "partners/oasen.yaml bevat fouten" in result.stderr
     assert f"partnerbeeld valideer --data {builder.root}" in result.stderr  # runs as written
     assert "Onbekende partner" not in result.stderr
+
+
+def test_commands_run_one_after_another_in_one_process_stay_apart(run_cli, builder):
+    """``main`` builds each command once per process (cli._command) and reuses it: an option
+    given to one call must not carry over to the next, least of all --vertrouwelijk."""
+    from partnerbeeld import cli
+
+    secret = "06 99 88 77 66"
+    builder.profile("water", roles={"drinkwater": {"modes": ["alarmeren"]}})
+    builder.partner(
+        "dunea",
+        name="Dunea",
+        profiles=["water"],
+        contacts=[
+            {"label": "Piket", "phone": "071 000 00 00", "available": "24/7"},
+            {"label": "Directeur", "mobile": secret, "confidential": True},
+        ],
+    )
+    for command in (["zoek", "-i", "drinkwater"], ["toon", "dunea"], ["contactlijst", "-i", "drinkwater", "-f", "md"]):
+        asked = run_cli(*command, "--vertrouwelijk", "--data", builder.root)
+        plain = run_cli(*command, "--data", builder.root)
+        assert asked.exit_code == plain.exit_code == 0, (command, plain.stderr)
+        assert "VERTROUWELIJK" in asked.stdout and "VERTROUWELIJK" not in plain.stdout, command
+        assert secret not in plain.stdout, command
+        assert secret in asked.stdout or command[0] == "zoek", command  # zoek shows whom to call first
+    assert cli._command(("zoek",)) is cli._command(("zoek",))  # the reuse this test is about
