@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SHIPPED_DATA, TODAY
+from conftest import TODAY
 
-from partnerbeeld.answers.opening import open_dataset
 from partnerbeeld.answers.query import Selection, select
 from partnerbeeld.infra.gitinfo import DataVersion
 from partnerbeeld.model.vocabulary import Mode, Team
+from partnerbeeld.reading.dataset import Dataset
 from partnerbeeld.site import SiteOptions, build_site
 
 PAGES = [
@@ -36,8 +36,14 @@ PAGES = [
 
 
 @pytest.fixture
-def site(shipped_site: tuple[Any, Path]) -> Path:
+def site(shipped_site: tuple[Dataset, Path]) -> Path:
     return shipped_site[1]
+
+
+@pytest.fixture
+def dataset(shipped_site: tuple[Dataset, Path]) -> Dataset:
+    """The shipped data the site was built from (read only)."""
+    return shipped_site[0]
 
 
 class Visit:
@@ -104,8 +110,7 @@ def test_a_link_with_q_opens_with_the_search_done(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_the_filters_hide_and_show_rows(visit: Visit) -> None:
-    dataset, _ = open_dataset(SHIPPED_DATA)
+def test_the_filters_hide_and_show_rows(visit: Visit, dataset: Dataset) -> None:
     page = visit.open("incident/overstroming.html")
     rows = page.locator("table[data-partners] tbody tr")
     shown = page.locator("table[data-partners] tbody tr:not([hidden])")
@@ -141,9 +146,8 @@ def shown_rows(page: Any) -> list[list[Any]]:
     return page.eval_on_selector_all("table[data-partners] tbody tr:not([hidden])", SHOWN_JS)
 
 
-def zoek_rows(selection: Selection) -> list[list[Any]]:
+def zoek_rows(dataset: Dataset, selection: Selection) -> list[list[Any]]:
     """The same for what `zoek` shows: its hits in order, each with its headline role."""
-    dataset, _ = open_dataset(SHIPPED_DATA)
     (code,) = selection.incident_types
     rows = []
     for hit in select(dataset, selection):
@@ -168,21 +172,21 @@ def zoek_rows(selection: Selection) -> list[list[Any]]:
     ],
 )
 def test_a_team_filter_shows_the_role_and_order_of_zoek(
-    visit: Visit, code: str, team: Team, partner: str, headline: list[Any]
+    visit: Visit, dataset: Dataset, code: str, team: Team, partner: str, headline: list[Any]
 ) -> None:
     """`zoek --team` chooses the headline among the team's roles: the page swaps the cells and re-sorts."""
     page = visit.open(f"incident/{code}.html")
     unfiltered = shown_rows(page)
-    assert unfiltered == zoek_rows(Selection(code))
+    assert unfiltered == zoek_rows(dataset, Selection(code))
     page.select_option("select[name=team]", str(team))
     shown = shown_rows(page)
-    assert shown == zoek_rows(Selection(code, teams=team))
+    assert shown == zoek_rows(dataset, Selection(code, teams=team))
     assert [row[1:] for row in shown if row[0] == partner] == [headline]
     assert shown != [row for row in unfiltered if row[0] in {r[0] for r in shown}]  # the filter changed something
     page.select_option("select[name=grip]", "1")
-    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, teams=team))
+    assert shown_rows(page) == zoek_rows(dataset, Selection(code, grip=1, teams=team))
     page.select_option("select[name=gemeente]", "leiden")
-    assert shown_rows(page) == zoek_rows(Selection(code, grip=1, teams=team, municipalities="leiden"))
+    assert shown_rows(page) == zoek_rows(dataset, Selection(code, grip=1, teams=team, municipalities="leiden"))
     for name in ("team", "grip", "gemeente"):
         page.select_option(f"select[name={name}]", "")
     assert shown_rows(page) == unfiltered  # back as it was, cells and order
@@ -275,12 +279,11 @@ def test_usable_with_the_keyboard_alone(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_a_confidential_site_says_so_on_every_printed_page(tab: Any, tmp_path: Path) -> None:
+def test_a_confidential_site_says_so_on_every_printed_page(tab: Any, dataset: Dataset, tmp_path: Path) -> None:
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    dataset, _ = open_dataset(SHIPPED_DATA)
     out = tmp_path / "site"
     build_site(dataset, out, SiteOptions(TODAY, DataVersion("abc1234", False), confidential=True))
     try:
