@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from builders import DatasetBuilder
+from cischema import check_jsonschema
 from conftest import SHIPPED_DATA, TODAY
 
 from partnerbeeld.answers.opening import open_dataset
@@ -277,8 +278,6 @@ def test_worker_processes_write_the_same_site(
 )
 def test_the_publishing_examples_build_the_site_with_real_options(example: str, schema: str) -> None:
     import shlex
-    import subprocess
-    import sys
 
     import typer
     import yaml
@@ -289,13 +288,8 @@ def test_the_publishing_examples_build_the_site_with_real_options(example: str, 
     text = (REPO / "examples" / example).read_text(encoding="utf-8")
     assert yaml.safe_load(text)
     # valid for GitLab or GitHub: the schemas check-jsonschema ships (no network)
-    checked = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(REPO / "examples" / example)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+    status, said = check_jsonschema(schema, REPO / "examples" / example)
+    assert status == 0, said
     lines = [line.split(" # ")[0] for line in text.splitlines() if "partnerbeeld site " in line.split(" # ")[0]]
     assert lines, example
     group = typer.main.get_command(app)
