@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +25,14 @@ def hook() -> dict[str, Any]:
     return hooks[0]  # type: ignore[no-any-return]
 
 
-def run_hook(cwd: Path, files: list[str]) -> subprocess.CompletedProcess[str]:
-    """What pre-commit does with the hook: run its entry (plus args) in the repository with the changed files."""
+def run_hook(run_cli: Any, monkeypatch: pytest.MonkeyPatch, cwd: Path, files: list[str]) -> Any:
+    """What pre-commit does with the hook: run its entry (plus args) in the repository with the changed
+    files. In this process (the installed program itself runs in test_pre_commit_try_repo)."""
     definition = hook()
     program, *args = shlex.split(definition["entry"])
     assert program == "partnerbeeld"
-    command = [sys.executable, "-m", "partnerbeeld", *args, *definition.get("args", []), *files]
-    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
-    env.pop("PARTNERBEELD_DATA", None)
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
+    monkeypatch.chdir(cwd)
+    return run_cli(*args, *definition.get("args", []), *files)
 
 
 def test_hook_definition() -> None:
@@ -48,22 +44,22 @@ def test_hook_definition() -> None:
     assert not files.search("README.md") and not files.search("schemas/partner.schema.json")
 
 
-def test_hook_fails_on_a_broken_dataset(tmp_path: Path) -> None:
+def test_hook_fails_on_a_broken_dataset(run_cli: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     builder = DatasetBuilder(tmp_path)
     builder.partner("partner-a")
     builder.write("partners/partner-b.yaml", "id: partner-b\nname: Partner B\nsector: [\n")
-    result = run_hook(tmp_path, ["data/partners/partner-b.yaml"])
-    assert result.returncode == 1, result.stdout + result.stderr
+    result = run_hook(run_cli, monkeypatch, tmp_path, ["data/partners/partner-b.yaml"])
+    assert result.exit_code == 1, result.stdout + result.stderr
     assert "data/partners/partner-b.yaml" in result.stdout
     assert "yaml-syntaxis" in result.stdout
     # a commit that does not touch the broken file passes: it is checked when it changes, and in CI
-    assert run_hook(tmp_path, ["data/partners/partner-a.yaml"]).returncode == 0
+    assert run_hook(run_cli, monkeypatch, tmp_path, ["data/partners/partner-a.yaml"]).exit_code == 0
 
 
-def test_hook_passes_on_a_valid_dataset(tmp_path: Path) -> None:
+def test_hook_passes_on_a_valid_dataset(run_cli: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     DatasetBuilder(tmp_path).partner("partner-a")
-    result = run_hook(tmp_path, ["data/partners/partner-a.yaml"])
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run_hook(run_cli, monkeypatch, tmp_path, ["data/partners/partner-a.yaml"])
+    assert result.exit_code == 0, result.stdout + result.stderr
 
 
 # --- the CI examples -------------------------------------------------------------------------------
