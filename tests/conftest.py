@@ -61,6 +61,7 @@ LONGEST_FIRST = ("test_site_browser.py", "test_site.py", "test_print.py", "test_
 ONE_WORKER = frozenset({"test_site_browser.py", "test_site.py", "test_print.py"})
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: without xdist (-p no:xdist) nothing to schedule
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """--dist loadfile, with the files of ONE_WORKER handed out together."""
     if config.getvalue("dist") != "loadfile":
