@@ -1,4 +1,6 @@
-"""Shared fixtures: a dataset builder in tmp_path, a frozen date, a CLI runner, a git repository."""
+"""Shared fixtures: a dataset builder in tmp_path, a frozen date, a CLI runner, a git repository,
+and, once per run, the browser, its page and the site built from the shipped data; plus how the
+files are spread over xdist's workers and the background `pre-commit try-repo` run."""
 
 from __future__ import annotations
 
@@ -43,8 +45,10 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_collection(session: pytest.Session) -> Iterator[None]:
     """pytest keeps the test modules it rewrote (for its assert messages) also under
-    PYTHONDONTWRITEBYTECODE: rewriting them costs each worker about 0.7 s of CPU, every run
-    (__pycache__ in tests/, which git ignores). Only while collecting: nothing else writes bytecode."""
+    PYTHONDONTWRITEBYTECODE: rewriting them costs each worker about 0.7 s of CPU, every run.
+    Only while collecting: the test modules, and any module first imported then (the helpers
+    in tests/), get their bytecode in __pycache__, which git ignores; the tests themselves run
+    with the setting as it was."""
     was, sys.dont_write_bytecode = sys.dont_write_bytecode, False
     try:
         return (yield)
@@ -55,7 +59,8 @@ def pytest_collection(session: pytest.Session) -> Iterator[None]:
 # The files that take longest (a browser, printing, site builds) start first: xdist hands out whole
 # files (--dist loadfile) in this order, so the small ones fill the gaps at the end instead of
 # one worker finishing a long file while the other has nothing left to do.
-LONGEST_FIRST = ("test_site_browser.py", "test_site.py", "test_print.py", "test_examples.py", "test_properties.py")
+# test_site.py before the browser starts: it forks worker processes, best done with no browser threads alive.
+LONGEST_FIRST = ("test_site.py", "test_site_browser.py", "test_print.py", "test_examples.py", "test_properties.py")
 # These files go to one worker as one unit: they share the run's browser, its page and the
 # built shipped site (the session fixtures below), each made once instead of once per file.
 ONE_WORKER = frozenset({"test_site_browser.py", "test_site.py", "test_print.py"})
@@ -67,6 +72,10 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     if config.getvalue("dist") != "loadfile":
         return None  # another --dist asked for on the command line: xdist's own
     from xdist.scheduler import LoadFileScheduling
+
+    # _split_scope is how xdist's own loadfile scheduler names a file's unit; if a new xdist
+    # calls it something else, say so instead of quietly starting a browser per file again
+    assert "_split_scope" in vars(LoadFileScheduling), "pytest-xdist changed LoadFileScheduling"
 
     class SharingLoadFileScheduling(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:

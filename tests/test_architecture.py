@@ -164,6 +164,50 @@ def long_modules(package: Path, limit: int = MAX_LINES) -> list[str]:
 # --- the rules, on partnerbeeld itself ---------------------------------------------------------
 
 
+def outside_imports(package: Path) -> dict[str, set[str]]:
+    """Top-level names of the outside modules each module imports (not the standard library, not ours)."""
+    import sys
+
+    found: dict[str, set[str]] = {}
+    for module, path in modules(package).items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            tops = {name.split(".")[0] for name in names} - set(sys.stdlib_module_names) - {package.name}
+            found.setdefault(module, set()).update(tops)
+    return found
+
+
+def undeclared(imports: Mapping[str, Iterable[str]], declared: Iterable[str]) -> list[str]:
+    """'module: name' for each imported outside module that no declared distribution provides."""
+    import importlib.metadata
+
+    from packaging.utils import canonicalize_name
+
+    providers = importlib.metadata.packages_distributions()
+    allowed = {canonicalize_name(name) for name in declared}
+    return sorted(
+        f"{module}: {name}"
+        for module, names in imports.items()
+        for name in names
+        if not any(canonicalize_name(dist) in allowed for dist in providers.get(name, [name]))
+    )
+
+
+def declared_dependencies() -> list[str]:
+    """The names in [project].dependencies of pyproject.toml (what `pip install partnerbeeld` brings)."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    return [Requirement(text).name for text in pyproject["project"]["dependencies"]]
+
+
 @pytest.fixture(scope="module")
 def graph() -> dict[str, set[str]]:
     return import_graph(PACKAGE)
@@ -191,6 +235,15 @@ def test_command_modules_do_not_import_each_other(graph: dict[str, set[str]]) ->
 def test_schema_has_a_command_module_of_its_own() -> None:
     module, _ = COMMANDS["schema"]
     assert [name for name, (other, _) in COMMANDS.items() if other == module] == ["schema"]
+
+
+def test_every_outside_package_we_import_is_declared() -> None:
+    """Installed from its wheel, partnerbeeld gets [project].dependencies and nothing else: a package
+    that is only here because a test or a build tool needs it (packaging, pluggy, hatchling's other
+    dependencies) would be missing for a user. The pre-commit test relies on this too (tests/tryrepo.py)."""
+    imports = outside_imports(PACKAGE)
+    assert any("yaml" in names for names in imports.values())  # the check sees outside imports
+    assert undeclared(imports, declared_dependencies()) == []
 
 
 def test_no_module_is_too_long() -> None:
@@ -279,6 +332,11 @@ def test_a_command_importing_a_command_is_found(tmp_path: Path) -> None:
     graph = import_graph(package)
     assert commands_importing_commands(graph, ["toon", "zoek"]) == ["partnerbeeld.cli.toon -> partnerbeeld.cli.zoek"]
     assert commands_importing_commands(graph, ["toon"]) == []  # zoek as a shared module would be fine
+
+
+def test_an_undeclared_outside_package_is_found(tmp_path: Path) -> None:
+    package = _package(tmp_path, {"infra/a.py": "import yaml\nfrom packaging import version\nimport json\n"})
+    assert undeclared(outside_imports(package), ["pyyaml"]) == ["partnerbeeld.infra.a: packaging"]
 
 
 def test_a_long_module_is_found(tmp_path: Path) -> None:

@@ -236,3 +236,23 @@ def test_the_field_diff_never_shows_a_confidential_value(old: Any, new: Any, kin
     for change in diff_record(kind, old, new):
         shown = f"{change.path} {change.old!r} {change.new!r}"
         assert SECRET not in shown, (change, old, new)
+
+
+# --- normalise: plain ASCII takes a short way; it must end where the Unicode way ends ---------------
+
+
+def _normalised_the_long_way(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().replace("_", " ").split())
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_normalise_takes_ascii_the_short_way_to_the_same_place(text: str) -> None:
+    from partnerbeeld.infra.suggest import normalise
+
+    assert normalise(text) == _normalised_the_long_way(text)
+    assert normalise(text + "é") == _normalised_the_long_way(text + "é")  # the long way itself

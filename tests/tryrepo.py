@@ -94,17 +94,21 @@ def scratch_repository(folder: Path) -> Path:
 def runtime_closure(tool_repo: Path) -> list[importlib.metadata.Distribution]:
     """The distributions partnerbeeld needs to be built and to run: `[build-system].requires` and
     `[project].dependencies` of ``tool_repo``'s pyproject.toml, and theirs, as installed here (no
-    extras, markers for this interpreter)."""
+    extras, markers for this interpreter). Each installed version must meet every range asked for
+    it: pip, told not to resolve them (``start``), no longer checks that itself."""
     pyproject = tomllib.loads((tool_repo / "pyproject.toml").read_text(encoding="utf-8"))
     declared = [*pyproject["build-system"]["requires"], *pyproject["project"]["dependencies"]]
     wanted, found = [Requirement(text) for text in declared], {}
     while wanted:
         requirement = wanted.pop()
         name = canonicalize_name(requirement.name)
-        if name in found or (requirement.marker is not None and not requirement.marker.evaluate({"extra": ""})):
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
             continue
-        found[name] = distribution = importlib.metadata.distribution(name)
-        wanted += [Requirement(text) for text in distribution.requires or []]
+        if name not in found:
+            found[name] = importlib.metadata.distribution(name)
+            wanted += [Requirement(text) for text in found[name].requires or []]
+        version = found[name].version
+        assert requirement.specifier.contains(version, prereleases=True), f"{name} {version}: not {requirement}"
     return list(found.values())
 
 
@@ -144,7 +148,7 @@ def start(tool_repo: Path, folder: Path) -> Run:
     # and setting up a build environment cost a quarter of the run. A dependency missing from
     # pyproject.toml still fails the hook (it is not on PYTHONPATH); .ci/run and the README's
     # commands build partnerbeeld the isolated way.
-    env["PIP_NO_BUILD_ISOLATION"] = "0"
+    env["PIP_NO_BUILD_ISOLATION"] = "0"  # yes, 0: pip reads this variable the wrong way round
     env["PIP_NO_DEPS"] = "1"
     env["PYTHONPATH"] = str(dependencies_only(tool_repo, folder))
     env.pop("PARTNERBEELD_DATA", None)

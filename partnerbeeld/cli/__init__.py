@@ -156,7 +156,8 @@ def _command(names: tuple[str, ...]) -> Any:
     """The click command for ``names``, built once per process. Building costs 1.5 to 15 ms;
     a process that calls ``main`` many times (the test suite runs a thousand commands this
     way) pays it once per command. click makes a new context for every call, so nothing of
-    one call stays for the next."""
+    one call stays for the next. (The command keeps the functions it was built with: a test
+    that replaces a command function must do so before the first call, or not at all.)"""
     return typer.main.get_command(build_app(names))
 
 

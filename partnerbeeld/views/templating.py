@@ -54,7 +54,7 @@ def environment(search: tuple[str, ...]) -> Any:
     more than rendering it, and a process that renders many (the site, the test suite)
     compiles each once. A data repository's own folder gets a fresh sandboxed one per
     call. Either way Jinja2 checks a template's modification time before it reuses the
-    compiled form (auto_reload), so an edited template is always read again.
+    compiled form (auto_reload), so a template saved since is read again.
     """
     if search == (str(default_template_dir()),):
         return _shipped_environment(search)
