@@ -205,10 +205,17 @@ def shown_by_zoek(dataset: Dataset, code: str, selection: Selection) -> list[Sho
     return shown
 
 
-def test_every_team_filter_shows_what_zoek_shows(shipped_site: tuple[Dataset, Path]) -> None:
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    """The shipped data, loaded apart from the site's build: what zoek answers is worked out on
+    objects of its own, so a cache the build filled cannot agree with itself."""
+    return open_dataset(SHIPPED_DATA)[0]
+
+
+def test_every_team_filter_shows_what_zoek_shows(shipped_site: tuple[Dataset, Path], dataset: Dataset) -> None:
     """For every incident type and team: the same partners, in the same order, each with the role
     `zoek -i TYPE --team T` shows (a team filter may choose another headline than no filter)."""
-    dataset, out = shipped_site
+    out = shipped_site[1]
     changed = 0
     for code in dataset.incident_types:
         rows = page_rows(out / "incident" / f"{code}.html")
@@ -223,8 +230,10 @@ def test_every_team_filter_shows_what_zoek_shows(shipped_site: tuple[Dataset, Pa
 
 
 @pytest.mark.parametrize("code", ["overstroming", "gebouwbrand", "natuurlijke-omgeving", "energie"])
-def test_every_filter_combination_shows_what_zoek_shows(shipped_site: tuple[Dataset, Path], code: str) -> None:
-    dataset, out = shipped_site
+def test_every_filter_combination_shows_what_zoek_shows(
+    shipped_site: tuple[Dataset, Path], dataset: Dataset, code: str
+) -> None:
+    out = shipped_site[1]
     rows = page_rows(out / "incident" / f"{code}.html")
     places = [None, *(m.id for m in dataset.settings.municipalities)]
     checked = 0
