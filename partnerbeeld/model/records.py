@@ -27,10 +27,13 @@ from partnerbeeld.model.recordbase import Record, Rule, info
 from partnerbeeld.model.vocabulary import CovenantStatus, CovenantTopic, ExerciseKind, Mode, PlanKind, Team
 
 # The rule of every id and code; `nieuw`, `init` and `importeer` check ids they are given against it.
+# Said in these words and with this example everywhere: valideer's message, `nieuw`'s hint, docs/data.md.
+SLUG_CHARACTERS = "kleine letters, cijfers en koppeltekens"
+SLUG_EXAMPLE = "hoogheemraadschap-van-rijnland"
 SLUG_RULE = Rule(
     pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
     max_length=80,
-    description="Kleine letters, cijfers en koppeltekens, bijv. 'hoogheemraadschap-van-rijnland'.",
+    description=f"{SLUG_CHARACTERS.capitalize()}, bijv. '{SLUG_EXAMPLE}'.",
 )
 Slug = Annotated[str, SLUG_RULE]
 Text = Annotated[str, Rule(min_length=1, max_length=2000)]
@@ -291,6 +294,8 @@ RECORD_FOLDERS: dict[str, type[Record]] = {
 
 __all__ = [
     "MULTILINE_FIELDS",
+    "SLUG_CHARACTERS",
+    "SLUG_EXAMPLE",
     "SLUG_RULE",
     "Acceptance",
     "AccountHolder",

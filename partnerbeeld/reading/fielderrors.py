@@ -19,6 +19,7 @@ from partnerbeeld.infra.suggest import closest, normalise
 from partnerbeeld.model.confidentiality import looks_like_field_name, secret_at
 from partnerbeeld.model.findings import Finding, Severity
 from partnerbeeld.model.recordbase import BOOLEAN_HINT
+from partnerbeeld.model.records import SLUG_CHARACTERS, SLUG_EXAMPLE
 from partnerbeeld.reading.source import Source
 
 _MESSAGES = {
@@ -38,7 +39,7 @@ _MESSAGES = {
     "dict_type": "moet een mapping (sleutel: waarde) zijn",
     "model_type": "moet een mapping (sleutel: waarde) zijn",
     "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
-    "string_pattern_mismatch": "mag alleen kleine letters, cijfers en koppeltekens bevatten",
+    "string_pattern_mismatch": f"mag alleen {SLUG_CHARACTERS} bevatten",  # ids and codes: the only pattern
     "string_too_short": "mag niet leeg zijn",
     "string_too_long": "is te lang",
     "too_short": "mag niet leeg zijn",
@@ -56,7 +57,7 @@ _HINTS = {
     "bool_parsing": BOOLEAN_HINT,
     "string_type": "Zet de waarde op dezelfde regel achter de dubbele punt.",
     "list_type": "Schrijf een lijst als [a, b] of met '- ' per regel.",
-    "string_pattern_mismatch": "Bijvoorbeeld 'hoogheemraadschap-van-rijnland'.",
+    "string_pattern_mismatch": f"Bijvoorbeeld '{SLUG_EXAMPLE}'.",
     "too_short": "Vul minstens één waarde in.",
     "string_too_short": "Vul een waarde in, of laat het veld weg.",
     "model_type": "Schrijf de velden als 'sleutel: waarde' op eigen regels, iets verder ingesprongen.",

@@ -20,7 +20,15 @@ from typing import Annotated, Any
 
 from partnerbeeld.model.codes import SPECS, Example, Spec
 from partnerbeeld.model.recordbase import BOOLEAN_WORDS, FieldSpec, Record, Rule
-from partnerbeeld.model.records import MULTILINE_FIELDS, RECORD_FOLDERS, SINGLE_FILES, SLUG_RULE, Text
+from partnerbeeld.model.records import (
+    MULTILINE_FIELDS,
+    RECORD_FOLDERS,
+    SINGLE_FILES,
+    SLUG_CHARACTERS,
+    SLUG_EXAMPLE,
+    SLUG_RULE,
+    Text,
+)
 from partnerbeeld.model.severity import Severity
 
 INTRO = """\
@@ -35,7 +43,7 @@ gelezen; het veld bepaalt het type. Een editor met de JSON Schema's uit `schemas
 dezelfde uitleg tijdens het typen (zie [ci.md](ci.md#hulp-in-je-editor-schema)).
 Wat `valideer` meldt als iets niet klopt, staat in [codes.md](codes.md).
 
-- **code**: kleine letters, cijfers en koppeltekens, bijv. `hoogheemraadschap-van-rijnland`
+- **code**: {code_characters}, bijv. `{code_example}`
   (hoogstens {code_length} tekens). Het id van een record is gelijk aan de bestandsnaam zonder `.yaml`.
 - **tekst**: niet leeg, hoogstens {text_length} tekens; spaties eromheen tellen niet.
 - **datum**: `JJJJ-MM-DD`.
@@ -53,6 +61,8 @@ def data_reference() -> str:
     intro = INTRO.format(
         booleans=booleans,
         multiline=multiline,
+        code_characters=SLUG_CHARACTERS,
+        code_example=SLUG_EXAMPLE,
         code_length=SLUG_RULE.max_length,
         text_length=text_rule.max_length,
     )
