@@ -83,7 +83,7 @@ def _report(plan: ImportPlan) -> None:
     for line in change_lines(plan.changes):  # escaped by the view; a name may go on a line of its own
         print(guard(line))
     for planned in plan.planned:
-        if planned.action is Action.OVERGESLAGEN:
+        if planned.action is Action.NIET_BIJGEWERKT:
             name = planned.sheet.name
             say(f"{'bestaat al':<11} partner {planned.id}: {name} (andere gegevens; --bijwerken werkt bij)")
             held = plan.held_back.get(planned.id)

@@ -49,9 +49,9 @@ DEFAULT_SECTOR = "overig"
 
 class Action(StrEnum):
     NIEUW = "nieuw"
-    BIJWERKEN = "bijgewerkt"
+    BIJGEWERKT = "bijgewerkt"
     ONGEWIJZIGD = "ongewijzigd"
-    OVERGESLAGEN = "niet bijgewerkt"  # exists with other data; --bijwerken not given
+    NIET_BIJGEWERKT = "niet bijgewerkt"  # exists with other data; --bijwerken not given
 
 
 @dataclass
@@ -216,7 +216,7 @@ def _plan_partner(
     edit = edit_partner(old.decode("utf-8"), fields, contacts)  # valid files only: UTF-8, a BOM is kept
     if edit.text is None:
         return Planned(partner_id, sheet, Action.ONGEWIJZIGD, path, None, old, edit.kept_confidential)
-    action = Action.BIJWERKEN if update else Action.OVERGESLAGEN
+    action = Action.BIJGEWERKT if update else Action.NIET_BIJGEWERKT
     return Planned(partner_id, sheet, action, path, edit.text, old, edit.kept_confidential)
 
 
@@ -260,10 +260,10 @@ def plan_import(root: Path, file: Path, sheet_name: str | None, *, update: bool,
     missing_sector = sum(1 for p in plan.planned if p.action is Action.NIEUW and "sector" not in p.sheet.given)
     if missing_sector:
         plan.notes.append(f"{missing_sector} nieuwe partners zonder sector: '{DEFAULT_SECTOR}' ingevuld")
-    written = [p for p in plan.planned if p.text is not None and p.action is not Action.OVERGESLAGEN]
+    written = [p for p in plan.planned if p.text is not None and p.action is not Action.NIET_BIJGEWERKT]
     plan.problems += _validate(root, written, today)
     plan.changes = _changes(root, written)
-    held = [p for p in plan.planned if p.action is Action.OVERGESLAGEN]
+    held = [p for p in plan.planned if p.action is Action.NIET_BIJGEWERKT]
     plan.held_back = {c.id: c for c in _changes(root, held)}
     return plan
 
@@ -357,7 +357,7 @@ def apply(plan: ImportPlan) -> list[Path]:
     """Write the plan: new files never over an existing one, updates only over the file as read."""
     if plan.errors:
         raise UsageError("Het blad heeft fouten; er is niets geschreven.")
-    todo = [p for p in plan.planned if p.action in (Action.NIEUW, Action.BIJWERKEN)]
+    todo = [p for p in plan.planned if p.action in (Action.NIEUW, Action.BIJGEWERKT)]
     for planned in todo:  # check everything first: nothing is written when one file moved on
         changed = planned.path.exists() if planned.old is None else planned.path.read_bytes() != planned.old
         if changed:
