@@ -134,3 +134,16 @@ def test_who_is_only_informed_never_heads_an_answer(dataset: Dataset) -> None:
         assert head.role is not None
         assert set(head.role.role.modes) != {Mode.INFORMEREN}, (code, head.partner.id)
         assert "cultureel-erfgoed" not in head.partner.profiles, (code, head.partner.id)
+
+
+def test_the_readme_question_brand_is_headed_by_whom_a_fire_calls_out(dataset: Dataset) -> None:
+    """`zoek --incident brand`, the README's first command. The alias means a fire (in nature, in a
+    building, at a plant with flammable stock): police, GGD and ambulance head it. A tunnel incident
+    is a question of its own (`-i tunnelincident`); in 'brand' it put the rail managers first."""
+    assert dataset.aliases["brand"] == ["natuurbrand", "gebouwbrand", "brandbaar-inrichting"]
+    hits = select(dataset, Selection(incident_types="brand"))
+    shown = [hit.partner.id for hit in hits[:TOP]]
+    assert hits[0].partner.id in {POLICE, GGD, AMBULANCE}, shown
+    assert {POLICE, GGD, AMBULANCE} <= set(shown), shown
+    for kind in ("profiel:spoorbeheerder", "profiel:vervoerder", *BYSTANDERS):
+        assert not any(matches(hit, kind) for hit in hits[:TOP]), (kind, shown)
